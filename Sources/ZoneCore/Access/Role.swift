@@ -1,0 +1,57 @@
+/// The roles of SPEC "Users and roles". The three admin roles (三员分立) hold disjoint duties and
+/// none of them may touch business data.
+public enum Role: String, CaseIterable, Codable, Sendable {
+    case systemAdmin = "system_admin"
+    case securityAdmin = "security_admin"
+    case auditAdmin = "audit_admin"
+    case hr
+    case departmentHead = "department_head"
+    case employee
+    case leader
+    case discipline
+
+    public var label: String {
+        switch self {
+        case .systemAdmin: "系统管理员"
+        case .securityAdmin: "安全管理员"
+        case .auditAdmin: "审计管理员"
+        case .hr: "组织人事"
+        case .departmentHead: "部门负责人"
+        case .employee: "员工"
+        case .leader: "领导"
+        case .discipline: "纪工委/审计"
+        }
+    }
+
+    public var permissions: Set<Permission> {
+        switch self {
+        case .systemAdmin: [.manageAccounts]
+        case .securityAdmin: [.manageRoles]
+        case .auditAdmin: [.viewAudit]
+        case .hr: [.viewUnits, .viewPeople, .editPeople, .unmaskPersonalData]
+        case .departmentHead: [.viewUnits, .viewPeople]
+        case .employee: [.viewPeople]
+        case .leader: [.viewUnits, .viewPeople]
+        case .discipline: [.viewUnits, .viewPeople, .unmaskPersonalData, .viewAudit]
+        }
+    }
+
+    /// Whether the role needs a unit (部门负责人) or a person (员工) to define its scope.
+    public var needsUnit: Bool { self == .departmentHead }
+    public var needsPerson: Bool { self == .employee }
+
+    public func can(_ permission: Permission) -> Bool { permissions.contains(permission) }
+}
+
+/// What a route or action requires. Every route declares exactly one.
+public enum Permission: String, CaseIterable, Sendable {
+    /// Any signed-in account: own password, own home page.
+    case signedIn
+    case viewUnits
+    case viewPeople
+    case editPeople
+    case unmaskPersonalData
+    case manageAccounts
+    case manageRoles
+    case viewAudit
+}

@@ -1,0 +1,100 @@
+/// The 毕节高新区 demo: its org tree and 编制 as published (seed 000), and generated people.
+///
+/// 115 事业编制 = 党工委管委会 54 (shared by its 8 内设机构) + 园区企业服务中心 10
+/// + 储能研发中心 40 + 纪工委 11. Every 编制 is filled and 350 编外 staff are added,
+/// so the register holds 465 people and 115 / 465 = 24.7% as in the seed.
+public struct DemoZone: Sendable {
+    public struct UnitSpec: Sendable {
+        public let key: String
+        public let parentKey: String?
+        public let name: String
+        public let kind: UnitKind
+        public let orgType: OrgType
+        public let funding: Funding?
+        public let rank: String
+        public let isEconomic: Bool
+        /// 事业编制 held by this unit (shared with its 内设机构 where they hold none).
+        public let quota: Int
+        /// 编制 people placed directly in this unit.
+        public let staffed: Int
+        /// 编外 people placed in this unit.
+        public let contract: Int
+    }
+
+    public struct PersonSpec: Sendable {
+        public let unitKey: String
+        public let person: ValidPerson
+    }
+
+    public static let zoneCode = "bijie"
+    public static let zoneName = "毕节高新技术产业开发区"
+
+    public static let units: [UnitSpec] = [
+        .init(key: "zone", parentKey: nil, name: "毕节高新技术产业开发区", kind: .zone, orgType: .government,
+              funding: nil, rank: "正县级", isEconomic: false, quota: 0, staffed: 0, contract: 0),
+        .init(key: "committee", parentKey: "zone", name: "党工委、管委会", kind: .committee, orgType: .government,
+              funding: .full, rank: "正县级", isEconomic: false, quota: 54, staffed: 6, contract: 0),
+        dept("dangzheng", "党政办公室", economic: false, staffed: 6, contract: 28),
+        dept("zuzhi", "组织人事部", economic: false, staffed: 5, contract: 14),
+        dept("guihua", "规划建设局", economic: true, staffed: 6, contract: 40),
+        dept("fazhi", "法治事务办公室", economic: false, staffed: 5, contract: 16),
+        dept("caizheng", "财政金融工作局", economic: true, staffed: 6, contract: 30),
+        dept("chanye", "产业发展局", economic: true, staffed: 8, contract: 62),
+        dept("anquan", "安全生产监督管理局", economic: false, staffed: 6, contract: 48),
+        dept("keji", "科技创新局", economic: true, staffed: 6, contract: 24),
+        .init(key: "service", parentKey: "zone", name: "园区企业服务中心", kind: .institution, orgType: .institution,
+              funding: .full, rank: "正科级", isEconomic: true, quota: 10, staffed: 10, contract: 30),
+        .init(key: "storage", parentKey: "zone", name: "国家能源大规模物理储能技术研发中心", kind: .institution,
+              orgType: .institution, funding: .partial, rank: "正科级", isEconomic: true, quota: 40, staffed: 40,
+              contract: 40),
+        .init(key: "discipline", parentKey: "zone", name: "纪检监察工作委员会", kind: .discipline,
+              orgType: .government, funding: .full, rank: "正科级", isEconomic: false, quota: 11, staffed: 11,
+              contract: 18),
+    ]
+
+    private static func dept(_ key: String, _ name: String, economic: Bool, staffed: Int, contract: Int) -> UnitSpec {
+        .init(key: key, parentKey: "committee", name: name, kind: .department, orgType: .government, funding: .full,
+              rank: "正科级", isEconomic: economic, quota: 0, staffed: staffed, contract: contract)
+    }
+
+    static let surnames = Array("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢龙")
+    static let givenChars = Array("伟芳娜敏静丽强磊军洋勇艳杰涛明超秀霞平刚桂英华玉兰红梅波斌宇浩凯晨曦睿欣怡佳琪子涵梓轩雨桐思远俊鹏")
+    static let regions = ["520502", "520521", "520522", "520523", "520525", "520526", "520527"]
+    static let civilPosts = [("科员", "一级科员"), ("科员", "四级主任科员"), ("副科长", "三级主任科员"),
+                             ("科长", "二级主任科员"), ("副局长", "一级主任科员"), ("局长", "四级调研员")]
+    static let institutionPosts = [("管理岗", "管理岗九级"), ("管理岗", "管理岗八级"), ("专技岗", "专技岗十二级"),
+                                   ("专技岗", "专技岗十级"), ("专技岗", "专技岗七级"), ("工勤岗", "技术工三级")]
+
+    /// Generates the people, deterministically from `seed`: valid and unique GB 11643 numbers,
+    /// Chinese names, phones (a few left blank, as real registers have gaps).
+    public static func people(seed: UInt64 = 20_220_2) -> [PersonSpec] {
+        var rng = SeededGenerator(seed: seed)
+        var usedIDs: Set<String> = []
+        var out: [PersonSpec] = []
+        for unit in units {
+            for index in 0..<(unit.staffed + unit.contract) {
+                let inEstablishment = index < unit.staffed
+                var id: ResidentID
+                repeat {
+                    let birth = CivilDate(year: Int.random(in: 1966...2000, using: &rng),
+                                          month: Int.random(in: 1...12, using: &rng),
+                                          day: Int.random(in: 1...28, using: &rng))!
+                    id = ResidentID.make(region: regions.randomElement(using: &rng)!, birth: birth,
+                                         sequence: Int.random(in: 1...999, using: &rng))
+                } while !usedIDs.insert(id.value).inserted
+                var name = String(surnames.randomElement(using: &rng)!)
+                for _ in 0..<Int.random(in: 1...2, using: &rng) { name.append(givenChars.randomElement(using: &rng)!) }
+                let phone: String? = Int.random(in: 0..<20, using: &rng) == 0 ? nil
+                    : "1" + String(Int.random(in: 3...9, using: &rng)) + String(Int.random(in: 100_000_000...999_999_999, using: &rng))
+                let table = unit.orgType == .institution ? institutionPosts : civilPosts
+                let (post, rank) = inEstablishment ? table.randomElement(using: &rng)! : ("聘用人员", "")
+                let category: StaffCategory = inEstablishment ? .institutional : .contract
+                let person = ValidPerson(name: name, idNumber: id.value, gender: id.isMale ? .male : .female,
+                                         birthDate: id.birthDate.description, phone: phone, unitID: 0,
+                                         establishment: category, archivePost: post, archiveRank: rank, status: .active)
+                out.append(PersonSpec(unitKey: unit.key, person: person))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,55 @@
+/// 编制 use per unit: quota, people occupying it, vacancies (空编) or excess (超编).
+///
+/// A quota held by a unit covers its descendants that hold none of their own (毕节: the 54 事业编制 of
+/// 党工委管委会 are shared by its 8 内设机构), so each person counts against the nearest unit at or
+/// above their own that holds a quota of any kind.
+public struct EstablishmentUsage: Sendable {
+    public struct Line: Sendable, Equatable {
+        public let unitID: Int64
+        public var quota: Int
+        public var used: Int
+        public var vacancy: Int { quota - used }
+    }
+
+    /// Lines keyed by the quota-holding unit.
+    public let lines: [Int64: Line]
+    /// 编外 (no establishment) head count per unit, own members only.
+    public let contractStaff: [Int64: Int]
+    /// Everyone per unit, own members only.
+    public let staff: [Int64: Int]
+
+    public init(tree: UnitTree, quotas: [Int64: [EstablishmentCategory: Int]], headcounts: [Int64: [StaffCategory: Int]]) {
+        var lines: [Int64: Line] = [:]
+        for (unitID, byCategory) in quotas {
+            lines[unitID] = Line(unitID: unitID, quota: byCategory.values.reduce(0, +), used: 0)
+        }
+        var contract: [Int64: Int] = [:], staff: [Int64: Int] = [:]
+        for (unitID, byCategory) in headcounts {
+            for (category, count) in byCategory {
+                staff[unitID, default: 0] += count
+                if category == .contract {
+                    contract[unitID, default: 0] += count
+                } else if let holder = Self.holder(of: unitID, tree: tree, quotas: quotas) {
+                    lines[holder]?.used += count
+                }
+            }
+        }
+        self.lines = lines
+        contractStaff = contract
+        self.staff = staff
+    }
+
+    public static func holder(of unitID: Int64, tree: UnitTree, quotas: [Int64: [EstablishmentCategory: Int]]) -> Int64? {
+        var current: Int64? = unitID
+        while let id = current {
+            if quotas[id] != nil { return id }
+            current = tree[id]?.parentID
+        }
+        return nil
+    }
+
+    public var totalQuota: Int { lines.values.reduce(0) { $0 + $1.quota } }
+    public var totalUsed: Int { lines.values.reduce(0) { $0 + $1.used } }
+    public var totalStaff: Int { staff.values.reduce(0, +) }
+    public var totalContract: Int { contractStaff.values.reduce(0, +) }
+}

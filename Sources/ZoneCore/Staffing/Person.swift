@@ -1,0 +1,61 @@
+/// One row of the real-name register (实名制): who a person is, where their 编制 sits, and the
+/// archive post/rank (档案职务/职级) that stays sealed in the file while they hold a hired post.
+public struct Person: Identifiable, Hashable, Sendable, Codable {
+    public var id: Int64
+    public var unitID: Int64
+    public var name: String
+    public var idNumber: String
+    public var gender: Gender
+    public var birthDate: String
+    public var phone: String?
+    public var establishment: StaffCategory
+    public var archivePost: String
+    public var archiveRank: String
+    public var status: PersonStatus
+    /// Optimistic-locking counter: an edit must name the version it was based on.
+    public var version: Int
+
+    public init(id: Int64, unitID: Int64, name: String, idNumber: String, gender: Gender, birthDate: String,
+                phone: String?, establishment: StaffCategory, archivePost: String, archiveRank: String,
+                status: PersonStatus, version: Int) {
+        self.id = id
+        self.unitID = unitID
+        self.name = name
+        self.idNumber = idNumber
+        self.gender = gender
+        self.birthDate = birthDate
+        self.phone = phone
+        self.establishment = establishment
+        self.archivePost = archivePost
+        self.archiveRank = archiveRank
+        self.status = status
+        self.version = version
+    }
+
+    public var maskedIDNumber: String { Masking.mask(idNumber, keepPrefix: 6, keepSuffix: 4) }
+    public var maskedPhone: String? { phone.map { Masking.mask($0, keepPrefix: 3, keepSuffix: 4) } }
+}
+
+public enum Gender: String, CaseIterable, Codable, Sendable {
+    case male = "男"
+    case female = "女"
+}
+
+/// Which establishment a person occupies; 编外 occupies none.
+public enum StaffCategory: String, CaseIterable, Codable, Sendable {
+    case administrative = "行政"
+    case institutional = "事业"
+    case worker = "工勤"
+    case civilServiceManaged = "参公"
+    case postCap = "员额"
+    case contract = "编外"
+}
+
+public enum PersonStatus: String, CaseIterable, Codable, Sendable {
+    case active = "在岗"
+    case awaiting = "待岗"
+    case training = "培训"
+    case seconded = "借调"
+    case diverted = "分流"
+    case retired = "退休"
+}

@@ -1,0 +1,74 @@
+/// Raw text of a person form or an imported row, before validation.
+public struct PersonInput: Sendable {
+    public var name: String
+    public var idNumber: String
+    public var phone: String
+    public var unitID: String
+    public var establishment: String
+    public var archivePost: String
+    public var archiveRank: String
+    public var status: String
+
+    public init(name: String = "", idNumber: String = "", phone: String = "", unitID: String = "",
+                establishment: String = "", archivePost: String = "", archiveRank: String = "",
+                status: String = PersonStatus.active.rawValue) {
+        self.name = name
+        self.idNumber = idNumber
+        self.phone = phone
+        self.unitID = unitID
+        self.establishment = establishment
+        self.archivePost = archivePost
+        self.archiveRank = archiveRank
+        self.status = status
+    }
+
+    public init(_ person: Person) {
+        self.init(name: person.name, idNumber: person.idNumber, phone: person.phone ?? "",
+                  unitID: String(person.unitID), establishment: person.establishment.rawValue,
+                  archivePost: person.archivePost, archiveRank: person.archiveRank,
+                  status: person.status.rawValue)
+    }
+
+    /// Validates every field at once so the form can show all errors beside their fields.
+    /// Gender and birth date come from the ID number, never from separate input, so they cannot disagree.
+    public func validate(knownUnits: Set<Int64>) -> Result<ValidPerson, FieldErrors> {
+        var errors = FieldErrors()
+        let name = errors.capture("name") { () throws(ValidationError) in try PersonName(self.name) }
+        let id = errors.capture("idNumber") { () throws(ValidationError) in try ResidentID(idNumber) }
+        var phoneValue: String?
+        if !phone.trimmingWhitespace().isEmpty {
+            phoneValue = errors.capture("phone") { () throws(ValidationError) in try MobilePhone(phone) }?.value
+        }
+        let unit = Int64(unitID.trimmingWhitespace())
+        if unit == nil || !knownUnits.contains(unit!) { errors.add("unitID", unitID.isEmpty ? "必填" : "单位不存在") }
+        let category = StaffCategory(rawValue: establishment.trimmingWhitespace())
+        if category == nil { errors.add("establishment", "编制类型应为：" + StaffCategory.allCases.map(\.rawValue).joined(separator: "/")) }
+        let post = archivePost.trimmingWhitespace()
+        if post.count > 50 { errors.add("archivePost", "档案职务过长（最多50字）") }
+        let rank = archiveRank.trimmingWhitespace()
+        if rank.count > 50 { errors.add("archiveRank", "档案职级过长（最多50字）") }
+        let personStatus = PersonStatus(rawValue: status.trimmingWhitespace())
+        if personStatus == nil { errors.add("status", "人员状态无效") }
+        guard errors.isEmpty, let name, let id, let unit, let category, let personStatus else {
+            return .failure(errors)
+        }
+        return .success(ValidPerson(name: name.value, idNumber: id.value, gender: id.isMale ? .male : .female,
+                                    birthDate: id.birthDate.description, phone: phoneValue, unitID: unit,
+                                    establishment: category, archivePost: post, archiveRank: rank,
+                                    status: personStatus))
+    }
+}
+
+/// A person's fields after validation; what the store writes.
+public struct ValidPerson: Sendable, Equatable {
+    public var name: String
+    public var idNumber: String
+    public var gender: Gender
+    public var birthDate: String
+    public var phone: String?
+    public var unitID: Int64
+    public var establishment: StaffCategory
+    public var archivePost: String
+    public var archiveRank: String
+    public var status: PersonStatus
+}

@@ -1,0 +1,80 @@
+/// The numbered migrations. Never edit a released step; add a new one.
+enum Schema {
+    static let migrations: [Migration] = [
+        Migration(1, "register") { _ in
+            [
+                "CREATE TABLE zones (id {pk}, code TEXT NOT NULL UNIQUE, name TEXT NOT NULL)",
+                """
+                CREATE TABLE units (
+                    id {pk}, zone_id BIGINT NOT NULL REFERENCES zones(id), parent_id BIGINT REFERENCES units(id),
+                    name TEXT NOT NULL, kind TEXT NOT NULL, org_type TEXT NOT NULL, funding TEXT,
+                    rank TEXT NOT NULL DEFAULT '', is_economic BIGINT NOT NULL DEFAULT 0,
+                    sort_order BIGINT NOT NULL DEFAULT 0, version BIGINT NOT NULL DEFAULT 1)
+                """,
+                "CREATE INDEX units_zone_parent ON units (zone_id, parent_id)",
+                """
+                CREATE TABLE establishments (
+                    unit_id BIGINT NOT NULL REFERENCES units(id), category TEXT NOT NULL,
+                    quota BIGINT NOT NULL CHECK (quota >= 0), PRIMARY KEY (unit_id, category))
+                """,
+                """
+                CREATE TABLE people (
+                    id {pk}, zone_id BIGINT NOT NULL REFERENCES zones(id), unit_id BIGINT NOT NULL REFERENCES units(id),
+                    name TEXT NOT NULL, id_number TEXT NOT NULL, gender TEXT NOT NULL, birth_date TEXT NOT NULL,
+                    phone TEXT, establishment TEXT NOT NULL, archive_post TEXT NOT NULL DEFAULT '',
+                    archive_rank TEXT NOT NULL DEFAULT '', status TEXT NOT NULL,
+                    version BIGINT NOT NULL DEFAULT 1, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+                    UNIQUE (zone_id, id_number))
+                """,
+                "CREATE INDEX people_unit ON people (unit_id)",
+                "CREATE INDEX people_zone_name ON people (zone_id, name)",
+            ]
+        },
+        Migration(2, "accounts_sessions") { _ in
+            [
+                """
+                CREATE TABLE accounts (
+                    id {pk}, username TEXT NOT NULL UNIQUE, display_name TEXT NOT NULL, password_hash TEXT NOT NULL,
+                    role TEXT NOT NULL, zone_id BIGINT REFERENCES zones(id), unit_id BIGINT REFERENCES units(id),
+                    person_id BIGINT REFERENCES people(id), must_change_password BIGINT NOT NULL DEFAULT 1,
+                    failed_attempts BIGINT NOT NULL DEFAULT 0, locked_until BIGINT NOT NULL DEFAULT 0,
+                    active BIGINT NOT NULL DEFAULT 1, version BIGINT NOT NULL DEFAULT 1, created_at TEXT NOT NULL)
+                """,
+                """
+                CREATE TABLE sessions (
+                    token_hash TEXT PRIMARY KEY, account_id BIGINT NOT NULL REFERENCES accounts(id),
+                    csrf_token TEXT NOT NULL, created_at BIGINT NOT NULL, last_seen_at BIGINT NOT NULL)
+                """,
+                "CREATE INDEX sessions_account ON sessions (account_id)",
+            ]
+        },
+        Migration(3, "audit_log") { backend in
+            let table = """
+                CREATE TABLE audit_log (
+                    seq BIGINT PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
+                    entity TEXT NOT NULL, entity_id TEXT NOT NULL, detail TEXT NOT NULL,
+                    prev_hash TEXT NOT NULL, hash TEXT NOT NULL)
+                """
+            // Append-only at the database too: updates and deletes are refused by triggers. The hash
+            // chain still catches edits made around them (a copied file, a dropped trigger).
+            switch backend {
+            case .sqlite:
+                return [
+                    table,
+                    "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END",
+                    "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END",
+                ]
+            case .postgres:
+                return [
+                    table,
+                    """
+                    CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$
+                    """,
+                    "CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()",
+                    "CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()",
+                ]
+            }
+        },
+    ]
+}

@@ -1,0 +1,178 @@
+import Foundation
+import SQLKit
+import ZoneCore
+
+/// The real-name register. Every write is audited in the same transaction; edits use optimistic
+/// locking so a stale form cannot overwrite someone else's change.
+public struct PersonRepository: Sendable {
+    let database: ZoneDatabase
+    let audit: AuditLog
+    let clock: Clock
+
+    static let columns: SQLQueryString = """
+        id, unit_id, name, id_number, gender, birth_date, phone, establishment, archive_post, archive_rank, status, version
+        """
+
+    public func search(_ query: PeopleQuery) async throws -> PeoplePage {
+        if let units = query.unitIDs, units.isEmpty {
+            return PeoplePage(people: [], total: 0, page: query.page, pageSize: query.pageSize)
+        }
+        let filter = Self.filter(query)
+        let total = try await database.reader.raw("SELECT COUNT(*) AS n FROM people WHERE " + filter).first()!
+            .decode(column: "n", as: Int.self)
+        let offset = (query.page - 1) * query.pageSize
+        let rows = try await database.reader.raw("""
+            SELECT \(Self.columns) FROM people WHERE \(filter)
+            ORDER BY unit_id, id LIMIT \(bind: query.pageSize) OFFSET \(bind: offset)
+            """).all()
+        return PeoplePage(people: try rows.map(Self.person), total: total, page: query.page, pageSize: query.pageSize)
+    }
+
+    static func filter(_ query: PeopleQuery) -> SQLQueryString {
+        var sql: SQLQueryString = "zone_id = \(bind: query.zoneID)"
+        let text = query.text.trimmingCharacters(in: .whitespaces)
+        if !text.isEmpty {
+            if let id = try? ResidentID(text) {
+                sql += " AND id_number = \(bind: id.value)"
+            } else {
+                sql += " AND name LIKE \(bind: "%" + Self.escapeLike(text) + "%") ESCAPE '\\'"
+            }
+        }
+        if let units = query.unitIDs {
+            sql += " AND unit_id IN (\(binds: units.sorted().map { $0 as any Encodable & Sendable }))"
+        }
+        if let personID = query.personID { sql += " AND id = \(bind: personID)" }
+        return sql
+    }
+
+    /// `%` and `_` typed by a user are literal characters, not wildcards.
+    static func escapeLike(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
+    }
+
+    public func find(id: Int64, zoneID: Int64) async throws -> Person? {
+        try await database.reader.raw("SELECT \(Self.columns) FROM people WHERE id = \(bind: id) AND zone_id = \(bind: zoneID)")
+            .first().map(Self.person)
+    }
+
+    /// Headcount per unit and category, for 实有/空编.
+    public func headcounts(zoneID: Int64) async throws -> [Int64: [StaffCategory: Int]] {
+        let rows = try await database.reader.raw("""
+            SELECT unit_id, establishment, COUNT(*) AS n FROM people WHERE zone_id = \(bind: zoneID)
+            GROUP BY unit_id, establishment
+            """).all()
+        var out: [Int64: [StaffCategory: Int]] = [:]
+        for row in rows {
+            guard let category = StaffCategory(rawValue: try row.decode(column: "establishment", as: String.self)) else { continue }
+            out[try row.decode(column: "unit_id", as: Int64.self), default: [:]][category] = try row.decode(column: "n", as: Int.self)
+        }
+        return out
+    }
+
+    public func create(_ person: ValidPerson, zoneID: Int64, actor: String) async throws -> Person {
+        try await createAll([person], zoneID: zoneID, actor: actor)[0]
+    }
+
+    /// Inserts all or nothing: a duplicate anywhere refuses the whole batch.
+    public func createAll(_ batch: [ValidPerson], zoneID: Int64, actor: String) async throws -> [Person] {
+        let audit = audit, backend = database.backend, now = clock.isoTimestamp
+        return try await database.transaction { tx in
+            var seen: Set<String> = []
+            var created: [Person] = []
+            for person in batch {
+                guard seen.insert(person.idNumber).inserted else {
+                    throw StoreError.duplicate("身份证号 \(Masking.mask(person.idNumber, keepPrefix: 6, keepSuffix: 4)) 在本批中重复")
+                }
+                try await Self.refuseDuplicate(person.idNumber, zoneID: zoneID, except: nil, in: tx)
+                let id = try await insertReturningID(tx, """
+                    INSERT INTO people (zone_id, unit_id, name, id_number, gender, birth_date, phone, establishment,
+                                        archive_post, archive_rank, status, version, created_at, updated_at)
+                    VALUES (\(bind: zoneID), \(bind: person.unitID), \(bind: person.name), \(bind: person.idNumber),
+                            \(bind: person.gender.rawValue), \(bind: person.birthDate), \(bind: person.phone),
+                            \(bind: person.establishment.rawValue), \(bind: person.archivePost), \(bind: person.archiveRank),
+                            \(bind: person.status.rawValue), 1, \(bind: now), \(bind: now))
+                    """)
+                let stored = Self.person(id: id, version: 1, person)
+                try await audit.append(AuditEntry(actor: actor, action: "person.create", entity: "person", entityID: String(id),
+                                                  detail: Self.describe(stored)), in: tx, backend: backend)
+                created.append(stored)
+            }
+            return created
+        }
+    }
+
+    /// Updates only if the stored version is still `expectedVersion`; the audit record lists what changed.
+    public func update(id: Int64, zoneID: Int64, to person: ValidPerson, expectedVersion: Int, actor: String) async throws -> Person {
+        let audit = audit, backend = database.backend, now = clock.isoTimestamp
+        return try await database.transaction { tx in
+            guard let current = try await tx.raw("SELECT \(Self.columns) FROM people WHERE id = \(bind: id) AND zone_id = \(bind: zoneID)")
+                .first().map(Self.person) else { throw StoreError.notFound("人员 \(id)") }
+            guard current.version == expectedVersion else {
+                throw StoreError.staleVersion(entity: "人员“\(current.name)”", expected: expectedVersion, actual: current.version)
+            }
+            try await Self.refuseDuplicate(person.idNumber, zoneID: zoneID, except: id, in: tx)
+            let next = Self.person(id: id, version: current.version + 1, person)
+            // The version condition repeats in the UPDATE so the check holds even without the row lock.
+            let changed = try await tx.raw("""
+                UPDATE people SET unit_id = \(bind: person.unitID), name = \(bind: person.name), id_number = \(bind: person.idNumber),
+                    gender = \(bind: person.gender.rawValue), birth_date = \(bind: person.birthDate), phone = \(bind: person.phone),
+                    establishment = \(bind: person.establishment.rawValue), archive_post = \(bind: person.archivePost),
+                    archive_rank = \(bind: person.archiveRank), status = \(bind: person.status.rawValue),
+                    version = \(bind: next.version), updated_at = \(bind: now)
+                WHERE id = \(bind: id) AND version = \(bind: expectedVersion) RETURNING id
+                """).all()
+            guard changed.count == 1 else {
+                throw StoreError.staleVersion(entity: "人员“\(current.name)”", expected: expectedVersion, actual: current.version + 1)
+            }
+            try await audit.append(AuditEntry(actor: actor, action: "person.update", entity: "person", entityID: String(id),
+                                              detail: Self.diff(current, next)), in: tx, backend: backend)
+            return next
+        }
+    }
+
+    static func refuseDuplicate(_ idNumber: String, zoneID: Int64, except: Int64?, in tx: any SQLDatabase) async throws {
+        let rows = try await tx.raw("SELECT id, name FROM people WHERE zone_id = \(bind: zoneID) AND id_number = \(bind: idNumber)").all()
+        for row in rows where try row.decode(column: "id", as: Int64.self) != except {
+            let name = try row.decode(column: "name", as: String.self)
+            throw StoreError.duplicate("身份证号 \(Masking.mask(idNumber, keepPrefix: 6, keepSuffix: 4)) 已登记为“\(name)”")
+        }
+    }
+
+    static func person(id: Int64, version: Int, _ p: ValidPerson) -> Person {
+        Person(id: id, unitID: p.unitID, name: p.name, idNumber: p.idNumber, gender: p.gender, birthDate: p.birthDate,
+               phone: p.phone, establishment: p.establishment, archivePost: p.archivePost, archiveRank: p.archiveRank,
+               status: p.status, version: version)
+    }
+
+    /// The audited fields, personal data masked.
+    static func fields(_ p: Person) -> [(String, String)] {
+        [("name", p.name), ("idNumber", p.maskedIDNumber), ("phone", p.maskedPhone ?? ""), ("unitID", String(p.unitID)),
+         ("establishment", p.establishment.rawValue), ("archivePost", p.archivePost), ("archiveRank", p.archiveRank),
+         ("status", p.status.rawValue)]
+    }
+
+    static func describe(_ p: Person) -> String {
+        fields(p).map { "\($0.0)=\($0.1)" }.joined(separator: "; ")
+    }
+
+    static func diff(_ old: Person, _ new: Person) -> String {
+        let changes = zip(fields(old), fields(new)).filter { $0.0.1 != $0.1.1 }.map { "\($0.0.0): \($0.0.1) → \($0.1.1)" }
+        return (changes + ["version: \(old.version) → \(new.version)"]).joined(separator: "; ")
+    }
+
+    static func person(_ row: any SQLRow) throws -> Person {
+        Person(id: try row.decode(column: "id", as: Int64.self),
+               unitID: try row.decode(column: "unit_id", as: Int64.self),
+               name: try row.decode(column: "name", as: String.self),
+               idNumber: try row.decode(column: "id_number", as: String.self),
+               gender: Gender(rawValue: try row.decode(column: "gender", as: String.self)) ?? .male,
+               birthDate: try row.decode(column: "birth_date", as: String.self),
+               phone: try row.decode(column: "phone", as: String?.self),
+               establishment: StaffCategory(rawValue: try row.decode(column: "establishment", as: String.self)) ?? .contract,
+               archivePost: try row.decode(column: "archive_post", as: String.self),
+               archiveRank: try row.decode(column: "archive_rank", as: String.self),
+               status: PersonStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .active,
+               version: try row.decode(column: "version", as: Int.self))
+    }
+}

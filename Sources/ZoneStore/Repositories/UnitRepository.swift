@@ -1,0 +1,83 @@
+import SQLKit
+import ZoneCore
+
+/// Units and their establishment quotas.
+public struct UnitRepository: Sendable {
+    let database: ZoneDatabase
+    let audit: AuditLog
+
+    public func all(zoneID: Int64) async throws -> [Unit] {
+        try await database.reader.raw("""
+            SELECT id, parent_id, name, kind, org_type, funding, rank, is_economic, sort_order
+            FROM units WHERE zone_id = \(bind: zoneID) ORDER BY sort_order, id
+            """).all().map(Self.unit)
+    }
+
+    public func tree(zoneID: Int64) async throws -> UnitTree { UnitTree(try await all(zoneID: zoneID)) }
+
+    /// 编制/员额 quotas per unit and category.
+    public func quotas(zoneID: Int64) async throws -> [Int64: [EstablishmentCategory: Int]] {
+        let rows = try await database.reader.raw("""
+            SELECT e.unit_id, e.category, e.quota FROM establishments e JOIN units u ON u.id = e.unit_id
+            WHERE u.zone_id = \(bind: zoneID)
+            """).all()
+        var out: [Int64: [EstablishmentCategory: Int]] = [:]
+        for row in rows {
+            guard let category = EstablishmentCategory(rawValue: try row.decode(column: "category", as: String.self)) else { continue }
+            out[try row.decode(column: "unit_id", as: Int64.self), default: [:]][category] = try row.decode(column: "quota", as: Int.self)
+        }
+        return out
+    }
+
+    /// Creates a zone with its whole unit tree and quotas in one transaction (demo and imports).
+    /// Units are given parent-first; `parentIndex` points into the same array.
+    public func createZone(code: String, name: String, units: [(unit: Unit, parentIndex: Int?, quota: [EstablishmentCategory: Int])],
+                           actor: String) async throws -> (zoneID: Int64, unitIDs: [Int64]) {
+        let audit = audit, backend = database.backend
+        return try await database.transaction { tx in
+            guard try await tx.raw("SELECT id FROM zones WHERE code = \(bind: code)").first() == nil else {
+                throw StoreError.duplicate("园区代码 \(code) 已存在")
+            }
+            let zoneID = try await insertReturningID(tx, "INSERT INTO zones (code, name) VALUES (\(bind: code), \(bind: name))")
+            var ids: [Int64] = []
+            for (unit, parentIndex, quota) in units {
+                let parentID = parentIndex.map { ids[$0] }
+                let id = try await insertReturningID(tx, """
+                    INSERT INTO units (zone_id, parent_id, name, kind, org_type, funding, rank, is_economic, sort_order)
+                    VALUES (\(bind: zoneID), \(bind: parentID), \(bind: unit.name), \(bind: unit.kind.rawValue),
+                            \(bind: unit.orgType.rawValue), \(bind: unit.funding?.rawValue), \(bind: unit.rank),
+                            \(bind: unit.isEconomic ? 1 : 0), \(bind: unit.sortOrder))
+                    """)
+                ids.append(id)
+                for (category, count) in quota.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                    try await tx.raw("""
+                        INSERT INTO establishments (unit_id, category, quota) VALUES (\(bind: id), \(bind: category.rawValue), \(bind: count))
+                        """).run()
+                }
+            }
+            try await audit.append(AuditEntry(actor: actor, action: "zone.create", entity: "zone", entityID: String(zoneID),
+                                              detail: "code=\(code); units=\(ids.count)"), in: tx, backend: backend)
+            return (zoneID, ids)
+        }
+    }
+
+    static func unit(_ row: any SQLRow) throws -> Unit {
+        Unit(id: try row.decode(column: "id", as: Int64.self),
+             parentID: try row.decode(column: "parent_id", as: Int64?.self),
+             name: try row.decode(column: "name", as: String.self),
+             kind: UnitKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .department,
+             orgType: OrgType(rawValue: try row.decode(column: "org_type", as: String.self)) ?? .government,
+             funding: try row.decode(column: "funding", as: String?.self).flatMap(Funding.init(rawValue:)),
+             rank: try row.decode(column: "rank", as: String.self),
+             isEconomic: try row.decode(column: "is_economic", as: Int.self) != 0,
+             sortOrder: try row.decode(column: "sort_order", as: Int.self))
+    }
+}
+
+/// Inserts one row and returns its generated id (RETURNING works on SQLite ≥ 3.35 and PostgreSQL).
+func insertReturningID(_ tx: any SQLDatabase, _ query: SQLQueryString) async throws -> Int64 {
+    var sql = query
+    sql.appendLiteral(" RETURNING id")
+    guard let row = try await tx.raw(sql).first() else { throw StoreError.invalid("插入失败：未返回编号") }
+    return try row.decode(column: "id", as: Int64.self)
+}

@@ -1,0 +1,48 @@
+/// The persistence facade: one open database and a repository per concept, all sharing the
+/// audit log so each write and its audit record commit in one transaction.
+///
+/// ```swift
+/// let store = try await Store.open(DatabaseLocation("./data/zonedesk.sqlite"))
+/// let page = try await store.people.search(PeopleQuery(zoneID: 1, text: "王"))
+/// ```
+public final class Store: Sendable {
+    public let database: ZoneDatabase
+    public let clock: Clock
+    public let audit: AuditLog
+    public let zones: ZoneRepository
+    public let units: UnitRepository
+    public let people: PersonRepository
+    public let accounts: AccountRepository
+    public let sessions: SessionRepository
+
+    public init(database: ZoneDatabase, clock: Clock = .system) {
+        self.database = database
+        self.clock = clock
+        audit = AuditLog(clock: clock)
+        zones = ZoneRepository(database: database)
+        units = UnitRepository(database: database, audit: audit)
+        people = PersonRepository(database: database, audit: audit, clock: clock)
+        accounts = AccountRepository(database: database, audit: audit, clock: clock)
+        sessions = SessionRepository(database: database, clock: clock)
+    }
+
+    /// Opens and migrates: a store is always at the current schema.
+    public static func open(_ location: DatabaseLocation, clock: Clock = .system) async throws -> Store {
+        let database = try await ZoneDatabase.open(location)
+        do {
+            try await Migrator(database: database, clock: clock).migrate()
+        } catch {
+            try? await database.close()
+            throw error
+        }
+        return Store(database: database, clock: clock)
+    }
+
+    /// Appends an audit record on its own, for reads of personal data and logins that change nothing else.
+    public func record(_ entry: AuditEntry) async throws {
+        let audit = audit, backend = database.backend
+        try await database.transaction { tx in try await audit.append(entry, in: tx, backend: backend) }
+    }
+
+    public func close() async throws { try await database.close() }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import Hummingbird
+import ZoneCore
+import ZoneStore
+
+/// 审计日志: read-only, newest first, with the chain verified on every view.
+struct AuditController {
+    let env: AppEnvironment
+    static let pageSize = 50
+
+    func register(_ routes: inout Routes) {
+        routes.get("/audit", .viewAudit) { request, _, principal in
+            let page = max(1, request.uri.queryParameters["page"].flatMap { Int(String($0)) } ?? 1)
+            return try await list(page: page, principal)
+        }
+    }
+
+    func list(page: Int, _ principal: Principal) async throws -> Response {
+        let db = env.store.database.reader
+        let verification = try await env.store.audit.verify(db)
+        let total = try await env.store.audit.count(db)
+        let records = try await env.store.audit.recent(db, limit: Self.pageSize, offset: (page - 1) * Self.pageSize)
+        let pages = max(1, (total + Self.pageSize - 1) / Self.pageSize)
+        return Pages.response(Layout.page(title: "审计日志", active: "audit", principal: principal) {
+            HTML.tag("h1") { "审计日志" }
+            if verification.isIntact {
+                Components.flash("哈希链校验通过：共 \(verification.rowsChecked) 条记录，未发现篡改。", kind: "ok")
+            } else {
+                Components.flash("哈希链校验失败：\(verification.reason ?? "")", kind: "error")
+            }
+            HTML.tag("div", ["class": "card"]) {
+                HTML.tag("table", ["class": "grid"]) {
+                    HTML.tag("tr") { for h in ["序号", "时间（北京时间）", "操作人", "操作", "对象", "详情", "哈希"] { HTML.tag("th") { h } } }
+                    for record in records {
+                        HTML.tag("tr") {
+                            HTML.tag("td", ["class": "num"]) { "\(record.seq)" }
+                            HTML.tag("td") { Self.beijing(record.at) }
+                            HTML.tag("td") { record.entry.actor }
+                            HTML.tag("td") { record.entry.action }
+                            HTML.tag("td") { record.entry.entity + " #" + record.entry.entityID }
+                            HTML.tag("td") { record.entry.detail }
+                            HTML.tag("td", ["class": "mono"]) { String(record.hash.prefix(12)) + "…" }
+                        }
+                    }
+                }
+                HTML.tag("div", ["class": "pager"]) {
+                    "共 \(total) 条，第 \(page)/\(pages) 页"
+                    if page > 1 { HTML.tag("a", ["href": "/audit?page=\(page - 1)"]) { "上一页" } }
+                    if page < pages { HTML.tag("a", ["href": "/audit?page=\(page + 1)"]) { "下一页" } }
+                }
+            }
+        })
+    }
+
+    /// Storage is UTC; display is Asia/Shanghai.
+    static func beijing(_ iso: String) -> String {
+        let parser = ISO8601DateFormatter()
+        guard let date = parser.date(from: iso) else { return iso }
+        let formatter = DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        return formatter.string(from: date)
+    }
+}

@@ -1,0 +1,54 @@
+import Hummingbird
+import ZoneCore
+import ZoneStore
+
+/// 工作台: the zone's headline figures, or the admin's duties for the three admin roles.
+struct HomeController {
+    let env: AppEnvironment
+
+    func register(_ routes: inout Routes) {
+        routes.get("/", .signedIn) { request, _, principal in try await home(request, principal) }
+    }
+
+    func home(_ request: Request, _ principal: Principal) async throws -> Response {
+        let zone = try await env.zoneName(principal)
+        let zoneID = principal.account.zoneID ?? 0
+        var usage: EstablishmentUsage?
+        if principal.can(.viewUnits), principal.scope == .zone {
+            let tree = try await env.store.units.tree(zoneID: zoneID)
+            usage = EstablishmentUsage(tree: tree, quotas: try await env.store.units.quotas(zoneID: zoneID),
+                                       headcounts: try await env.store.people.headcounts(zoneID: zoneID))
+        }
+        let notice: String? = request.uri.queryParameters["msg"] == "password" ? "密码已修改。" : nil
+        return Pages.response(Layout.page(title: "工作台", active: "home", principal: principal, zoneName: zone) {
+            HTML.tag("h1") { "工作台" }
+            Components.flash(notice, kind: "ok")
+            if let usage {
+                HTML.tag("div", ["class": "stats"]) {
+                    Components.stat("核定编制", "\(usage.totalQuota)", href: "/units")
+                    Components.stat("编内实有", "\(usage.totalUsed)", href: "/units")
+                    Components.stat("空编", "\(usage.totalQuota - usage.totalUsed)", href: "/units")
+                    Components.stat("编外人员", "\(usage.totalContract)", href: "/people")
+                    Components.stat("在册人员", "\(usage.totalStaff)", href: "/people")
+                    Components.stat("编制占在册比", Percent.format(usage.totalQuota, of: usage.totalStaff), href: "/units")
+                }
+            }
+            HTML.tag("div", ["class": "card"]) {
+                HTML.tag("h2") { "您可以" }
+                HTML.tag("ul") {
+                    for (_, items) in Layout.navigation {
+                        for item in items where item.key != "home" && principal.can(item.permission) {
+                            HTML.tag("li") { HTML.tag("a", ["href": item.href]) { item.label } }
+                        }
+                    }
+                    if case .person(let id) = principal.scope {
+                        HTML.tag("li") { HTML.tag("a", ["href": "/people/\(id)"]) { "查看我的档案" } }
+                    }
+                }
+                if principal.scope == .none && principal.role.permissions.isDisjoint(with: [.manageAccounts, .manageRoles, .viewAudit]) {
+                    HTML.tag("p", ["class": "hint"]) { "您的账号尚未分配角色范围，请联系安全管理员。" }
+                }
+            }
+        })
+    }
+}

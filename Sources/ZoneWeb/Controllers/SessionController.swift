@@ -1,0 +1,137 @@
+import Foundation
+import Hummingbird
+import ZoneCore
+import ZoneStore
+
+/// Login, logout and password change.
+struct SessionController {
+    let env: AppEnvironment
+
+    func registerPublic(on router: Router<AppContext>) {
+        router.get("/login") { request, _ in loginPage(request: request, message: nil) }
+        router.post("/login") { request, context in try await login(request, context) }
+    }
+
+    func register(_ routes: inout Routes) {
+        routes.post("/logout", .signedIn) { _, _, principal in
+            try await env.store.sessions.end(token: principal.token)
+            var response = Response.redirect(to: "/login?msg=logout")
+            response.setCookie(SessionMiddleware.cookie("", secure: env.secureCookies, maxAge: 0))
+            return response
+        }
+        routes.get("/password", .signedIn) { _, _, principal in
+            try await passwordPage(principal, errors: FieldErrors(), status: .ok)
+        }
+        routes.post("/password", .signedIn) { _, context, principal in
+            try await changePassword(context.form, principal)
+        }
+    }
+
+    func loginPage(request: Request, message: String?, username: String = "", status: HTTPResponse.Status = .ok) -> Response {
+        // Double-submit token: the form echoes the cookie; a cross-site form cannot read it.
+        let token = request.cookies[CSRFMiddleware.preLoginCookie]?.value ?? SecureToken.hex(bytes: 24)
+        let notice: String? = switch request.uri.queryParameters["msg"].map(String.init) {
+        case "logout": "您已安全退出。"
+        case "timeout": "会话已超时，请重新登录。"
+        default: nil
+        }
+        let next = request.uri.queryParameters["next"].map(String.init) ?? ""
+        var response = Pages.response(Layout.document(title: "登录") {
+            HTML.tag("div", ["class": "login-wrap"]) {
+                HTML.tag("form", ["class": "login", "method": "post", "action": "/login"]) {
+                    HTML.tag("h1") { "ZoneDesk" }
+                    HTML.tag("div", ["class": "sub"]) { "园区体制机制改革管理系统" }
+                    Components.flash(message)
+                    Components.flash(notice, kind: "ok")
+                    HTML.tag("input", ["type": "hidden", "name": "_csrf", "value": token])
+                    HTML.tag("input", ["type": "hidden", "name": "next", "value": next])
+                    HTML.tag("label", ["for": "username"]) { "用户名" }
+                    HTML.tag("input", ["type": "text", "id": "username", "name": "username", "value": username,
+                                       "autocomplete": "username", "required": "required"])
+                    HTML.tag("label", ["for": "password"]) { "密码" }
+                    HTML.tag("input", ["type": "password", "id": "password", "name": "password",
+                                       "autocomplete": "current-password", "required": "required"])
+                    HTML.tag("button", ["type": "submit"]) { "登录" }
+                }
+            }
+        }, status: status)
+        response.setCookie(Cookie(name: CSRFMiddleware.preLoginCookie, value: token, path: "/",
+                                  secure: env.secureCookies, httpOnly: true, sameSite: .strict))
+        return response
+    }
+
+    func login(_ request: Request, _ context: AppContext) async throws -> Response {
+        let username = context.form["username"].trimmingCharacters(in: .whitespaces)
+        let password = context.form["password"]
+        let now = env.store.clock.epochSeconds
+        guard let account = try await env.store.accounts.find(username: username), account.active else {
+            _ = env.hasher.verify(password, hash: env.hasher.decoy)
+            return loginPage(request: request, message: "用户名或密码错误", username: username, status: .unauthorized)
+        }
+        if account.lockedUntil > now {
+            return loginPage(request: request, message: Self.lockedMessage(until: account.lockedUntil), username: username, status: .forbidden)
+        }
+        guard env.hasher.verify(password, hash: account.passwordHash) else {
+            let after = try await env.store.accounts.recordFailure(id: account.id, username: username)
+            if after.lockedUntil > now {
+                return loginPage(request: request, message: Self.lockedMessage(until: after.lockedUntil), username: username, status: .forbidden)
+            }
+            let left = PasswordPolicy.maxFailures - after.failedAttempts
+            return loginPage(request: request, message: "用户名或密码错误（再错\(left)次将锁定30分钟）", username: username, status: .unauthorized)
+        }
+        try await env.store.accounts.recordSuccess(id: account.id, username: username)
+        let (token, _) = try await env.store.sessions.create(accountID: account.id)
+        let next = context.form["next"]
+        // Only local paths: an open redirect would let a phishing link bounce through the login.
+        let target = account.mustChangePassword ? "/password" : (next.hasPrefix("/") && !next.hasPrefix("//") ? next : "/")
+        var response = Response.redirect(to: target)
+        response.setCookie(SessionMiddleware.cookie(token, secure: env.secureCookies))
+        return response
+    }
+
+    static func lockedMessage(until: Int64) -> String {
+        let formatter = DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")
+        formatter.dateFormat = "HH:mm"
+        return "连续\(PasswordPolicy.maxFailures)次密码错误，账号已锁定30分钟，请于\(formatter.string(from: Date(timeIntervalSince1970: TimeInterval(until))))后再试或联系安全管理员解锁"
+    }
+
+    func passwordPage(_ principal: Principal, errors: FieldErrors, status: HTTPResponse.Status) async throws -> Response {
+        let zone = try await env.zoneName(principal)
+        return Pages.response(Layout.page(title: "修改密码", active: "password", principal: principal, zoneName: zone) {
+            HTML.tag("h1") { "修改密码" }
+            if principal.account.mustChangePassword {
+                Components.flash("首次登录或密码已被重置，请先设置新密码。", kind: "error")
+            }
+            HTML.tag("div", ["class": "card"]) {
+                HTML.tag("form", ["method": "post", "action": "/password"]) {
+                    Components.csrf(principal)
+                    Components.field("当前密码", name: "current", value: "", errors: errors, type: "password", required: true)
+                    Components.field("新密码", name: "new", value: "", errors: errors,
+                                     hint: "至少8位，含大写、小写、数字、符号中的三类", type: "password", required: true)
+                    Components.field("确认新密码", name: "confirm", value: "", errors: errors, type: "password", required: true)
+                    HTML.tag("div", ["class": "field"]) {
+                        HTML.tag("span")
+                        HTML.tag("button", ["type": "submit"]) { "保存" }
+                    }
+                }
+            }
+        }, status: status)
+    }
+
+    func changePassword(_ form: FormFields, _ principal: Principal) async throws -> Response {
+        var errors = FieldErrors()
+        if !env.hasher.verify(form["current"], hash: principal.account.passwordHash) { errors.add("current", "当前密码不正确") }
+        do {
+            try PasswordPolicy.check(form["new"], username: principal.account.username)
+        } catch {
+            errors.add("new", error.message)
+        }
+        if form["new"] != form["confirm"] { errors.add("confirm", "两次输入的新密码不一致") }
+        if form["new"] == form["current"] { errors.add("new", "新密码不能与当前密码相同") }
+        guard errors.isEmpty else { return try await passwordPage(principal, errors: errors, status: .unprocessableContent) }
+        try await env.store.accounts.setPassword(id: principal.account.id, hash: env.hasher.hash(form["new"]),
+                                                 mustChange: false, actor: principal.account.username)
+        return .redirect(to: "/?msg=password")
+    }
+}

@@ -1,0 +1,45 @@
+import Hummingbird
+import ZoneStore
+
+/// Refuses any state-changing request whose CSRF token does not match.
+///
+/// Forms carry `_csrf` (the session's token, or before login the double-submit cookie `zd_csrf`);
+/// JSON API calls carry the `X-CSRF-Token` header. The form body is parsed here once and handed
+/// to the handler in `context.form`.
+struct CSRFMiddleware: RouterMiddleware {
+    typealias Context = AppContext
+    static let preLoginCookie = "zd_csrf"
+    static let maxFormBytes = 1 << 20
+
+    func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
+        guard request.method == .post || request.method == .put || request.method == .patch || request.method == .delete else {
+            return try await next(request, context)
+        }
+        var request = request
+        var context = context
+        let isJSON = request.headers[.contentType]?.hasPrefix("application/json") ?? false
+        let presented: String
+        if isJSON {
+            presented = request.headers[.init("X-CSRF-Token")!] ?? ""
+        } else {
+            let body = try await request.collectBody(upTo: Self.maxFormBytes)
+            context.form = FormFields(encoded: String(buffer: body))
+            presented = context.form["_csrf"]
+        }
+        let expected = context.principal?.session.csrfToken ?? request.cookies[Self.preLoginCookie]?.value ?? ""
+        guard !expected.isEmpty, Self.constantTimeEqual(presented, expected) else {
+            return request.uri.path.hasPrefix("/api/")
+                ? APIResponse.error(.forbidden, "CSRF 校验失败，请刷新页面后重试", code: "csrf")
+                : Pages.error(.forbidden, "表单已失效（CSRF 校验失败），请刷新页面后重试。", principal: context.principal)
+        }
+        return try await next(request, context)
+    }
+
+    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        var diff: UInt8 = 0
+        for i in 0..<x.count { diff |= x[i] ^ y[i] }
+        return diff == 0
+    }
+}

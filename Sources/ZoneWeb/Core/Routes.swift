@@ -1,0 +1,65 @@
+import Hummingbird
+import ZoneCore
+import ZoneStore
+
+/// Registers routes with their required permission, so no route can be added without one.
+///
+/// Public routes (login, static assets) are registered with `permission: nil`; every other handler
+/// receives a `Principal` that has already passed the permission and password-change checks.
+struct Routes {
+    typealias Handler = @Sendable (Request, AppContext, Principal) async throws -> Response
+    let router: Router<AppContext>
+    private(set) var specs: [RouteSpec] = []
+
+    init(router: Router<AppContext>) { self.router = router }
+
+    mutating func get(_ path: String, _ permission: Permission, _ handler: @escaping Handler) {
+        add(.get, path, permission, handler)
+    }
+
+    mutating func post(_ path: String, _ permission: Permission, _ handler: @escaping Handler) {
+        add(.post, path, permission, handler)
+    }
+
+    mutating func put(_ path: String, _ permission: Permission, _ handler: @escaping Handler) {
+        add(.put, path, permission, handler)
+    }
+
+    mutating func add(_ method: HTTPRequest.Method, _ path: String, _ permission: Permission, _ handler: @escaping Handler) {
+        let spec = RouteSpec(method: method, path: path, permission: permission)
+        specs.append(spec)
+        router.on(RouterPath(path), method: method) { request, context in
+            guard let principal = context.principal else {
+                return spec.isAPI ? APIResponse.error(.unauthorized, "未登录或会话已超时", code: "unauthenticated")
+                    : .redirect(to: "/login?next=" + (request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
+            }
+            // A first-login or reset password must be changed before anything else is reachable.
+            if principal.account.mustChangePassword && !Self.passwordRoutes.contains(path) {
+                return spec.isAPI ? APIResponse.error(.forbidden, "请先修改初始密码", code: "password_change_required")
+                    : .redirect(to: "/password")
+            }
+            guard principal.can(permission) else {
+                return spec.isAPI ? APIResponse.error(.forbidden, "无权访问：需要“\(permission.label)”权限", code: "forbidden")
+                    : Pages.error(.forbidden, "无权访问：您的角色（\(principal.role.label)）没有“\(permission.label)”权限。", principal: principal)
+            }
+            return try await handler(request, context, principal)
+        }
+    }
+
+    static let passwordRoutes: Set<String> = ["/password", "/logout"]
+}
+
+extension Permission {
+    public var label: String {
+        switch self {
+        case .signedIn: "登录"
+        case .viewUnits: "查看机构"
+        case .viewPeople: "查看人员"
+        case .editPeople: "编辑人员"
+        case .unmaskPersonalData: "查看完整个人信息"
+        case .manageAccounts: "账号管理"
+        case .manageRoles: "角色权限管理"
+        case .viewAudit: "查看审计日志"
+        }
+    }
+}

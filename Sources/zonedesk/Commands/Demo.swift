@@ -1,0 +1,28 @@
+import ArgumentParser
+import ZoneCore
+import ZoneStore
+import ZoneWeb
+
+struct Demo: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create the database, load the 毕节高新区 demo zone and serve it.")
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var server: ServerOptions
+
+    func run() async throws {
+        let store = try await Store.open(DatabaseLocation(database.db))
+        let env = AppEnvironment(store: store, secureCookies: server.secureCookies)
+        if let logins = try await DemoLoader(env: env).load() {
+            print("已载入演示园区：\(DemoZone.zoneName)（\(DemoZone.people().count) 人）/ demo zone loaded")
+            print("以下账号的初始密码只显示这一次，首次登录须修改 / first passwords, shown once, must be changed at first login:")
+            for login in logins {
+                print("  \(login.username.padding(toLength: 12, withPad: " ", startingAt: 0))  \(login.password)  \(login.role.label)")
+            }
+        } else {
+            print("演示园区已存在，未改动数据；忘记密码请用 `zonedesk reset-password --username hr` / demo already loaded")
+        }
+        print("请用浏览器打开 / open: http://\(server.host):\(server.port)/login  （组织人事账号：hr）")
+        try await ServeRunner.run(store: store, server: server)
+    }
+}
