@@ -71,4 +71,18 @@ public struct ValidPerson: Sendable, Equatable {
     public var archivePost: String
     public var archiveRank: String
     public var status: PersonStatus
+
+    public init(name: String, idNumber: String, gender: Gender, birthDate: String, phone: String?, unitID: Int64,
+                establishment: StaffCategory, archivePost: String, archiveRank: String, status: PersonStatus) {
+        self.name = name
+        self.idNumber = idNumber
+        self.gender = gender
+        self.birthDate = birthDate
+        self.phone = phone
+        self.unitID = unitID
+        self.establishment = establishment
+        self.archivePost = archivePost
+        self.archiveRank = archiveRank
+        self.status = status
+    }
 }

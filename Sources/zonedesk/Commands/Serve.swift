@@ -22,7 +22,7 @@ enum ServeRunner {
         let app = buildApplication(env, server: ServerConfiguration(host: server.host, port: server.port))
         print("ZoneDesk 已启动 / serving: http://\(server.host):\(server.port)")
         // The server runs until stopped; flush now so logins and the URL reach a piped terminal.
-        fflush(stdout)
+        fflush(nil)
         do {
             try await app.runService()
         } catch {

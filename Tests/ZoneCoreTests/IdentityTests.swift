@@ -1,0 +1,107 @@
+import Testing
+@testable import ZoneCore
+
+@Suite("GB 11643 resident ID")
+struct ResidentIDTests {
+    @Test func acceptsTheStandardExample() throws {
+        let id = try ResidentID("11010519491231002X")
+        #expect(id.value == "11010519491231002X")
+        #expect(id.birthDate == CivilDate(year: 1949, month: 12, day: 31))
+        #expect(!id.isMale)
+        #expect(id.masked == "110105********002X")
+    }
+
+    @Test func normalisesLowerCaseXAndSpaces() throws {
+        #expect(try ResidentID(" 11010519491231002x\u{3000}").value == "11010519491231002X")
+    }
+
+    @Test func refusesAWrongCheckDigit() {
+        #expect(throws: ValidationError.invalid("身份证号校验位错误（应为X）")) { try ResidentID("110105194912310021") }
+    }
+
+    @Test func refusesAnImpossibleBirthDate() {
+        // 1949-02-30 does not exist; the check digit is made valid so only the date can fail.
+        let body = Array("11010519490230002")
+        let check = ResidentID.checkCharacter(for: body[0..<17])
+        #expect(throws: ValidationError.invalid("身份证号中的出生日期无效（19490230）")) { try ResidentID(String(body) + String(check)) }
+    }
+
+    @Test(arguments: ["", "1101051949123100", "11010519491231002XX", "1101051949123100AX", "11010519491231002Y"])
+    func refusesMalformedText(_ raw: String) {
+        #expect(throws: ValidationError.self) { try ResidentID(raw) }
+    }
+
+    @Test func generatedNumbersAreValidAndCarryTheirBirthDate() throws {
+        let birth = CivilDate(year: 1988, month: 2, day: 29)!
+        for sequence in [1, 2, 37, 999] {
+            let id = ResidentID.make(region: "520502", birth: birth, sequence: sequence)
+            #expect(try ResidentID(id.value) == id)
+            #expect(id.birthDate == birth)
+            #expect(id.isMale == (sequence % 2 == 1))
+        }
+    }
+}
+
+@Suite("Mobile phone")
+struct MobilePhoneTests {
+    @Test(arguments: ["13800138000", "+8613800138000", "8613800138000", "013800138000", "138 0013 8000", "19912345678"])
+    func acceptsMainlandMobiles(_ raw: String) throws {
+        #expect(try MobilePhone(raw).value.count == 11)
+    }
+
+    @Test(arguments: ["12345678901", "1380013800", "138001380000", "23800138000", "1380013800a", "+1 13800138000"])
+    func refusesOthers(_ raw: String) {
+        #expect(throws: ValidationError.self) { try MobilePhone(raw) }
+    }
+
+    @Test func masksTheMiddle() throws {
+        #expect(try MobilePhone("13800138000").masked == "138****8000")
+    }
+}
+
+@Suite("Person name")
+struct PersonNameTests {
+    @Test(arguments: ["张三", "欧阳娜娜", "阿卜杜·热合曼", "\u{20BB7}野", "𪚥敏", "李〇"])
+    func acceptsChineseNamesIncludingNonBMPAndMiddleDot(_ raw: String) throws {
+        #expect(try PersonName(raw).value == raw)
+    }
+
+    @Test(arguments: ["Tom", "张3", "·张三", "张三·", "张", "张 三", String(repeating: "张", count: 31)])
+    func refusesOthers(_ raw: String) {
+        #expect(throws: ValidationError.self) { try PersonName(raw) }
+    }
+}
+
+@Suite("GB 32100 credit code")
+struct CreditCodeTests {
+    @Test(arguments: ["914403001922038216", "91110000802100433B", "91110000802100433b"])
+    func acceptsValidCodes(_ raw: String) throws {
+        #expect(try CreditCode(raw).kindLabel == "企业")
+    }
+
+    @Test func refusesAWrongCheckCharacter() {
+        #expect(throws: ValidationError.invalid("统一社会信用代码校验位错误（应为6）")) { try CreditCode("914403001922038217") }
+    }
+
+    @Test(arguments: ["91440300192203821", "9144030019220382I6", "91440300192203821O"])
+    func refusesMalformed(_ raw: String) {
+        #expect(throws: ValidationError.self) { try CreditCode(raw) }
+    }
+}
+
+@Suite("Password policy")
+struct PasswordPolicyTests {
+    @Test(arguments: ["Abcdefg1", "abc12345!", "ABC!@#12", "Zq9#Zq9#"])
+    func acceptsThreeOfFourClasses(_ password: String) throws {
+        try PasswordPolicy.check(password, username: "hr")
+    }
+
+    @Test(arguments: ["Abc1!", "abcdefgh", "abcdefg1", "ABCDEFGH1", "12345678!"])
+    func refusesWeakPasswords(_ password: String) {
+        #expect(throws: ValidationError.self) { try PasswordPolicy.check(password, username: "hr") }
+    }
+
+    @Test func refusesPasswordsContainingTheUserName() {
+        #expect(throws: ValidationError.invalid("密码不能包含用户名")) { try PasswordPolicy.check("Zhangwei1!", username: "zhangwei") }
+    }
+}

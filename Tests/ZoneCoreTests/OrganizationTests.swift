@@ -1,0 +1,78 @@
+import Testing
+@testable import ZoneCore
+
+@Suite("Org tree and establishment use")
+struct OrganizationTests {
+    /// Builds the demo zone's tree with ids 1…n in DemoZone order.
+    static func demoTree() -> (UnitTree, [Int64: [EstablishmentCategory: Int]], [String: Int64]) {
+        let keys = DemoZone.units.map(\.key)
+        var ids: [String: Int64] = [:]
+        for (i, key) in keys.enumerated() { ids[key] = Int64(i + 1) }
+        let units = DemoZone.units.enumerated().map { i, spec in
+            Unit(id: Int64(i + 1), parentID: spec.parentKey.flatMap { ids[$0] }, name: spec.name, kind: spec.kind,
+                 orgType: spec.orgType, funding: spec.funding, rank: spec.rank, isEconomic: spec.isEconomic, sortOrder: i)
+        }
+        var quotas: [Int64: [EstablishmentCategory: Int]] = [:]
+        for spec in DemoZone.units where spec.quota > 0 { quotas[ids[spec.key]!] = [.institutional: spec.quota] }
+        return (UnitTree(units), quotas, ids)
+    }
+
+    @Test func subtreeOfTheCommitteeHoldsItsEightDepartments() {
+        let (tree, _, ids) = Self.demoTree()
+        let subtree = tree.subtree(of: ids["committee"]!)
+        #expect(subtree.count == 9)
+        #expect(tree.children(of: ids["committee"]!).filter { $0.kind == .department }.count == 8)
+        #expect(!subtree.contains(ids["service"]!))
+        #expect(tree.path(of: ids["chanye"]!) == "毕节高新技术产业开发区 / 党工委、管委会 / 产业发展局")
+    }
+
+    /// Seed 000: 编制 115 = 54 + 10 + 40 + 11, and 115 of 465 people = 24.7%, computed from generated people.
+    @Test func bijieDemoReproducesTheSeedFigures() {
+        let (tree, quotas, ids) = Self.demoTree()
+        var headcounts: [Int64: [StaffCategory: Int]] = [:]
+        for spec in DemoZone.people() { headcounts[ids[spec.unitKey]!, default: [:]][spec.person.establishment, default: 0] += 1 }
+        let usage = EstablishmentUsage(tree: tree, quotas: quotas, headcounts: headcounts)
+        #expect(usage.lines[ids["committee"]!]?.quota == 54)
+        #expect(usage.lines[ids["committee"]!]?.used == 54)
+        #expect(usage.lines[ids["service"]!]?.quota == 10)
+        #expect(usage.lines[ids["storage"]!]?.quota == 40)
+        #expect(usage.lines[ids["discipline"]!]?.quota == 11)
+        #expect(usage.totalQuota == 115)
+        #expect(usage.totalUsed == 115)
+        #expect(usage.totalStaff == 465)
+        #expect(Percent.format(usage.totalQuota, of: usage.totalStaff) == "24.7%")
+    }
+
+    @Test func demoPeopleHaveUniqueValidIDsAndAreReproducible() throws {
+        let people = DemoZone.people()
+        #expect(Set(people.map(\.person.idNumber)).count == people.count)
+        for spec in people {
+            _ = try ResidentID(spec.person.idNumber)
+            _ = try PersonName(spec.person.name)
+        }
+        #expect(DemoZone.people().map(\.person.idNumber) == people.map(\.person.idNumber))
+    }
+
+    @Test(arguments: [(115, 465, "24.7%"), (1, 8, "12.5%"), (1, 3, "33.3%"), (2, 3, "66.7%"), (0, 5, "0.0%"), (5, 0, "—")])
+    func percentRoundsHalfUpToOneDecimal(_ part: Int, _ whole: Int, _ text: String) {
+        #expect(Percent.format(part, of: whole) == text)
+    }
+
+    @Test func scopeAllowsOnlyItsRecords() {
+        #expect(Scope.units([1, 2]).allows(personID: 9, unitID: 2))
+        #expect(!Scope.units([1, 2]).allows(personID: 9, unitID: 3))
+        #expect(Scope.person(9).allows(personID: 9, unitID: 3))
+        #expect(!Scope.person(9).allows(personID: 8, unitID: 3))
+        #expect(!Scope.none.allows(personID: 9, unitID: 1))
+        #expect(!Scope.person(9).allows(unitID: 1))
+    }
+
+    @Test func threeAdminRolesHoldDisjointDutiesAndNoBusinessData() {
+        let business: Set<Permission> = [.viewUnits, .viewPeople, .editPeople, .unmaskPersonalData]
+        let admins: [Role] = [.systemAdmin, .securityAdmin, .auditAdmin]
+        for role in admins { #expect(role.permissions.isDisjoint(with: business)) }
+        for a in admins { for b in admins where a != b { #expect(a.permissions.isDisjoint(with: b.permissions)) } }
+        #expect(!Role.discipline.can(.editPeople))
+        #expect(!Role.leader.can(.editPeople))
+    }
+}

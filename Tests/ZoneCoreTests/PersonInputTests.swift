@@ -1,0 +1,37 @@
+import Testing
+@testable import ZoneCore
+
+@Suite("Person form validation")
+struct PersonInputTests {
+    let units: Set<Int64> = [1, 2]
+
+    @Test func derivesGenderAndBirthDateFromTheIDNumber() throws {
+        let input = PersonInput(name: "张三", idNumber: "11010519491231002x", phone: "+86 138 0013 8000", unitID: "2",
+                                establishment: "事业", archivePost: "科员", archiveRank: "一级科员")
+        let valid = try input.validate(knownUnits: units).get()
+        #expect(valid.idNumber == "11010519491231002X")
+        #expect(valid.gender == .female)
+        #expect(valid.birthDate == "1949-12-31")
+        #expect(valid.phone == "13800138000")
+        #expect(valid.unitID == 2)
+    }
+
+    @Test func reportsEveryBadFieldAtOnceInChinese() {
+        let input = PersonInput(name: "Tom", idNumber: "110105194912310021", phone: "12345", unitID: "9", establishment: "x", status: "?")
+        guard case .failure(let errors) = input.validate(knownUnits: units) else {
+            Issue.record("expected errors")
+            return
+        }
+        #expect(errors["name"] == "姓名只能包含汉字和间隔号“·”")
+        #expect(errors["idNumber"] == "身份证号校验位错误（应为X）")
+        #expect(errors["phone"]?.hasPrefix("手机号格式不正确") == true)
+        #expect(errors["unitID"] == "单位不存在")
+        #expect(errors["establishment"]?.hasPrefix("编制类型应为") == true)
+        #expect(errors["status"] == "人员状态无效")
+    }
+
+    @Test func phoneIsOptional() throws {
+        let input = PersonInput(name: "李四", idNumber: "11010519491231002X", unitID: "1", establishment: "编外")
+        #expect(try input.validate(knownUnits: units).get().phone == nil)
+    }
+}

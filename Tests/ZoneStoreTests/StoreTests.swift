@@ -1,0 +1,171 @@
+import SQLKit
+import Testing
+import ZoneCore
+@testable import ZoneStore
+
+@Suite("Store on SQLite and PostgreSQL")
+struct StoreTests {
+    @Test(arguments: TestDatabase.backends)
+    func migrationsAreRecordedAndIdempotent(_ backend: Backend) async throws {
+        try await TestDatabase.withStore(backend) { (store: Store) async throws in
+            let migrator = Migrator(database: store.database)
+            #expect(try await migrator.migrate() == [])
+            #expect(try await migrator.migrate() == [])
+            #expect(try await migrator.appliedVersions() == Schema.migrations.map(\.version))
+        }
+    }
+
+    @Test(arguments: TestDatabase.backends)
+    func createFindSearchAndAuditPeople(_ backend: Backend) async throws {
+        try await TestDatabase.withStore(backend) { (store: Store) async throws in
+            let (zone, units) = try await TestDatabase.seedZone(store)
+            let created = try await store.people.createAll([
+                TestDatabase.person("王小明", sequence: 1, unit: units[1]),
+                TestDatabase.person("王_芳", sequence: 2, unit: units[2]),
+                TestDatabase.person("李四", sequence: 3, unit: units[3], category: .contract),
+            ], zoneID: zone, actor: "tester")
+            #expect(try await store.people.find(id: created[0].id, zoneID: zone) == created[0])
+            #expect(try await store.people.search(PeopleQuery(zoneID: zone, text: "王")).total == 2)
+            // "_" typed by a user is a literal, not a LIKE wildcard.
+            #expect(try await store.people.search(PeopleQuery(zoneID: zone, text: "王_")).people.map(\.name) == ["王_芳"])
+            #expect(try await store.people.search(PeopleQuery(zoneID: zone, text: created[2].idNumber)).people.map(\.name) == ["李四"])
+            #expect(try await store.people.search(PeopleQuery(zoneID: zone, unitIDs: [units[1], units[2]])).total == 2)
+            #expect(try await store.people.search(PeopleQuery(zoneID: zone, unitIDs: [])).total == 0)
+            let paged = try await store.people.search(PeopleQuery(zoneID: zone, page: 2, pageSize: 2))
+            #expect(paged.people.count == 1 && paged.total == 3 && paged.pageCount == 2)
+            let headcounts = try await store.people.headcounts(zoneID: zone)
+            #expect(headcounts[units[3]]?[.contract] == 1)
+            let records = try await store.audit.recent(store.database.reader, limit: 10)
+            #expect(records.filter { $0.entry.action == "person.create" }.count == 3)
+            // The audit text never carries a full ID number.
+            #expect(!records.contains { $0.entry.detail.contains(created[0].idNumber) })
+        }
+    }
+
+    @Test(arguments: TestDatabase.backends)
+    func aDuplicateAnywhereInABatchWritesNothing(_ backend: Backend) async throws {
+        try await TestDatabase.withStore(backend) { (store: Store) async throws in
+            let (zone, units) = try await TestDatabase.seedZone(store)
+            _ = try await store.people.create(TestDatabase.person("张三", sequence: 5, unit: units[1]), zoneID: zone, actor: "t")
+            let auditBefore = try await store.audit.count(store.database.reader)
+            await #expect(throws: StoreError.self) {
+                try await store.people.createAll([TestDatabase.person("李四", sequence: 6, unit: units[1]),
+                                                  TestDatabase.person("张三", sequence: 5, unit: units[2])], zoneID: zone, actor: "t")
+            }
+            #expect(try await store.people.search(PeopleQuery(zoneID: zone)).total == 1)
+            #expect(try await store.audit.count(store.database.reader) == auditBefore)
+        }
+    }
+
+    @Test(arguments: TestDatabase.backends)
+    func aStaleEditIsRefusedAndTheNewerOneKept(_ backend: Backend) async throws {
+        try await TestDatabase.withStore(backend) { (store: Store) async throws in
+            let (zone, units) = try await TestDatabase.seedZone(store)
+            let original = try await store.people.create(TestDatabase.person("张三", sequence: 7, unit: units[1]), zoneID: zone, actor: "a")
+            var first = TestDatabase.person("张三", sequence: 7, unit: units[1])
+            first.archivePost = "科长"
+            let saved = try await store.people.update(id: original.id, zoneID: zone, to: first, expectedVersion: 1, actor: "a")
+            #expect(saved.version == 2)
+            var second = first
+            second.archivePost = "副科长"
+            await #expect(throws: StoreError.staleVersion(entity: "人员“张三”", expected: 1, actual: 2)) {
+                try await store.people.update(id: original.id, zoneID: zone, to: second, expectedVersion: 1, actor: "b")
+            }
+            #expect(try await store.people.find(id: original.id, zoneID: zone)?.archivePost == "科长")
+            let detail = try await store.audit.recent(store.database.reader, limit: 1)[0].entry.detail
+            #expect(detail.contains("archivePost: 科员 → 科长"))
+        }
+    }
+
+    @Test(arguments: TestDatabase.backends)
+    func concurrentWritersKeepOneUnbrokenChain(_ backend: Backend) async throws {
+        try await TestDatabase.withStore(backend) { (store: Store) async throws in
+            let (zone, units) = try await TestDatabase.seedZone(store)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for i in 0..<24 {
+                    group.addTask {
+                        _ = try await store.people.create(TestDatabase.person("赵钱", sequence: 100 + i, unit: units[i % 4]),
+                                                          zoneID: zone, actor: "w\(i)")
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let result = try await store.audit.verify(store.database.reader)
+            #expect(result.isIntact)
+            #expect(result.rowsChecked == 25)
+        }
+    }
+
+    @Test(arguments: TestDatabase.backends)
+    func theAuditLogRefusesUpdatesAndDeletes(_ backend: Backend) async throws {
+        try await TestDatabase.withStore(backend) { (store: Store) async throws in
+            _ = try await TestDatabase.seedZone(store)
+            await #expect(throws: (any Error).self) {
+                try await store.database.transaction { tx in try await tx.raw("UPDATE audit_log SET actor = 'x'").run() }
+            }
+            await #expect(throws: (any Error).self) {
+                try await store.database.transaction { tx in try await tx.raw("DELETE FROM audit_log").run() }
+            }
+            #expect(try await store.audit.verify(store.database.reader).isIntact)
+        }
+    }
+
+    @Test(arguments: TestDatabase.backends)
+    func verifyNamesTheFirstTamperedRow(_ backend: Backend) async throws {
+        try await TestDatabase.withStore(backend) { (store: Store) async throws in
+            let (zone, units) = try await TestDatabase.seedZone(store)
+            for i in 0..<4 {
+                _ = try await store.people.create(TestDatabase.person("孙李", sequence: 200 + i, unit: units[0]), zoneID: zone, actor: "t")
+            }
+            #expect(try await store.audit.verify(store.database.reader) == AuditVerification(rowsChecked: 5, firstBad: nil, reason: nil))
+            // Someone with database access drops the guard and rewrites history.
+            try await Self.dropGuards(store)
+            try await store.database.transaction { tx in try await tx.raw("UPDATE audit_log SET actor = 'nobody' WHERE seq = 3").run() }
+            let edited = try await store.audit.verify(store.database.reader)
+            #expect(edited.firstBad == 3)
+            #expect(edited.reason?.contains("内容被改动") == true)
+            try await store.database.transaction { tx in try await tx.raw("DELETE FROM audit_log WHERE seq = 2").run() }
+            #expect(try await store.audit.verify(store.database.reader).firstBad == 2)
+        }
+    }
+
+    static func dropGuards(_ store: Store) async throws {
+        let statements = store.database.backend == .sqlite
+            ? ["DROP TRIGGER audit_log_no_update", "DROP TRIGGER audit_log_no_delete"]
+            : ["DROP TRIGGER audit_log_no_change ON audit_log"]
+        try await store.database.transaction { tx in
+            for statement in statements { try await tx.raw(SQLQueryString(statement)).run() }
+        }
+    }
+
+    @Test(arguments: TestDatabase.backends)
+    func fiveFailuresLockTheAccountForThirtyMinutes(_ backend: Backend) async throws {
+        let clock = ManualClock()
+        try await TestDatabase.withStore(backend, clock: clock.clock) { (store: Store) async throws in
+            let account = try await store.accounts.create(NewAccount(username: "u1", displayName: "用户", passwordHash: "h", role: .hr, zoneID: nil), actor: "t")
+            var after = account
+            for _ in 0..<4 { after = try await store.accounts.recordFailure(id: account.id, username: "u1") }
+            #expect(after.failedAttempts == 4 && after.lockedUntil == 0)
+            after = try await store.accounts.recordFailure(id: account.id, username: "u1")
+            #expect(after.lockedUntil == clock.clock.epochSeconds + 1800)
+            try await store.accounts.unlock(id: account.id, actor: "sec")
+            #expect(try await store.accounts.find(id: account.id)?.lockedUntil == 0)
+        }
+    }
+
+    @Test(arguments: TestDatabase.backends)
+    func sessionsExpireAfterThirtyIdleMinutes(_ backend: Backend) async throws {
+        let clock = ManualClock()
+        try await TestDatabase.withStore(backend, clock: clock.clock) { (store: Store) async throws in
+            let account = try await store.accounts.create(NewAccount(username: "u2", displayName: "用户", passwordHash: "h", role: .hr, zoneID: nil), actor: "t")
+            let (token, session) = try await store.sessions.create(accountID: account.id)
+            clock.advance(29 * 60)
+            #expect(try await store.sessions.resume(token: token) == session)
+            clock.advance(29 * 60) // activity above reset the idle timer
+            #expect(try await store.sessions.resume(token: token) == session)
+            clock.advance(31 * 60)
+            #expect(try await store.sessions.resume(token: token) == nil)
+            #expect(try await store.sessions.resume(token: "forged") == nil)
+        }
+    }
+}
