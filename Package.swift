@@ -64,12 +64,13 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .target(name: "ZoneTestSupport", dependencies: ["ZoneStore"], swiftSettings: strict),
         .testTarget(name: "ZoneCoreTests", dependencies: ["ZoneCore"], swiftSettings: strict),
-        .testTarget(name: "ZoneStoreTests", dependencies: ["ZoneStore", "ZoneCore"], swiftSettings: strict),
+        .testTarget(name: "ZoneStoreTests", dependencies: ["ZoneStore", "ZoneCore", "ZoneTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "ZoneWebTests",
             dependencies: [
-                "ZoneWeb", "ZoneStore", "ZoneCore",
+                "ZoneWeb", "ZoneStore", "ZoneCore", "ZoneTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strict

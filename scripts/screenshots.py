@@ -14,6 +14,7 @@ import sys
 from urllib.parse import urlparse
 
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.expected_conditions import staleness_of
@@ -136,6 +137,9 @@ def main():
         run(args, driver)
     except Failure as failure:
         print("FAILED:", failure, file=sys.stderr)
+        return 1
+    except WebDriverException as error:  # e.g. the server is not running
+        print("FAILED:", error.msg.splitlines()[0] if error.msg else error, file=sys.stderr)
         return 1
     finally:
         driver.quit()

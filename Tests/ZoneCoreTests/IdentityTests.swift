@@ -16,7 +16,7 @@ struct ResidentIDTests {
     }
 
     @Test func refusesAWrongCheckDigit() {
-        #expect(throws: ValidationError.invalid("身份证号校验位错误（应为X）")) { try ResidentID("110105194912310021") }
+        #expect(throws: ValidationError.invalid("身份证号校验位不符，请核对身份证原件")) { try ResidentID("110105194912310021") }
     }
 
     @Test func refusesAnImpossibleBirthDate() {

@@ -23,7 +23,7 @@ struct PersonInputTests {
             return
         }
         #expect(errors["name"] == "姓名只能包含汉字和间隔号“·”")
-        #expect(errors["idNumber"] == "身份证号校验位错误（应为X）")
+        #expect(errors["idNumber"] == "身份证号校验位不符，请核对身份证原件")
         #expect(errors["phone"]?.hasPrefix("手机号格式不正确") == true)
         #expect(errors["unitID"] == "单位不存在")
         #expect(errors["establishment"]?.hasPrefix("编制类型应为") == true)

@@ -1,6 +1,7 @@
 import SQLKit
 import Testing
 import ZoneCore
+import ZoneTestSupport
 @testable import ZoneStore
 
 @Suite("Store on SQLite and PostgreSQL")

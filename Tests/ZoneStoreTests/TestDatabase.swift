@@ -3,6 +3,7 @@ import PostgresKit
 import Synchronization
 import Testing
 import ZoneCore
+import ZoneTestSupport
 @testable import ZoneStore
 
 /// The backends every store test runs on. PostgreSQL comes from `ZONEDESK_PG_URL`; without it the
@@ -81,13 +82,4 @@ enum TestDatabase {
                            phone: "13800138000", unitID: unit, establishment: category, archivePost: "科员", archiveRank: "一级科员",
                            status: .active)
     }
-}
-
-/// A clock tests can move forward.
-final class ManualClock: Sendable {
-    private let seconds = Mutex<TimeInterval>(1_790_000_000)
-
-    var clock: Clock { Clock { [self] in Date(timeIntervalSince1970: seconds.withLock { $0 }) } }
-
-    func advance(_ delta: TimeInterval) { seconds.withLock { $0 += delta } }
 }

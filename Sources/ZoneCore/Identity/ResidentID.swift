@@ -27,7 +27,8 @@ public struct ResidentID: Hashable, Sendable, CustomStringConvertible {
         }
         let expected = Self.checkCharacter(for: chars[0..<17])
         guard chars[17] == expected else {
-            throw .invalid("身份证号校验位错误（应为\(expected)）")
+            // The expected digit is not shown: a clerk should check the card, not patch the number.
+            throw .invalid("身份证号校验位不符，请核对身份证原件")
         }
         let year = Int(String(chars[6..<10]))!
         let month = Int(String(chars[10..<12]))!

@@ -42,13 +42,15 @@ public struct PersonInput: Sendable {
         let unit = Int64(unitID.trimmingWhitespace())
         if unit == nil || !knownUnits.contains(unit!) { errors.add("unitID", unitID.isEmpty ? "必填" : "单位不存在") }
         let category = StaffCategory(rawValue: establishment.trimmingWhitespace())
-        if category == nil { errors.add("establishment", "编制类型应为：" + StaffCategory.allCases.map(\.rawValue).joined(separator: "/")) }
+        if category == nil {
+            errors.add("establishment", establishment.isEmpty ? "必填" : "编制类型应为：" + StaffCategory.allCases.map(\.rawValue).joined(separator: "/"))
+        }
         let post = archivePost.trimmingWhitespace()
         if post.count > 50 { errors.add("archivePost", "档案职务过长（最多50字）") }
         let rank = archiveRank.trimmingWhitespace()
         if rank.count > 50 { errors.add("archiveRank", "档案职级过长（最多50字）") }
         let personStatus = PersonStatus(rawValue: status.trimmingWhitespace())
-        if personStatus == nil { errors.add("status", "人员状态无效") }
+        if personStatus == nil { errors.add("status", status.isEmpty ? "必填" : "人员状态无效") }
         guard errors.isEmpty, let name, let id, let unit, let category, let personStatus else {
             return .failure(errors)
         }

@@ -86,6 +86,11 @@ struct APIController {
         }
     }
 
+    /// Field errors keyed by the JSON body's names (the form calls the unit field `unitID`).
+    static func apiFields(_ errors: FieldErrors) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: errors.byField.map { ($0.key == "unitID" ? "unitId" : $0.key, $0.value) })
+    }
+
     func register(_ routes: inout Routes) {
         routes.get("/api/v1/session", .signedIn) { _, _, principal in
             try APIResponse.json(SessionDTO(username: principal.account.username, displayName: principal.account.displayName,
@@ -163,7 +168,7 @@ struct APIController {
         let tree = try await people.visibleUnits(principal)
         switch body.input.validate(knownUnits: Set(tree.units.map(\.id))) {
         case .failure(let errors):
-            return APIResponse.error(.unprocessableContent, "校验未通过，未保存任何内容", code: "validation", fields: errors.byField)
+            return APIResponse.error(.unprocessableContent, "校验未通过，未保存任何内容", code: "validation", fields: Self.apiFields(errors))
         case .success(let valid):
             do {
                 let person = try await env.store.people.create(valid, zoneID: principal.account.zoneID ?? 0, actor: principal.account.username)
@@ -187,7 +192,7 @@ struct APIController {
         let tree = try await people.visibleUnits(principal)
         switch body.input.validate(knownUnits: Set(tree.units.map(\.id))) {
         case .failure(let errors):
-            return APIResponse.error(.unprocessableContent, "校验未通过，未保存任何内容", code: "validation", fields: errors.byField)
+            return APIResponse.error(.unprocessableContent, "校验未通过，未保存任何内容", code: "validation", fields: Self.apiFields(errors))
         case .success(let valid):
             do {
                 let person = try await env.store.people.update(id: id, zoneID: principal.account.zoneID ?? 0, to: valid,

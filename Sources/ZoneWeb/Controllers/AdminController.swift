@@ -163,8 +163,11 @@ struct AdminController {
 
     func assignRole(_ id: Int64, _ form: FormFields, _ principal: Principal) async throws -> Response {
         guard let account = try await env.store.accounts.find(id: id) else { return Pages.error(.notFound, "账号不存在。", principal: principal) }
-        guard !Self.adminRoles.contains(account.role), let role = Role(rawValue: form["role"]), Self.businessRoles.contains(role) else {
-            return try await roles(principal, message: "三员账号及三员角色不能在此分配。", status: .forbidden)
+        guard !Self.adminRoles.contains(account.role) else {
+            return try await roles(principal, message: "三员账号不能在此修改。", status: .forbidden)
+        }
+        guard let role = Role(rawValue: form["role"]), Self.businessRoles.contains(role) else {
+            return try await roles(principal, message: "只能分配业务角色（三员角色不能在此分配）。", status: .unprocessableContent)
         }
         let unitID = Int64(form["unitID"])
         let personID = Int64(form["personID"].trimmingCharacters(in: .whitespaces))

@@ -26,7 +26,9 @@ struct CSRFMiddleware: RouterMiddleware {
             context.form = FormFields(encoded: String(buffer: body))
             presented = context.form["_csrf"]
         }
-        let expected = context.principal?.session.csrfToken ?? request.cookies[Self.preLoginCookie]?.value ?? ""
+        // The login form always carries the pre-login token, even when a session is still open.
+        let preLogin = request.cookies[Self.preLoginCookie]?.value ?? ""
+        let expected = request.uri.path == "/login" ? preLogin : context.principal?.session.csrfToken ?? preLogin
         guard !expected.isEmpty, Self.constantTimeEqual(presented, expected) else {
             return request.uri.path.hasPrefix("/api/")
                 ? APIResponse.error(.forbidden, "CSRF 校验失败，请刷新页面后重试", code: "csrf")

@@ -46,7 +46,7 @@ struct Routes {
         }
     }
 
-    static let passwordRoutes: Set<String> = ["/password", "/logout"]
+    static let passwordRoutes: Set<String> = ["/password", "/logout", "/api/v1/session"]
 }
 
 extension Permission {

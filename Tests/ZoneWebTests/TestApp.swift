@@ -1,0 +1,107 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Synchronization
+import ZoneCore
+import ZoneTestSupport
+@testable import ZoneStore
+@testable import ZoneWeb
+
+/// A demo zone in a temporary SQLite file, with every demo account given a known password.
+struct TestApp: Sendable {
+    static let password = "Zone!desk9"
+    let env: AppEnvironment
+    let clock: ManualClock
+    let specs: [RouteSpec]
+    let directory: URL
+
+    static func make() async throws -> TestApp {
+        let clock = ManualClock()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("zd-web-\(UUID().uuidString)")
+        let store = try await Store.open(DatabaseLocation(directory.appendingPathComponent("t.sqlite").path), clock: clock.clock)
+        let env = AppEnvironment(store: store, hasher: PasswordHasher(cost: 4))
+        _ = try await DemoLoader(env: env).load()
+        for account in try await store.accounts.all() {
+            try await store.accounts.setPassword(id: account.id, hash: env.hasher.hash(password), mustChange: false, actor: "test")
+        }
+        return TestApp(env: env, clock: clock, specs: buildRouter(env).specs, directory: directory)
+    }
+
+    var store: Store { env.store }
+
+    func account(_ username: String) async throws -> Account { try await store.accounts.find(username: username)! }
+
+    /// Runs `body` against the router (no socket), then removes the database.
+    func run(_ body: @escaping @Sendable (TestBrowser) async throws -> Void) async throws {
+        let app = Application(router: buildRouter(env).router)
+        do {
+            try await app.test(.router) { client in try await body(TestBrowser(client: client)) }
+        } catch {
+            try? await store.close()
+            throw error
+        }
+        try await store.close()
+        try? FileManager.default.removeItem(at: directory)
+    }
+}
+
+/// Keeps cookies like a browser and knows the session's CSRF token after login.
+final class TestBrowser: Sendable {
+    let client: any TestClientProtocol
+    private let state = Mutex<(cookies: [String: String], csrf: String)>(([:], ""))
+
+    init(client: any TestClientProtocol) { self.client = client }
+
+    var csrf: String { state.withLock { $0.csrf } }
+
+    struct Page {
+        let status: HTTPResponse.Status
+        let headers: HTTPFields
+        let body: String
+        var location: String? { headers[.location] }
+    }
+
+    func request(_ method: HTTPRequest.Method, _ uri: String, form: [(String, String)]? = nil, json: String? = nil,
+                 headers extra: HTTPFields = [:]) async throws -> Page {
+        var headers = extra
+        let cookie = state.withLock { $0.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
+        if !cookie.isEmpty { headers[.cookie] = cookie }
+        var body: ByteBuffer?
+        if let form {
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            body = ByteBuffer(string: FormFields.encode(form))
+        } else if let json {
+            headers[.contentType] = "application/json"
+            body = ByteBuffer(string: json)
+        }
+        let response = try await client.execute(uri: uri, method: method, headers: headers, body: body)
+        for value in response.headers[values: .setCookie] {
+            let pair = value.split(separator: ";")[0].split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = String(pair[0]), content = pair.count > 1 ? String(pair[1]) : ""
+            state.withLock { $0.cookies[name] = content.isEmpty ? nil : content }
+        }
+        return Page(status: response.status, headers: response.headers, body: String(buffer: response.body))
+    }
+
+    func get(_ uri: String) async throws -> Page { try await request(.get, uri) }
+
+    /// Posts a form with the session's CSRF token (or the pre-login one) added.
+    func post(_ uri: String, _ fields: [(String, String)] = [], csrf: Bool = true) async throws -> Page {
+        let token = csrf ? (self.csrf.isEmpty ? state.withLock { $0.cookies["zd_csrf"] ?? "" } : self.csrf) : ""
+        return try await request(.post, uri, form: fields + (csrf ? [("_csrf", token)] : []))
+    }
+
+    @discardableResult
+    func login(_ username: String, _ password: String = TestApp.password) async throws -> Page {
+        _ = try await get("/login")
+        state.withLock { $0.csrf = "" }
+        let page = try await post("/login", [("username", username), ("password", password)])
+        if page.status == .seeOther {
+            let session = try await get("/api/v1/session")
+            if let token = session.body.firstMatch(of: /"csrfToken":"([0-9a-f]+)"/)?.1 {
+                state.withLock { $0.csrf = String(token) }
+            }
+        }
+        return page
+    }
+}
