@@ -41,6 +41,11 @@ struct OrganizationTests {
         #expect(usage.totalUsed == 115)
         #expect(usage.totalStaff == 465)
         #expect(Percent.format(usage.totalQuota, of: usage.totalStaff) == "24.7%")
+        let totals = usage.rollup(tree)
+        #expect(totals[ids["zone"]!] == { var t = EstablishmentUsage.Totals(); t.quota = 115; t.used = 115; t.contract = 350; t.staff = 465; return t }())
+        // The committee's row includes its 8 departments: 54 编制 people and their 262 编外 colleagues.
+        #expect(totals[ids["committee"]!]?.staff == 54 + 262)
+        #expect(totals[ids["chanye"]!]?.quota == 0 && totals[ids["chanye"]!]?.staff == 70)
     }
 
     @Test func demoPeopleHaveUniqueValidIDsAndAreReproducible() throws {

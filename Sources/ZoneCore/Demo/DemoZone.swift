@@ -58,10 +58,20 @@ public struct DemoZone: Sendable {
     }
 
     static let surnames = Array("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢龙")
-    static let givenChars = Array("伟芳娜敏静丽强磊军洋勇艳杰涛明超秀霞平刚桂英华玉兰红梅波斌宇浩凯晨曦睿欣怡佳琪子涵梓轩雨桐思远俊鹏")
+    static let maleChars = Array("伟强磊军洋勇杰涛明超刚波斌宇浩凯鹏俊远轩睿诚")
+    static let femaleChars = Array("芳娜敏静丽艳秀霞桂英玉兰红梅欣怡琪涵桐婷")
+    static let neutralChars = Array("华平晨曦佳子雨思文")
+    /// Mobile prefixes actually issued (so demo phones look real).
+    static let phonePrefixes = ["130", "131", "132", "133", "135", "136", "137", "138", "139", "150", "151", "152", "155",
+                                "157", "158", "159", "166", "177", "180", "181", "182", "185", "186", "187", "188", "189", "199"]
     static let regions = ["520502", "520521", "520522", "520523", "520525", "520526", "520527"]
-    static let civilPosts = [("科员", "一级科员"), ("科员", "四级主任科员"), ("副科长", "三级主任科员"),
-                             ("科长", "二级主任科员"), ("副局长", "一级主任科员"), ("局长", "四级调研员")]
+    static let staffPosts = [("科员", "一级科员"), ("科员", "四级主任科员"), ("科员", "三级主任科员"), ("副科长", "二级主任科员")]
+    /// Heads of a 局 are 局长, of an 办公室/部 主任/部长, of the committee 主任.
+    static func leadPosts(for name: String) -> [(String, String)] {
+        let (deputy, head) = name.hasSuffix("局") ? ("副局长", "局长") : name.hasSuffix("部") ? ("副部长", "部长")
+            : name.hasSuffix("委员会") ? ("副主任", "主任") : ("副主任", "主任")
+        return [(deputy, "一级主任科员"), (head, "四级调研员")]
+    }
     static let institutionPosts = [("管理岗", "管理岗九级"), ("管理岗", "管理岗八级"), ("专技岗", "专技岗十二级"),
                                    ("专技岗", "专技岗十级"), ("专技岗", "专技岗七级"), ("工勤岗", "技术工三级")]
 
@@ -82,12 +92,14 @@ public struct DemoZone: Sendable {
                     id = ResidentID.make(region: regions.randomElement(using: &rng)!, birth: birth,
                                          sequence: Int.random(in: 1...999, using: &rng))
                 } while !usedIDs.insert(id.value).inserted
+                let pool = id.isMale ? maleChars + neutralChars : femaleChars + neutralChars
                 var name = String(surnames.randomElement(using: &rng)!)
-                for _ in 0..<Int.random(in: 1...2, using: &rng) { name.append(givenChars.randomElement(using: &rng)!) }
+                for _ in 0..<Int.random(in: 1...2, using: &rng) { name.append(pool.randomElement(using: &rng)!) }
                 let phone: String? = Int.random(in: 0..<20, using: &rng) == 0 ? nil
-                    : "1" + String(Int.random(in: 3...9, using: &rng)) + String(Int.random(in: 100_000_000...999_999_999, using: &rng))
-                let table = unit.orgType == .institution ? institutionPosts : civilPosts
-                let (post, rank) = inEstablishment ? table.randomElement(using: &rng)! : ("聘用人员", "")
+                    : phonePrefixes.randomElement(using: &rng)! + String(Int.random(in: 10_000_000...99_999_999, using: &rng))
+                let posts = unit.orgType == .institution ? institutionPosts
+                    : (index < 2 ? leadPosts(for: unit.name) : staffPosts)
+                let (post, rank) = inEstablishment ? posts.randomElement(using: &rng)! : ("", "")
                 let category: StaffCategory = inEstablishment ? .institutional : .contract
                 let person = ValidPerson(name: name, idNumber: id.value, gender: id.isMale ? .male : .female,
                                          birthDate: id.birthDate.description, phone: phone, unitID: 0,

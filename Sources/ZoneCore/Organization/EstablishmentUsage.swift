@@ -48,6 +48,39 @@ public struct EstablishmentUsage: Sendable {
         return nil
     }
 
+    /// Figures for a unit including everything below it.
+    public struct Totals: Sendable, Equatable {
+        public var quota = 0
+        public var used = 0
+        public var contract = 0
+        public var staff = 0
+        public var vacancy: Int { quota - used }
+
+        public init() {}
+    }
+
+    /// Subtree totals for every unit, accumulated bottom-up in one pass over the tree.
+    public func rollup(_ tree: UnitTree) -> [Int64: Totals] {
+        var totals: [Int64: Totals] = [:]
+        for (unit, _) in tree.flattened().reversed() {
+            var own = totals[unit.id] ?? Totals()
+            own.quota += lines[unit.id]?.quota ?? 0
+            own.used += lines[unit.id]?.used ?? 0
+            own.contract += contractStaff[unit.id] ?? 0
+            own.staff += staff[unit.id] ?? 0
+            totals[unit.id] = own
+            if let parent = unit.parentID {
+                var up = totals[parent] ?? Totals()
+                up.quota += own.quota
+                up.used += own.used
+                up.contract += own.contract
+                up.staff += own.staff
+                totals[parent] = up
+            }
+        }
+        return totals
+    }
+
     public var totalQuota: Int { lines.values.reduce(0) { $0 + $1.quota } }
     public var totalUsed: Int { lines.values.reduce(0) { $0 + $1.used } }
     public var totalStaff: Int { staff.values.reduce(0, +) }

@@ -118,7 +118,7 @@ struct APIController {
             UnitDTO(id: unit.id, parentId: unit.parentID, name: unit.name, kind: unit.kind.rawValue, orgType: unit.orgType.rawValue,
                     funding: unit.funding?.rawValue, rank: unit.rank, isEconomic: unit.isEconomic,
                     quota: Dictionary(uniqueKeysWithValues: (snap.quotas[unit.id] ?? [:]).map { ($0.key.rawValue, $0.value) }),
-                    staff: snap.usage.staff[unit.id] ?? 0)
+                    staff: snap.totals[unit.id]?.staff ?? 0)
         }
         if let only {
             guard let dto = dtos.first else {

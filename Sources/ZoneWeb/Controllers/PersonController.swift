@@ -118,8 +118,14 @@ struct PersonController {
                 }
                 HTML.tag("div", ["class": "pager"]) {
                     "共 \(page.total) 人，第 \(page.page)/\(page.pageCount) 页"
-                    if page.page > 1 { HTML.tag("a", ["href": link(page.page - 1)]) { "上一页" } }
-                    if page.page < page.pageCount { HTML.tag("a", ["href": link(page.page + 1)]) { "下一页" } }
+                    if page.page > 1 {
+                        HTML.tag("a", ["href": link(1)]) { "首页" }
+                        HTML.tag("a", ["href": link(page.page - 1)]) { "上一页" }
+                    }
+                    if page.page < page.pageCount {
+                        HTML.tag("a", ["href": link(page.page + 1)]) { "下一页" }
+                        HTML.tag("a", ["href": link(page.pageCount)]) { "末页" }
+                    }
                 }
             }
         })
@@ -163,7 +169,8 @@ struct PersonController {
                     HTML.tag("dt") { "档案职级" }; HTML.tag("dd") { person.archiveRank.isEmpty ? "—" : person.archiveRank }
                 }
             }
-            HTML.tag("div", ["class": "inline"]) {
+            HTML.tag("div", ["class": "actions"]) {
+                HTML.tag("a", ["class": "btn secondary", "href": "/people?unit=\(person.unitID)"]) { "返回名册" }
                 if principal.can(.unmaskPersonalData) && !unmasked {
                     HTML.tag("a", ["class": "btn secondary", "href": "/people/\(id)?reveal=1"]) { "显示完整信息（将记入审计日志）" }
                 }
@@ -199,10 +206,7 @@ struct PersonController {
                     Components.field("档案职级", name: "archiveRank", value: input.archiveRank, errors: errors)
                     Components.selectField("人员状态", name: "status", value: input.status,
                                            options: PersonStatus.allCases.map { ($0.rawValue, $0.rawValue) }, errors: errors, required: true)
-                    HTML.tag("div", ["class": "field"]) {
-                        HTML.tag("span")
-                        HTML.tag("button", ["type": "submit"]) { "保存" }
-                    }
+                    Components.formButtons(cancel: person.map { "/people/\($0.id)" } ?? "/people")
                 }
             }
         }, status: status)

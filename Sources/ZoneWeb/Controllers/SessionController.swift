@@ -110,10 +110,7 @@ struct SessionController {
                     Components.field("新密码", name: "new", value: "", errors: errors,
                                      hint: "至少8位，含大写、小写、数字、符号中的三类", type: "password", required: true)
                     Components.field("确认新密码", name: "confirm", value: "", errors: errors, type: "password", required: true)
-                    HTML.tag("div", ["class": "field"]) {
-                        HTML.tag("span")
-                        HTML.tag("button", ["type": "submit"]) { "保存" }
-                    }
+                    Components.formButtons(cancel: "/")
                 }
             }
         }, status: status)

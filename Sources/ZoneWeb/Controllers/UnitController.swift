@@ -17,13 +17,14 @@ struct UnitController {
         let tree: UnitTree
         let usage: EstablishmentUsage
         let quotas: [Int64: [EstablishmentCategory: Int]]
+        let totals: [Int64: EstablishmentUsage.Totals]
     }
 
     func snapshot(zoneID: Int64) async throws -> Snapshot {
         let tree = try await env.store.units.tree(zoneID: zoneID)
         let quotas = try await env.store.units.quotas(zoneID: zoneID)
         let usage = EstablishmentUsage(tree: tree, quotas: quotas, headcounts: try await env.store.people.headcounts(zoneID: zoneID))
-        return Snapshot(tree: tree, usage: usage, quotas: quotas)
+        return Snapshot(tree: tree, usage: usage, quotas: quotas, totals: usage.rollup(tree))
     }
 
     func list(_ principal: Principal) async throws -> Response {
@@ -37,10 +38,12 @@ struct UnitController {
                 Components.stat("核定编制", "\(snap.usage.totalQuota)")
                 Components.stat("编内实有", "\(snap.usage.totalUsed)")
                 Components.stat("空编", "\(snap.usage.totalQuota - snap.usage.totalUsed)")
+                Components.stat("编外人员", "\(snap.usage.totalContract)")
+                Components.stat("在册人员", "\(snap.usage.totalStaff)")
             }
             HTML.tag("div", ["class": "card"]) {
                 HTML.tag("h2") { "机构树与编制使用" }
-                HTML.tag("p", ["class": "hint"]) { "上级单位核定的编制由其未单独核编的下属内设机构共用；实有数计入最近的核编单位。" }
+                HTML.tag("p", ["class": "hint"]) { "各行数字含下属单位。内设机构未单独核编的，共用上级单位编制，编内人员计入上级核编数。" }
                 HTML.tag("table", ["class": "grid"]) {
                     HTML.tag("thead") {
                         HTML.tag("tr") {
@@ -59,28 +62,32 @@ struct UnitController {
     }
 
     func unitRow(_ unit: Unit, depth: Int, snap: Snapshot) -> HTML {
-        let line = snap.usage.lines[unit.id]
+        let total = snap.totals[unit.id] ?? EstablishmentUsage.Totals()
+        let holder = EstablishmentUsage.holder(of: unit.id, tree: snap.tree, quotas: snap.quotas)
+        let shares = total.quota == 0 && holder != nil
         return HTML.tag("tr") {
             HTML.tag("td") {
-                HTML.trusted(String(repeating: "&nbsp;&nbsp;&nbsp;&nbsp;", count: depth))
+                HTML.tag("span", ["class": "indent-\(min(depth, 6))"])
                 HTML.tag("a", ["href": "/units/\(unit.id)"]) { unit.name }
             }
             HTML.tag("td") { unit.kind.label }
             HTML.tag("td") { unit.orgType.rawValue }
             HTML.tag("td") { unit.funding?.rawValue ?? "—" }
             HTML.tag("td") { unit.rank }
-            HTML.tag("td", ["class": "num"]) { line.map { "\($0.quota)" } ?? "" }
-            HTML.tag("td", ["class": "num"]) { line.map { "\($0.used)" } ?? "" }
-            HTML.tag("td", ["class": "num"]) {
-                if let line {
-                    if line.vacancy < 0 { Components.tag("超编 \(-line.vacancy)", kind: "bad") }
-                    else if line.vacancy == 0 { Components.tag("满编", kind: "warn") }
-                    else { "\(line.vacancy)" }
+            if shares {
+                HTML.tag("td", ["class": "num", "colspan": "3"]) { Components.tag("共用上级编制", kind: "") }
+            } else {
+                HTML.tag("td", ["class": "num"]) { "\(total.quota)" }
+                HTML.tag("td", ["class": "num"]) { "\(total.used)" }
+                HTML.tag("td", ["class": "num"]) {
+                    if total.vacancy < 0 { Components.tag("超编 \(-total.vacancy)", kind: "bad") }
+                    else if total.vacancy == 0 && total.quota > 0 { Components.tag("满编", kind: "warn") }
+                    else { "\(total.vacancy)" }
                 }
             }
-            HTML.tag("td", ["class": "num"]) { "\(snap.usage.contractStaff[unit.id] ?? 0)" }
+            HTML.tag("td", ["class": "num"]) { "\(total.contract)" }
             HTML.tag("td", ["class": "num"]) {
-                HTML.tag("a", ["href": "/people?unit=\(unit.id)"]) { "\(snap.usage.staff[unit.id] ?? 0)" }
+                HTML.tag("a", ["href": "/people?unit=\(unit.id)"]) { "\(total.staff)" }
             }
         }
     }
@@ -126,7 +133,7 @@ struct UnitController {
                 HTML.tag("ul") {
                     for child in children { HTML.tag("li") { HTML.tag("a", ["href": "/units/\(child.id)"]) { child.name } } }
                 }
-                HTML.tag("a", ["class": "btn secondary", "href": "/people?unit=\(id)"]) { "查看本单位人员（\(snap.usage.staff[id] ?? 0)人）" }
+                HTML.tag("a", ["class": "btn secondary", "href": "/people?unit=\(id)"]) { "查看本单位及下属人员（\(snap.totals[id]?.staff ?? 0)人）" }
             }
         })
     }

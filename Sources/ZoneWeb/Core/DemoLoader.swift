@@ -35,10 +35,10 @@ public struct DemoLoader: Sendable {
         let chanye = unitIDs[keys.firstIndex(of: "chanye")!]
         let employee = stored.first { $0.unitID == chanye }!
         let accounts: [(String, String, Role, Int64?, Int64?)] = [
-            ("hr", "组织人事部", .hr, nil, nil),
-            ("leader", "管委会领导", .leader, nil, nil),
-            ("jigongwei", "纪工委", .discipline, nil, nil),
-            ("chanye_head", "产业发展局负责人", .departmentHead, chanye, nil),
+            ("hr", "组织人事部 李敏", .hr, nil, nil),
+            ("leader", "管委会 王建国", .leader, nil, nil),
+            ("jigongwei", "纪工委 赵峰", .discipline, nil, nil),
+            ("chanye_head", "产业发展局 陈涛", .departmentHead, chanye, nil),
             ("staff", employee.name, .employee, nil, employee.id),
             ("sysadmin", "系统管理员", .systemAdmin, nil, nil),
             ("secadmin", "安全管理员", .securityAdmin, nil, nil),

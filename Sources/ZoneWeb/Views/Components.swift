@@ -26,7 +26,7 @@ enum Components {
     static func field(_ label: String, name: String, value: String, errors: FieldErrors, hint: String = "",
                       type: String = "text", required: Bool = false) -> HTML {
         HTML.tag("div", ["class": errors[name] == nil ? "field" : "field invalid"]) {
-            HTML.tag("label", ["for": name]) { (required ? "* " : "") + label }
+            Components.label(label, for: name, required: required)
             HTML.tag("input", ["type": type, "id": name, "name": name, "value": value,
                                "required": required ? "required" : nil,
                                "aria-invalid": errors[name] == nil ? nil : "true"])
@@ -37,13 +37,31 @@ enum Components {
     static func selectField(_ label: String, name: String, value: String, options: [(value: String, label: String)],
                             errors: FieldErrors, required: Bool = false) -> HTML {
         HTML.tag("div", ["class": errors[name] == nil ? "field" : "field invalid"]) {
-            HTML.tag("label", ["for": name]) { (required ? "* " : "") + label }
+            Components.label(label, for: name, required: required)
             HTML.tag("select", ["id": name, "name": name]) {
                 for option in options {
                     HTML.tag("option", ["value": option.value, "selected": option.value == value ? "selected" : nil]) { option.label }
                 }
             }
             HTML.tag("span", ["class": "error"]) { errors[name] ?? "" }
+        }
+    }
+
+    static func label(_ text: String, for name: String, required: Bool) -> HTML {
+        HTML.tag("label", ["for": name]) {
+            if required { HTML.tag("span", ["class": "req"]) { "*" } }
+            text
+        }
+    }
+
+    /// Save and cancel for a form.
+    static func formButtons(cancel: String) -> HTML {
+        HTML.tag("div", ["class": "field"]) {
+            HTML.tag("span")
+            HTML.tag("div", ["class": "actions"]) {
+                HTML.tag("button", ["type": "submit"]) { "保存" }
+                HTML.tag("a", ["class": "btn secondary", "href": cancel]) { "取消" }
+            }
         }
     }
 

@@ -31,15 +31,19 @@ enum Stylesheet {
     table.grid th,table.grid td{padding:8px 10px;border-bottom:1px solid #e2e8f0;white-space:nowrap}
     table.grid td.num,table.grid th.num{text-align:right;font-variant-numeric:tabular-nums}
     table.grid tr:hover td{background:#f8fafc}
-    .indent{display:inline-block}
+    [class^=indent-]{display:inline-block}.indent-1{width:20px}.indent-2{width:40px}.indent-3{width:60px}.indent-4{width:80px}.indent-5{width:100px}.indent-6{width:120px}
     .tag{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12px;background:#eef2f7;color:#475569}
     .tag.ok{background:#e7f6ec;color:#166534}.tag.warn{background:#fff4e5;color:#9a3412}.tag.bad{background:#fdecec;color:#b91c1c}
     form.inline{display:flex;gap:8px;align-items:center;flex-wrap:wrap;margin-bottom:12px}
+    input,select,button,textarea{font-family:inherit}
     input[type=text],input[type=password],input[type=search],select{border:1px solid #cbd5e1;border-radius:4px;padding:7px 10px;font-size:14px;min-width:180px;background:#fff}
     button,.btn{background:#1d4ed8;color:#fff;border:0;border-radius:4px;padding:8px 16px;font-size:14px;cursor:pointer;display:inline-block}
     .btn.secondary,button.secondary{background:#fff;color:#1d4ed8;border:1px solid #93b4f0}
     .field{display:grid;grid-template-columns:120px 320px 1fr;gap:10px;align-items:center;margin-bottom:12px}
     .field label{color:#475569;text-align:right}
+    .field label .req{color:#dc2626;margin-right:2px}
+    .field button{justify-self:start}
+    .actions{display:flex;gap:10px;align-items:center;margin:4px 0 16px}
     .field .error{color:#b91c1c;font-size:13px}
     .field.invalid input,.field.invalid select{border-color:#dc2626;background:#fef2f2}
     .hint{color:#64748b;font-size:12px}
@@ -48,11 +52,12 @@ enum Stylesheet {
     .flash.ok{background:#e7f6ec;color:#166534;border:1px solid #b7e2c4}
     dl.facts{display:grid;grid-template-columns:140px 1fr 140px 1fr;gap:10px 16px;margin:0}
     dl.facts dt{color:#64748b;text-align:right}dl.facts dd{margin:0}
-    .pager{display:flex;gap:8px;align-items:center;margin-top:12px;color:#64748b}
+    .pager{display:flex;gap:12px;align-items:center;margin-top:12px;color:#64748b}
+    input[type=search]{min-width:260px}select{max-width:320px}
     .login-wrap{min-height:100vh;display:flex;align-items:center;justify-content:center;background:linear-gradient(135deg,#153e75,#2f6db5)}
     .login{background:#fff;width:400px;border-radius:8px;padding:32px 36px;box-shadow:0 10px 30px rgba(0,0,0,.25)}
     .login h1{text-align:center;margin-bottom:4px}.login .sub{text-align:center;color:#64748b;margin-bottom:22px}
     .login input{width:100%;margin-bottom:14px}.login button{width:100%;padding:10px}
-    .mono{font-family:ui-monospace,Menlo,monospace;font-size:12px}
+    .mono{font-family:"Noto Sans Mono CJK SC",ui-monospace,Menlo,monospace;font-size:13px;letter-spacing:.3px}
     """
 }
