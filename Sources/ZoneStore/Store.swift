@@ -14,6 +14,7 @@ public final class Store: Sendable {
     public let people: PersonRepository
     public let accounts: AccountRepository
     public let sessions: SessionRepository
+    public let quotas: QuotaRepository
 
     public init(database: ZoneDatabase, clock: Clock = .system) {
         self.database = database
@@ -21,9 +22,11 @@ public final class Store: Sendable {
         audit = AuditLog(clock: clock)
         zones = ZoneRepository(database: database)
         units = UnitRepository(database: database, audit: audit)
-        people = PersonRepository(database: database, audit: audit, clock: clock)
+        people = PersonRepository(database: database, audit: audit, clock: clock,
+                                  quotas: QuotaRepository(database: database, audit: audit, clock: clock))
         accounts = AccountRepository(database: database, audit: audit, clock: clock)
         sessions = SessionRepository(database: database, clock: clock)
+        quotas = QuotaRepository(database: database, audit: audit, clock: clock)
     }
 
     /// Opens and migrates: a store is always at the current schema.

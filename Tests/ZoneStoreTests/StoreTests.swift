@@ -85,7 +85,7 @@ struct StoreTests {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for i in 0..<24 {
                     group.addTask {
-                        _ = try await store.people.create(TestDatabase.person("赵钱", sequence: 100 + i, unit: units[i % 4]),
+                        _ = try await store.people.create(TestDatabase.person("赵钱", sequence: 100 + i, unit: units[i % 4], category: .contract),
                                                           zoneID: zone, actor: "w\(i)")
                     }
                 }
@@ -116,7 +116,7 @@ struct StoreTests {
         try await TestDatabase.withStore(backend) { (store: Store) async throws in
             let (zone, units) = try await TestDatabase.seedZone(store)
             for i in 0..<4 {
-                _ = try await store.people.create(TestDatabase.person("孙李", sequence: 200 + i, unit: units[0]), zoneID: zone, actor: "t")
+                _ = try await store.people.create(TestDatabase.person("孙李", sequence: 200 + i, unit: units[0], category: .contract), zoneID: zone, actor: "t")
             }
             #expect(try await store.audit.verify(store.database.reader) == AuditVerification(rowsChecked: 5, firstBad: nil, reason: nil))
             // Someone with database access drops the guard and rewrites history.

@@ -69,9 +69,9 @@ enum TestDatabase {
         let specs: [(String, UnitKind, Int?, Int)] = [("管委会", .committee, nil, 3), ("产业发展局", .department, 0, 0),
                                                      ("党政办公室", .department, 0, 0), ("服务中心", .institution, nil, 2)]
         let units = specs.enumerated().map { i, spec in
-            (unit: Unit(id: 0, parentID: nil, name: spec.0, kind: spec.1, orgType: .government, funding: .full, rank: "正科级",
-                        isEconomic: false, sortOrder: i),
-             parentIndex: spec.2, quota: spec.3 > 0 ? [EstablishmentCategory.institutional: spec.3] : [:])
+            NewUnit(unit: Unit(id: 0, parentID: nil, name: spec.0, kind: spec.1, orgType: .government, funding: .full, rank: "正科级",
+                               isEconomic: false, sortOrder: i),
+                    parentIndex: spec.2, establishment: spec.3 > 0 ? [.institutional: spec.3] : [:])
         }
         return try await store.units.createZone(code: "t\(UUID().uuidString.prefix(6))", name: "测试园区", units: units, actor: "test")
     }

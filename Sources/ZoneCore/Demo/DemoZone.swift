@@ -19,6 +19,8 @@ public struct DemoZone: Sendable {
         public let staffed: Int
         /// 编外 people placed in this unit.
         public let contract: Int
+        /// 科级领导职数 held for the unit's subtree (毕节: 20 for the 内设机构).
+        public var sectionLeaderPosts = 0
     }
 
     public struct PersonSpec: Sendable {
@@ -33,7 +35,7 @@ public struct DemoZone: Sendable {
         .init(key: "zone", parentKey: nil, name: "毕节高新技术产业开发区", kind: .zone, orgType: .government,
               funding: nil, rank: "正县级", isEconomic: false, quota: 0, staffed: 0, contract: 0),
         .init(key: "committee", parentKey: "zone", name: "党工委、管委会", kind: .committee, orgType: .government,
-              funding: .full, rank: "正县级", isEconomic: false, quota: 54, staffed: 6, contract: 0),
+              funding: .full, rank: "正县级", isEconomic: false, quota: 54, staffed: 6, contract: 0, sectionLeaderPosts: 20),
         dept("dangzheng", "党政办公室", economic: false, staffed: 6, contract: 28),
         dept("zuzhi", "组织人事部", economic: false, staffed: 5, contract: 14),
         dept("guihua", "规划建设局", economic: true, staffed: 6, contract: 40),
@@ -97,13 +99,17 @@ public struct DemoZone: Sendable {
                 for _ in 0..<Int.random(in: 1...2, using: &rng) { name.append(pool.randomElement(using: &rng)!) }
                 let phone: String? = Int.random(in: 0..<20, using: &rng) == 0 ? nil
                     : phonePrefixes.randomElement(using: &rng)! + String(Int.random(in: 10_000_000...99_999_999, using: &rng))
-                let posts = unit.orgType == .institution ? institutionPosts
-                    : (index < 2 ? leadPosts(for: unit.name) : staffPosts)
-                let (post, rank) = inEstablishment ? posts.randomElement(using: &rng)! : ("", "")
+                // Each 内设机构 has a head (正科) and a deputy (副科), counted against the 科级领导职数.
+                let leads = unit.kind == .department && index < 2
+                let posts = unit.orgType == .institution ? institutionPosts : staffPosts
+                let (post, rank) = !inEstablishment ? ("", "") : leads ? leadPosts(for: unit.name)[1 - index]
+                    : posts.randomElement(using: &rng)!
+                let leadership: LeadershipRank? = leads ? (index == 0 ? .section : .deputySection) : nil
                 let category: StaffCategory = inEstablishment ? .institutional : .contract
                 let person = ValidPerson(name: name, idNumber: id.value, gender: id.isMale ? .male : .female,
                                          birthDate: id.birthDate.description, phone: phone, unitID: 0,
-                                         establishment: category, archivePost: post, archiveRank: rank, status: .active)
+                                         establishment: category, archivePost: post, archiveRank: rank, status: .active,
+                                         leadership: leadership)
                 out.append(PersonSpec(unitKey: unit.key, person: person))
             }
         }

@@ -12,12 +12,14 @@ public struct Person: Identifiable, Hashable, Sendable, Codable {
     public var archivePost: String
     public var archiveRank: String
     public var status: PersonStatus
+    /// The leadership rank of the post held, counted against 领导职数; nil for non-leaders.
+    public var leadership: LeadershipRank?
     /// Optimistic-locking counter: an edit must name the version it was based on.
     public var version: Int
 
     public init(id: Int64, unitID: Int64, name: String, idNumber: String, gender: Gender, birthDate: String,
                 phone: String?, establishment: StaffCategory, archivePost: String, archiveRank: String,
-                status: PersonStatus, version: Int) {
+                status: PersonStatus, leadership: LeadershipRank? = nil, version: Int) {
         self.id = id
         self.unitID = unitID
         self.name = name
@@ -29,8 +31,11 @@ public struct Person: Identifiable, Hashable, Sendable, Codable {
         self.archivePost = archivePost
         self.archiveRank = archiveRank
         self.status = status
+        self.leadership = leadership
         self.version = version
     }
+
+    public var placement: Placement { Placement(unitID: unitID, category: establishment, leadership: leadership) }
 
     public var maskedIDNumber: String { Masking.mask(idNumber, keepPrefix: 6, keepSuffix: 4) }
     public var maskedPhone: String? { phone.map { Masking.mask($0, keepPrefix: 3, keepSuffix: 4) } }

@@ -8,10 +8,12 @@ public struct PersonInput: Sendable {
     public var archivePost: String
     public var archiveRank: String
     public var status: String
+    /// Empty for none.
+    public var leadership: String
 
     public init(name: String = "", idNumber: String = "", phone: String = "", unitID: String = "",
                 establishment: String = "", archivePost: String = "", archiveRank: String = "",
-                status: String = PersonStatus.active.rawValue) {
+                status: String = PersonStatus.active.rawValue, leadership: String = "") {
         self.name = name
         self.idNumber = idNumber
         self.phone = phone
@@ -20,13 +22,14 @@ public struct PersonInput: Sendable {
         self.archivePost = archivePost
         self.archiveRank = archiveRank
         self.status = status
+        self.leadership = leadership
     }
 
     public init(_ person: Person) {
         self.init(name: person.name, idNumber: person.idNumber, phone: person.phone ?? "",
                   unitID: String(person.unitID), establishment: person.establishment.rawValue,
                   archivePost: person.archivePost, archiveRank: person.archiveRank,
-                  status: person.status.rawValue)
+                  status: person.status.rawValue, leadership: person.leadership?.rawValue ?? "")
     }
 
     /// Validates every field at once so the form can show all errors beside their fields.
@@ -51,13 +54,18 @@ public struct PersonInput: Sendable {
         if rank.count > 50 { errors.add("archiveRank", "档案职级过长（最多50字）") }
         let personStatus = PersonStatus(rawValue: status.trimmingWhitespace())
         if personStatus == nil { errors.add("status", status.isEmpty ? "必填" : "人员状态无效") }
+        let leadershipText = leadership.trimmingWhitespace()
+        let leadershipRank = LeadershipRank(rawValue: leadershipText)
+        if !leadershipText.isEmpty && leadershipRank == nil {
+            errors.add("leadership", "领导职务级别应为：" + LeadershipRank.allCases.map(\.rawValue).joined(separator: "/"))
+        }
         guard errors.isEmpty, let name, let id, let unit, let category, let personStatus else {
             return .failure(errors)
         }
         return .success(ValidPerson(name: name.value, idNumber: id.value, gender: id.isMale ? .male : .female,
                                     birthDate: id.birthDate.description, phone: phoneValue, unitID: unit,
                                     establishment: category, archivePost: post, archiveRank: rank,
-                                    status: personStatus))
+                                    status: personStatus, leadership: leadershipRank))
     }
 }
 
@@ -73,9 +81,11 @@ public struct ValidPerson: Sendable, Equatable {
     public var archivePost: String
     public var archiveRank: String
     public var status: PersonStatus
+    public var leadership: LeadershipRank?
 
     public init(name: String, idNumber: String, gender: Gender, birthDate: String, phone: String?, unitID: Int64,
-                establishment: StaffCategory, archivePost: String, archiveRank: String, status: PersonStatus) {
+                establishment: StaffCategory, archivePost: String, archiveRank: String, status: PersonStatus,
+                leadership: LeadershipRank? = nil) {
         self.name = name
         self.idNumber = idNumber
         self.gender = gender
@@ -86,5 +96,8 @@ public struct ValidPerson: Sendable, Equatable {
         self.archivePost = archivePost
         self.archiveRank = archiveRank
         self.status = status
+        self.leadership = leadership
     }
+
+    public var placement: Placement { Placement(unitID: unitID, category: establishment, leadership: leadership) }
 }

@@ -1,9 +1,13 @@
+import ZoneCore
+
 /// Refusals from the store, each with a zh-CN message for the page and an English one for the CLI.
 public enum StoreError: Error, Equatable, Sendable {
     case notFound(String)
     case staleVersion(entity: String, expected: Int, actual: Int)
     case duplicate(String)
     case invalid(String)
+    /// The hard quota rule refused the change; every violation is listed.
+    case overQuota([QuotaViolation])
 
     public var message: String {
         switch self {
@@ -12,6 +16,7 @@ public enum StoreError: Error, Equatable, Sendable {
             "\(entity)已被他人修改（您编辑的是第\(expected)版，当前为第\(actual)版），请刷新后重新编辑"
         case .duplicate(let what): "重复：\(what)"
         case .invalid(let why): why
+        case .overQuota(let violations): violations.map(\.message).joined(separator: "；")
         }
     }
 
@@ -22,6 +27,7 @@ public enum StoreError: Error, Equatable, Sendable {
             "\(entity) was changed by someone else (edited version \(expected), current version \(actual)); reload and edit again"
         case .duplicate(let what): "duplicate: \(what)"
         case .invalid(let why): why
+        case .overQuota(let violations): violations.map(\.englishMessage).joined(separator: "; ")
         }
     }
 }

@@ -76,5 +76,24 @@ enum Schema {
                 ]
             }
         },
+        Migration(4, "quotas") { _ in
+            [
+                "ALTER TABLE people ADD COLUMN leadership_rank TEXT",
+                "ALTER TABLE units ADD COLUMN flat_staffing BIGINT NOT NULL DEFAULT 0",
+                "ALTER TABLE units ADD COLUMN abolished BIGINT NOT NULL DEFAULT 0",
+                """
+                CREATE TABLE leadership_quotas (
+                    unit_id BIGINT NOT NULL REFERENCES units(id), class TEXT NOT NULL,
+                    quota BIGINT NOT NULL CHECK (quota >= 0), PRIMARY KEY (unit_id, class))
+                """,
+                """
+                CREATE TABLE quota_approvals (
+                    id {pk}, unit_id BIGINT NOT NULL REFERENCES units(id), kind TEXT NOT NULL, class TEXT NOT NULL,
+                    extra BIGINT NOT NULL CHECK (extra > 0), doc_number TEXT NOT NULL, approver TEXT NOT NULL,
+                    approved_on TEXT NOT NULL, note TEXT NOT NULL DEFAULT '', created_by TEXT NOT NULL, created_at TEXT NOT NULL)
+                """,
+                "CREATE INDEX quota_approvals_unit ON quota_approvals (unit_id)",
+            ]
+        },
     ]
 }

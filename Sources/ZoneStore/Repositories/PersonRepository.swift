@@ -8,9 +8,11 @@ public struct PersonRepository: Sendable {
     let database: ZoneDatabase
     let audit: AuditLog
     let clock: Clock
+    let quotas: QuotaRepository
 
     static let columns: SQLQueryString = """
-        id, unit_id, name, id_number, gender, birth_date, phone, establishment, archive_post, archive_rank, status, version
+        id, unit_id, name, id_number, gender, birth_date, phone, establishment, archive_post, archive_rank, status,
+        leadership_rank, version
         """
 
     public func search(_ query: PeopleQuery) async throws -> PeoplePage {
@@ -74,10 +76,12 @@ public struct PersonRepository: Sendable {
         try await createAll([person], zoneID: zoneID, actor: actor)[0]
     }
 
-    /// Inserts all or nothing: a duplicate anywhere refuses the whole batch.
+    /// Inserts all or nothing: a duplicate or a quota violation anywhere refuses the whole batch.
     public func createAll(_ batch: [ValidPerson], zoneID: Int64, actor: String) async throws -> [Person] {
-        let audit = audit, backend = database.backend, now = clock.isoTimestamp
+        let audit = audit, backend = database.backend, now = clock.isoTimestamp, quotas = quotas
         return try await database.transaction { tx in
+            try await QuotaRepository.enforce(batch.map { StaffingChange(before: nil, after: $0.placement, label: $0.name) },
+                                              zoneID: zoneID, in: tx, repository: quotas)
             var seen: Set<String> = []
             var created: [Person] = []
             for person in batch {
@@ -87,11 +91,11 @@ public struct PersonRepository: Sendable {
                 try await Self.refuseDuplicate(person.idNumber, zoneID: zoneID, except: nil, in: tx)
                 let id = try await insertReturningID(tx, """
                     INSERT INTO people (zone_id, unit_id, name, id_number, gender, birth_date, phone, establishment,
-                                        archive_post, archive_rank, status, version, created_at, updated_at)
+                                        archive_post, archive_rank, status, leadership_rank, version, created_at, updated_at)
                     VALUES (\(bind: zoneID), \(bind: person.unitID), \(bind: person.name), \(bind: person.idNumber),
                             \(bind: person.gender.rawValue), \(bind: person.birthDate), \(bind: person.phone),
                             \(bind: person.establishment.rawValue), \(bind: person.archivePost), \(bind: person.archiveRank),
-                            \(bind: person.status.rawValue), 1, \(bind: now), \(bind: now))
+                            \(bind: person.status.rawValue), \(bind: person.leadership?.rawValue), 1, \(bind: now), \(bind: now))
                     """)
                 let stored = Self.person(id: id, version: 1, person)
                 try await audit.append(AuditEntry(actor: actor, action: "person.create", entity: "person", entityID: String(id),
@@ -104,7 +108,7 @@ public struct PersonRepository: Sendable {
 
     /// Updates only if the stored version is still `expectedVersion`; the audit record lists what changed.
     public func update(id: Int64, zoneID: Int64, to person: ValidPerson, expectedVersion: Int, actor: String) async throws -> Person {
-        let audit = audit, backend = database.backend, now = clock.isoTimestamp
+        let audit = audit, backend = database.backend, now = clock.isoTimestamp, quotas = quotas
         return try await database.transaction { tx in
             guard let current = try await tx.raw("SELECT \(Self.columns) FROM people WHERE id = \(bind: id) AND zone_id = \(bind: zoneID)")
                 .first().map(Self.person) else { throw StoreError.notFound("人员 \(id)") }
@@ -112,6 +116,10 @@ public struct PersonRepository: Sendable {
                 throw StoreError.staleVersion(entity: "人员“\(current.name)”", expected: expectedVersion, actual: current.version)
             }
             try await Self.refuseDuplicate(person.idNumber, zoneID: zoneID, except: id, in: tx)
+            if current.placement != person.placement {
+                try await QuotaRepository.enforce([StaffingChange(before: current.placement, after: person.placement, label: person.name)],
+                                                  zoneID: zoneID, in: tx, repository: quotas)
+            }
             let next = Self.person(id: id, version: current.version + 1, person)
             // The version condition repeats in the UPDATE so the check holds even without the row lock.
             let changed = try await tx.raw("""
@@ -119,6 +127,7 @@ public struct PersonRepository: Sendable {
                     gender = \(bind: person.gender.rawValue), birth_date = \(bind: person.birthDate), phone = \(bind: person.phone),
                     establishment = \(bind: person.establishment.rawValue), archive_post = \(bind: person.archivePost),
                     archive_rank = \(bind: person.archiveRank), status = \(bind: person.status.rawValue),
+                    leadership_rank = \(bind: person.leadership?.rawValue),
                     version = \(bind: next.version), updated_at = \(bind: now)
                 WHERE id = \(bind: id) AND version = \(bind: expectedVersion) RETURNING id
                 """).all()
@@ -142,14 +151,14 @@ public struct PersonRepository: Sendable {
     static func person(id: Int64, version: Int, _ p: ValidPerson) -> Person {
         Person(id: id, unitID: p.unitID, name: p.name, idNumber: p.idNumber, gender: p.gender, birthDate: p.birthDate,
                phone: p.phone, establishment: p.establishment, archivePost: p.archivePost, archiveRank: p.archiveRank,
-               status: p.status, version: version)
+               status: p.status, leadership: p.leadership, version: version)
     }
 
     /// The audited fields, personal data masked.
     static func fields(_ p: Person) -> [(String, String)] {
         [("name", p.name), ("idNumber", p.maskedIDNumber), ("phone", p.maskedPhone ?? ""), ("unitID", String(p.unitID)),
          ("establishment", p.establishment.rawValue), ("archivePost", p.archivePost), ("archiveRank", p.archiveRank),
-         ("status", p.status.rawValue)]
+         ("status", p.status.rawValue), ("leadership", p.leadership?.rawValue ?? "")]
     }
 
     static func describe(_ p: Person) -> String {
@@ -173,6 +182,7 @@ public struct PersonRepository: Sendable {
                archivePost: try row.decode(column: "archive_post", as: String.self),
                archiveRank: try row.decode(column: "archive_rank", as: String.self),
                status: PersonStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .active,
+               leadership: try row.decode(column: "leadership_rank", as: String?.self).flatMap(LeadershipRank.init(rawValue:)),
                version: try row.decode(column: "version", as: Int.self))
     }
 }

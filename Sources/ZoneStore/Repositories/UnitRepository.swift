@@ -31,8 +31,7 @@ public struct UnitRepository: Sendable {
 
     /// Creates a zone with its whole unit tree and quotas in one transaction (demo and imports).
     /// Units are given parent-first; `parentIndex` points into the same array.
-    public func createZone(code: String, name: String, units: [(unit: Unit, parentIndex: Int?, quota: [EstablishmentCategory: Int])],
-                           actor: String) async throws -> (zoneID: Int64, unitIDs: [Int64]) {
+    public func createZone(code: String, name: String, units: [NewUnit], actor: String) async throws -> (zoneID: Int64, unitIDs: [Int64]) {
         let audit = audit, backend = database.backend
         return try await database.transaction { tx in
             guard try await tx.raw("SELECT id FROM zones WHERE code = \(bind: code)").first() == nil else {
@@ -40,18 +39,24 @@ public struct UnitRepository: Sendable {
             }
             let zoneID = try await insertReturningID(tx, "INSERT INTO zones (code, name) VALUES (\(bind: code), \(bind: name))")
             var ids: [Int64] = []
-            for (unit, parentIndex, quota) in units {
-                let parentID = parentIndex.map { ids[$0] }
+            for new in units {
+                let unit = new.unit
+                let parentID = new.parentIndex.map { ids[$0] }
                 let id = try await insertReturningID(tx, """
-                    INSERT INTO units (zone_id, parent_id, name, kind, org_type, funding, rank, is_economic, sort_order)
+                    INSERT INTO units (zone_id, parent_id, name, kind, org_type, funding, rank, is_economic, sort_order, flat_staffing)
                     VALUES (\(bind: zoneID), \(bind: parentID), \(bind: unit.name), \(bind: unit.kind.rawValue),
                             \(bind: unit.orgType.rawValue), \(bind: unit.funding?.rawValue), \(bind: unit.rank),
-                            \(bind: unit.isEconomic ? 1 : 0), \(bind: unit.sortOrder))
+                            \(bind: unit.isEconomic ? 1 : 0), \(bind: unit.sortOrder), \(bind: new.flatStaffing ? 1 : 0))
                     """)
                 ids.append(id)
-                for (category, count) in quota.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                for (category, count) in new.establishment.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
                     try await tx.raw("""
                         INSERT INTO establishments (unit_id, category, quota) VALUES (\(bind: id), \(bind: category.rawValue), \(bind: count))
+                        """).run()
+                }
+                for (quotaClass, count) in new.leadership.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                    try await tx.raw("""
+                        INSERT INTO leadership_quotas (unit_id, class, quota) VALUES (\(bind: id), \(bind: quotaClass.rawValue), \(bind: count))
                         """).run()
                 }
             }

@@ -47,6 +47,7 @@ struct APIController {
         let archivePost: String
         let archiveRank: String
         let status: String
+        let leadership: String?
         let version: Int
         let masked: Bool
 
@@ -57,7 +58,7 @@ struct APIController {
             birthDate = unmasked ? p.birthDate : String(p.birthDate.prefix(4)) + "-**-**"
             phone = unmasked ? p.phone : p.maskedPhone
             establishment = p.establishment.rawValue; archivePost = p.archivePost; archiveRank = p.archiveRank
-            status = p.status.rawValue; version = p.version; masked = !unmasked
+            status = p.status.rawValue; leadership = p.leadership?.rawValue; version = p.version; masked = !unmasked
         }
     }
 
@@ -77,18 +78,30 @@ struct APIController {
         var archivePost: String?
         var archiveRank: String?
         var status: String?
+        var leadership: String?
         var version: Int?
 
         var input: PersonInput {
             PersonInput(name: name ?? "", idNumber: idNumber ?? "", phone: phone ?? "", unitID: unitId.map(String.init) ?? "",
                         establishment: establishment ?? "", archivePost: archivePost ?? "", archiveRank: archiveRank ?? "",
-                        status: status ?? PersonStatus.active.rawValue)
+                        status: status ?? PersonStatus.active.rawValue, leadership: leadership ?? "")
         }
     }
 
     /// Field errors keyed by the JSON body's names (the form calls the unit field `unitID`).
     static func apiFields(_ errors: FieldErrors) -> [String: String] {
         Dictionary(uniqueKeysWithValues: errors.byField.map { ($0.key == "unitID" ? "unitId" : $0.key, $0.value) })
+    }
+
+    /// 409 with a code a client can act on: stale_version, over_quota, duplicate.
+    static func storeError(_ error: StoreError) -> Response {
+        switch error {
+        case .staleVersion: APIResponse.error(.conflict, error.message, code: "stale_version")
+        case .overQuota: APIResponse.error(.conflict, error.message, code: "over_quota")
+        case .duplicate: APIResponse.error(.conflict, error.message, code: "duplicate")
+        case .notFound: APIResponse.error(.notFound, error.message, code: "not_found")
+        case .invalid: APIResponse.error(.unprocessableContent, error.message, code: "validation")
+        }
     }
 
     func register(_ routes: inout Routes) {
@@ -174,7 +187,7 @@ struct APIController {
                 let person = try await env.store.people.create(valid, zoneID: principal.account.zoneID ?? 0, actor: principal.account.username)
                 return try APIResponse.json(PersonDTO(person, unmasked: false), status: .created)
             } catch let error as StoreError {
-                return APIResponse.error(.conflict, error.message, code: "conflict")
+                return Self.storeError(error)
             }
         }
     }
@@ -199,8 +212,7 @@ struct APIController {
                                                                expectedVersion: version, actor: principal.account.username)
                 return try APIResponse.json(PersonDTO(person, unmasked: false))
             } catch let error as StoreError {
-                if case .staleVersion = error { return APIResponse.error(.conflict, error.message, code: "stale_version") }
-                return APIResponse.error(.conflict, error.message, code: "conflict")
+                return Self.storeError(error)
             }
         }
     }

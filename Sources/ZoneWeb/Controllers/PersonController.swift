@@ -167,6 +167,7 @@ struct PersonController {
                     HTML.tag("dt") { "编制类型" }; HTML.tag("dd") { person.establishment.rawValue }
                     HTML.tag("dt") { "档案职务" }; HTML.tag("dd") { person.archivePost.isEmpty ? "—" : person.archivePost }
                     HTML.tag("dt") { "档案职级" }; HTML.tag("dd") { person.archiveRank.isEmpty ? "—" : person.archiveRank }
+                    HTML.tag("dt") { "领导职务级别" }; HTML.tag("dd") { person.leadership.map { $0.rawValue + "级（占领导职数）" } ?? "—" }
                 }
             }
             HTML.tag("div", ["class": "actions"]) {
@@ -204,6 +205,9 @@ struct PersonController {
                                            errors: errors, required: true)
                     Components.field("档案职务", name: "archivePost", value: input.archivePost, errors: errors)
                     Components.field("档案职级", name: "archiveRank", value: input.archiveRank, errors: errors)
+                    Components.selectField("领导职务级别", name: "leadership", value: input.leadership,
+                                           options: [("", "无（非领导职务）")] + LeadershipRank.allCases.map { ($0.rawValue, $0.rawValue + "级") },
+                                           errors: errors)
                     Components.selectField("人员状态", name: "status", value: input.status,
                                            options: PersonStatus.allCases.map { ($0.rawValue, $0.rawValue) }, errors: errors, required: true)
                     Components.formButtons(cancel: person.map { "/people/\($0.id)" } ?? "/people")
@@ -215,7 +219,7 @@ struct PersonController {
     static func input(from form: FormFields) -> PersonInput {
         PersonInput(name: form["name"], idNumber: form["idNumber"], phone: form["phone"], unitID: form["unitID"],
                     establishment: form["establishment"], archivePost: form["archivePost"], archiveRank: form["archiveRank"],
-                    status: form["status"])
+                    status: form["status"], leadership: form["leadership"])
     }
 
     func create(_ fields: FormFields, _ principal: Principal) async throws -> Response {

@@ -19,10 +19,11 @@ public struct DemoLoader: Sendable {
         guard try await store.zones.find(code: DemoZone.zoneCode) == nil else { return nil }
         let keys = DemoZone.units.map(\.key)
         let specs = DemoZone.units.enumerated().map { index, spec in
-            (unit: Unit(id: 0, parentID: nil, name: spec.name, kind: spec.kind, orgType: spec.orgType, funding: spec.funding,
-                        rank: spec.rank, isEconomic: spec.isEconomic, sortOrder: index),
-             parentIndex: spec.parentKey.flatMap { keys.firstIndex(of: $0) },
-             quota: spec.quota > 0 ? [EstablishmentCategory.institutional: spec.quota] : [:])
+            NewUnit(unit: Unit(id: 0, parentID: nil, name: spec.name, kind: spec.kind, orgType: spec.orgType, funding: spec.funding,
+                               rank: spec.rank, isEconomic: spec.isEconomic, sortOrder: index),
+                    parentIndex: spec.parentKey.flatMap { keys.firstIndex(of: $0) },
+                    establishment: spec.quota > 0 ? [.institutional: spec.quota] : [:],
+                    leadership: spec.sectionLeaderPosts > 0 ? [.sectionLevel: spec.sectionLeaderPosts] : [:])
         }
         let (zoneID, unitIDs) = try await store.units.createZone(code: DemoZone.zoneCode, name: DemoZone.zoneName,
                                                                  units: specs, actor: "demo")

@@ -1,0 +1,123 @@
+/// A zone's quotas and their use at one moment, and the hard check every staffing change passes.
+///
+/// Quotas are held by a unit and shared by its descendants that hold none of the same kind
+/// (毕节's 54 事业编制 of 党工委管委会 cover its 8 内设机构). A change is refused when, after it,
+/// any holder it touches would have more people than quota + approved extra places; changes that
+/// only reduce use are always allowed, even in a unit that is already over.
+///
+/// ```swift
+/// let violations = book.check([StaffingChange(before: nil, after: Placement(unitID: 7, category: .institutional))])
+/// // ["超编：产业发展局 事业编制 55/54"]
+/// ```
+public struct QuotaBook: Sendable {
+    public let tree: UnitTree
+    public let establishment: [Int64: [EstablishmentCategory: Int]]
+    public let leadership: [Int64: [LeadershipClass: Int]]
+    public let approvedEstablishment: [Int64: [EstablishmentCategory: Int]]
+    public let approvedLeadership: [Int64: [LeadershipClass: Int]]
+    /// 平编 units: their in-establishment headcount may not grow.
+    public let flatUnits: Set<Int64>
+    /// Current people per unit and placement kind.
+    public let placements: [Placement: Int]
+
+    public init(tree: UnitTree, establishment: [Int64: [EstablishmentCategory: Int]], leadership: [Int64: [LeadershipClass: Int]] = [:],
+                approvedEstablishment: [Int64: [EstablishmentCategory: Int]] = [:], approvedLeadership: [Int64: [LeadershipClass: Int]] = [:],
+                flatUnits: Set<Int64> = [], placements: [Placement: Int]) {
+        self.tree = tree
+        self.establishment = establishment
+        self.leadership = leadership
+        self.approvedEstablishment = approvedEstablishment
+        self.approvedLeadership = approvedLeadership
+        self.flatUnits = flatUnits
+        self.placements = placements
+    }
+
+    enum Key: Hashable {
+        case establishment(Int64, EstablishmentCategory)
+        case missing(Int64, EstablishmentCategory)
+        case leadership(Int64, LeadershipClass)
+        case noLeadership(Int64, LeadershipRank)
+        case flat(Int64)
+    }
+
+    /// Nearest unit at or above `unitID` holding a quota of this category.
+    public func holder(of unitID: Int64, _ category: EstablishmentCategory) -> Int64? {
+        ancestors(of: unitID).first { establishment[$0]?[category] != nil }
+    }
+
+    public func holder(of unitID: Int64, _ quotaClass: LeadershipClass) -> Int64? {
+        ancestors(of: unitID).first { leadership[$0]?[quotaClass] != nil }
+    }
+
+    func ancestors(of unitID: Int64) -> [Int64] {
+        var out: [Int64] = []
+        var current: Int64? = unitID
+        while let id = current, out.count <= tree.units.count {
+            out.append(id)
+            current = tree[id]?.parentID
+        }
+        return out
+    }
+
+    /// The quota keys one placement counts against.
+    func keys(_ p: Placement) -> [Key] {
+        var keys: [Key] = []
+        if let category = p.establishment {
+            keys.append(holder(of: p.unitID, category).map { .establishment($0, category) } ?? .missing(p.unitID, category))
+            if let flat = ancestors(of: p.unitID).first(where: flatUnits.contains) { keys.append(.flat(flat)) }
+        }
+        if let rank = p.leadership {
+            let held = rank.quotaClasses.compactMap { c in holder(of: p.unitID, c).map { Key.leadership($0, c) } }
+            keys.append(contentsOf: held.isEmpty ? [.noLeadership(p.unitID, rank)] : held)
+        }
+        return keys
+    }
+
+    /// Current use of every key, computed once per check.
+    func usage() -> [Key: Int] {
+        var used: [Key: Int] = [:]
+        for (placement, count) in placements {
+            for key in keys(placement) { used[key, default: 0] += count }
+        }
+        return used
+    }
+
+    /// Violations the changes would cause, all at once and in a stable order; empty means allowed.
+    public func check(_ changes: [StaffingChange]) -> [QuotaViolation] {
+        var delta: [Key: Int] = [:]
+        for change in changes {
+            if let before = change.before { for key in keys(before) { delta[key, default: 0] -= 1 } }
+            if let after = change.after { for key in keys(after) { delta[key, default: 0] += 1 } }
+        }
+        let used = usage()
+        var violations: [QuotaViolation] = []
+        for (key, change) in delta where change > 0 {
+            let after = (used[key] ?? 0) + change
+            switch key {
+            case .establishment(let unit, let category):
+                let approved = approvedEstablishment[unit]?[category] ?? 0
+                let limit = establishment[unit]![category]! + approved
+                if after > limit {
+                    violations.append(violation(.establishment(category), unit, used: after, limit: limit, approved: approved))
+                }
+            case .missing(let unit, let category):
+                violations.append(violation(.noEstablishment(category), unit, used: after, limit: 0, approved: 0))
+            case .leadership(let unit, let quotaClass):
+                let approved = approvedLeadership[unit]?[quotaClass] ?? 0
+                let limit = leadership[unit]![quotaClass]! + approved
+                if after > limit {
+                    violations.append(violation(.leadership(quotaClass), unit, used: after, limit: limit, approved: approved))
+                }
+            case .noLeadership(let unit, let rank):
+                violations.append(violation(.noLeadership(rank), unit, used: after, limit: 0, approved: 0))
+            case .flat(let unit):
+                violations.append(violation(.flatStaffing, unit, used: after, limit: used[key] ?? 0, approved: 0))
+            }
+        }
+        return violations.sorted { ($0.unitID, $0.message) < ($1.unitID, $1.message) }
+    }
+
+    func violation(_ kind: QuotaViolation.Kind, _ unit: Int64, used: Int, limit: Int, approved: Int) -> QuotaViolation {
+        QuotaViolation(kind: kind, unitID: unit, unitName: tree[unit]?.name ?? "单位\(unit)", used: used, limit: limit, approved: approved)
+    }
+}

@@ -1,0 +1,70 @@
+import Testing
+@testable import ZoneCore
+import ZoneTestSupport
+@testable import ZoneStore
+
+@Suite("Quotas enforced by the store")
+struct QuotaStoreTests {
+    @Test(arguments: TestDatabase.backends)
+    func aHireBeyondTheEstablishmentIsRefusedAndWritesNothing(_ backend: Backend) async throws {
+        try await TestDatabase.withStore(backend) { (store: Store) async throws in
+            let (zone, units) = try await TestDatabase.seedZone(store)
+            _ = try await store.people.createAll((0..<3).map { TestDatabase.person("员工", sequence: 300 + $0, unit: units[1]) },
+                                                 zoneID: zone, actor: "t")
+            let audit = try await store.audit.count(store.database.reader)
+            await #expect(throws: StoreError.overQuota([QuotaViolation(kind: .establishment(.institutional), unitID: units[0], unitName: "管委会",
+                                                                       used: 4, limit: 3, approved: 0)])) {
+                try await store.people.create(TestDatabase.person("超编", sequence: 310, unit: units[2]), zoneID: zone, actor: "t")
+            }
+            #expect(try await store.audit.count(store.database.reader) == audit)
+            // A recorded 编制使用审批 lets exactly one more in.
+            _ = try await store.quotas.addApproval(unitID: units[0], kind: .establishment, quotaClass: "事业", extra: 1, docNumber: "毕高编〔2024〕3号",
+                                                   approver: "市委编办", approvedOn: CivilDate(year: 2024, month: 3, day: 1)!, note: "", actor: "hr")
+            _ = try await store.people.create(TestDatabase.person("审批", sequence: 311, unit: units[2]), zoneID: zone, actor: "t")
+            await #expect(throws: StoreError.self) {
+                try await store.people.create(TestDatabase.person("再超", sequence: 312, unit: units[2]), zoneID: zone, actor: "t")
+            }
+        }
+    }
+
+    @Test(arguments: TestDatabase.backends)
+    func anEditThatMovesSomeoneIntoAFullUnitIsRefused(_ backend: Backend) async throws {
+        try await TestDatabase.withStore(backend) { (store: Store) async throws in
+            let (zone, units) = try await TestDatabase.seedZone(store)
+            _ = try await store.people.createAll((0..<2).map { TestDatabase.person("中心", sequence: 320 + $0, unit: units[3]) },
+                                                 zoneID: zone, actor: "t")
+            let outsider = try await store.people.create(TestDatabase.person("局员", sequence: 330, unit: units[1]), zoneID: zone, actor: "t")
+            var moved = TestDatabase.person("局员", sequence: 330, unit: units[3])
+            await #expect(throws: StoreError.self) {
+                try await store.people.update(id: outsider.id, zoneID: zone, to: moved, expectedVersion: 1, actor: "t")
+            }
+            moved.establishment = .contract // as 编外 the move needs no 编制
+            #expect(try await store.people.update(id: outsider.id, zoneID: zone, to: moved, expectedVersion: 1, actor: "t").unitID == units[3])
+        }
+    }
+
+    /// 100 parallel requests for the last place: exactly one gets it.
+    @Test(arguments: TestDatabase.backends)
+    func onlyOneOfManyConcurrentHiresTakesTheLastPlace(_ backend: Backend) async throws {
+        try await TestDatabase.withStore(backend) { (store: Store) async throws in
+            let (zone, units) = try await TestDatabase.seedZone(store)
+            _ = try await store.people.create(TestDatabase.person("在编", sequence: 400, unit: units[3]), zoneID: zone, actor: "t")
+            let outcomes = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for i in 0..<100 {
+                    group.addTask {
+                        do {
+                            _ = try await store.people.create(TestDatabase.person("抢编", sequence: 401 + i, unit: units[3]), zoneID: zone, actor: "w\(i)")
+                            return true
+                        } catch StoreError.overQuota {
+                            return false
+                        }
+                    }
+                }
+                return try await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            #expect(outcomes.filter { $0 }.count == 1)
+            #expect(try await store.people.headcounts(zoneID: zone)[units[3]]?[.institutional] == 2)
+            #expect(try await store.audit.verify(store.database.reader).isIntact)
+        }
+    }
+}
