@@ -35,7 +35,10 @@ public struct Person: Identifiable, Hashable, Sendable, Codable {
         self.version = version
     }
 
-    public var placement: Placement { Placement(unitID: unitID, category: establishment, leadership: leadership) }
+    /// Where the person counts against quotas; nil once they have left (分流, 退休).
+    public var placement: Placement? {
+        status.isOnRegisterStrength ? Placement(unitID: unitID, category: establishment, leadership: leadership) : nil
+    }
 
     public var maskedIDNumber: String { Masking.mask(idNumber, keepPrefix: 6, keepSuffix: 4) }
     public var maskedPhone: String? { phone.map { Masking.mask($0, keepPrefix: 3, keepSuffix: 4) } }
@@ -63,4 +66,11 @@ public enum PersonStatus: String, CaseIterable, Codable, Sendable {
     case seconded = "借调"
     case diverted = "分流"
     case retired = "退休"
+
+    /// Whether the person still occupies their place. 待岗 and 培训 people keep it (they stay on
+    /// the register and in the unit's numbers); 分流 and 退休 people have left it.
+    public var isOnRegisterStrength: Bool { self != .diverted && self != .retired }
+
+    /// SQL literal list of the statuses that have left, for count queries.
+    public static let departedValues = [PersonStatus.diverted.rawValue, PersonStatus.retired.rawValue]
 }

@@ -99,5 +99,7 @@ public struct ValidPerson: Sendable, Equatable {
         self.leadership = leadership
     }
 
-    public var placement: Placement { Placement(unitID: unitID, category: establishment, leadership: leadership) }
+    public var placement: Placement? {
+        status.isOnRegisterStrength ? Placement(unitID: unitID, category: establishment, leadership: leadership) : nil
+    }
 }

@@ -58,10 +58,11 @@ public struct PersonRepository: Sendable {
             .first().map(Self.person)
     }
 
-    /// Headcount per unit and category, for 实有/空编.
+    /// Headcount per unit and category of people still holding their place, for 实有/空编.
     public func headcounts(zoneID: Int64) async throws -> [Int64: [StaffCategory: Int]] {
         let rows = try await database.reader.raw("""
-            SELECT unit_id, establishment, COUNT(*) AS n FROM people WHERE zone_id = \(bind: zoneID)
+            SELECT unit_id, establishment, COUNT(*) AS n FROM people
+            WHERE zone_id = \(bind: zoneID) AND status NOT IN (\(binds: PersonStatus.departedValues))
             GROUP BY unit_id, establishment
             """).all()
         var out: [Int64: [StaffCategory: Int]] = [:]

@@ -50,7 +50,8 @@ public struct QuotaRepository: Sendable {
         }
         var placements: [Placement: Int] = [:]
         for row in try await db.raw("""
-            SELECT unit_id, establishment, leadership_rank, COUNT(*) AS n FROM people WHERE zone_id = \(bind: zoneID)
+            SELECT unit_id, establishment, leadership_rank, COUNT(*) AS n FROM people
+            WHERE zone_id = \(bind: zoneID) AND status NOT IN (\(binds: PersonStatus.departedValues))
             GROUP BY unit_id, establishment, leadership_rank
             """).all() {
             guard let category = StaffCategory(rawValue: try row.decode(column: "establishment", as: String.self)) else { continue }

@@ -1,0 +1,57 @@
+/// The organisation at one moment, as a plan sees it: units (live or abolished), quotas, and
+/// where each person holds their place. Pure data, so a plan can be previewed without touching
+/// the live register.
+public struct OrgSnapshot: Sendable, Equatable {
+    public struct UnitState: Sendable, Equatable {
+        public var ref: UnitRef
+        public var name: String
+        public var parent: UnitRef?
+        public var kind: UnitKind
+        public var orgType: OrgType
+        public var isEconomic: Bool
+        public var abolished = false
+
+        public init(ref: UnitRef, name: String, parent: UnitRef?, kind: UnitKind, orgType: OrgType, isEconomic: Bool) {
+            self.ref = ref
+            self.name = name
+            self.parent = parent
+            self.kind = kind
+            self.orgType = orgType
+            self.isEconomic = isEconomic
+        }
+    }
+
+    public struct PersonState: Sendable, Equatable {
+        public var id: Int64
+        public var unit: UnitRef
+        public var category: StaffCategory
+        public var leadership: LeadershipRank?
+
+        public init(id: Int64, unit: UnitRef, category: StaffCategory, leadership: LeadershipRank? = nil) {
+            self.id = id
+            self.unit = unit
+            self.category = category
+            self.leadership = leadership
+        }
+    }
+
+    public var units: [UnitState]
+    public var establishment: [UnitRef: [EstablishmentCategory: Int]]
+    public var leadership: [UnitRef: [LeadershipClass: Int]]
+    /// People holding a place in a unit of the zone.
+    public var people: [PersonState]
+    /// People the plan sends out of the zone, by destination.
+    public var diverted: [String: [PersonState]] = [:]
+
+    public init(units: [UnitState], establishment: [UnitRef: [EstablishmentCategory: Int]],
+                leadership: [UnitRef: [LeadershipClass: Int]], people: [PersonState]) {
+        self.units = units
+        self.establishment = establishment
+        self.leadership = leadership
+        self.people = people
+    }
+
+    public func unit(_ ref: UnitRef) -> UnitState? { units.first { $0.ref == ref } }
+
+    public var liveUnits: [UnitState] { units.filter { !$0.abolished } }
+}
