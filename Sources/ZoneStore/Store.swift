@@ -15,6 +15,7 @@ public final class Store: Sendable {
     public let accounts: AccountRepository
     public let sessions: SessionRepository
     public let quotas: QuotaRepository
+    public let plans: PlanRepository
 
     public init(database: ZoneDatabase, clock: Clock = .system) {
         self.database = database
@@ -27,6 +28,7 @@ public final class Store: Sendable {
         accounts = AccountRepository(database: database, audit: audit, clock: clock)
         sessions = SessionRepository(database: database, clock: clock)
         quotas = QuotaRepository(database: database, audit: audit, clock: clock)
+        plans = PlanRepository(database: database, audit: audit, clock: clock, quotas: quotas)
     }
 
     /// Opens and migrates: a store is always at the current schema.

@@ -92,32 +92,73 @@ public struct QuotaBook: Sendable {
         let used = usage()
         var violations: [QuotaViolation] = []
         for (key, change) in delta where change > 0 {
-            let after = (used[key] ?? 0) + change
-            switch key {
-            case .establishment(let unit, let category):
-                let approved = approvedEstablishment[unit]?[category] ?? 0
-                let limit = establishment[unit]![category]! + approved
-                if after > limit {
-                    violations.append(violation(.establishment(category), unit, used: after, limit: limit, approved: approved))
-                }
-            case .missing(let unit, let category):
-                violations.append(violation(.noEstablishment(category), unit, used: after, limit: 0, approved: 0))
-            case .leadership(let unit, let quotaClass):
-                let approved = approvedLeadership[unit]?[quotaClass] ?? 0
-                let limit = leadership[unit]![quotaClass]! + approved
-                if after > limit {
-                    violations.append(violation(.leadership(quotaClass), unit, used: after, limit: limit, approved: approved))
-                }
-            case .noLeadership(let unit, let rank):
-                violations.append(violation(.noLeadership(rank), unit, used: after, limit: 0, approved: 0))
-            case .flat(let unit):
-                violations.append(violation(.flatStaffing, unit, used: after, limit: used[key] ?? 0, approved: 0))
-            }
+            if let v = evaluate(key, used: (used[key] ?? 0) + change, before: used[key] ?? 0) { violations.append(v) }
         }
         return violations.sorted { ($0.unitID, $0.message) < ($1.unitID, $1.message) }
     }
 
+    /// The violation, if any, of `key` holding `count` people (`before` is the count prior to the change).
+    func evaluate(_ key: Key, used count: Int, before: Int) -> QuotaViolation? {
+        switch key {
+        case .establishment(let unit, let category):
+            let approved = approvedEstablishment[unit]?[category] ?? 0
+            let limit = establishment[unit]![category]! + approved
+            return count > limit ? violation(.establishment(category), unit, used: count, limit: limit, approved: approved) : nil
+        case .missing(let unit, let category):
+            return violation(.noEstablishment(category), unit, used: count, limit: 0, approved: 0)
+        case .leadership(let unit, let quotaClass):
+            let approved = approvedLeadership[unit]?[quotaClass] ?? 0
+            let limit = leadership[unit]![quotaClass]! + approved
+            return count > limit ? violation(.leadership(quotaClass), unit, used: count, limit: limit, approved: approved) : nil
+        case .noLeadership(let unit, let rank):
+            return violation(.noLeadership(rank), unit, used: count, limit: 0, approved: 0)
+        case .flat(let unit):
+            return count > before ? violation(.flatStaffing, unit, used: count, limit: before, approved: 0) : nil
+        }
+    }
+
     func violation(_ kind: QuotaViolation.Kind, _ unit: Int64, used: Int, limit: Int, approved: Int) -> QuotaViolation {
         QuotaViolation(kind: kind, unitID: unit, unitName: tree[unit]?.name ?? "单位\(unit)", used: used, limit: limit, approved: approved)
+    }
+}
+
+extension QuotaBook {
+    /// One quota holder's figures for display: quota, approved extra, and use.
+    public struct Line: Sendable, Equatable {
+        public let unitID: Int64
+        public let label: String
+        public let quota: Int
+        public let approved: Int
+        public let used: Int
+        public var limit: Int { quota + approved }
+        public var vacancy: Int { limit - used }
+    }
+
+    /// Every establishment and leadership quota with its use, ordered by unit then label.
+    public func lines() -> [Line] {
+        let used = usage()
+        var out: [Line] = []
+        for (unit, byCategory) in establishment {
+            for (category, quota) in byCategory {
+                out.append(Line(unitID: unit, label: category == .postCap ? "员额" : category.rawValue + "编制", quota: quota,
+                                approved: approvedEstablishment[unit]?[category] ?? 0, used: used[.establishment(unit, category)] ?? 0))
+            }
+        }
+        for (unit, byClass) in leadership {
+            for (quotaClass, quota) in byClass {
+                out.append(Line(unitID: unit, label: quotaClass.label, quota: quota,
+                                approved: approvedLeadership[unit]?[quotaClass] ?? 0, used: used[.leadership(unit, quotaClass)] ?? 0))
+            }
+        }
+        return out.sorted { ($0.unitID, $0.label) < ($1.unitID, $1.label) }
+    }
+
+    /// Holders over their limit right now, as violations (for plan application and reports).
+    public func overages() -> [QuotaViolation] {
+        var out: [QuotaViolation] = []
+        for (key, count) in usage() {
+            if let v = evaluate(key, used: count, before: count) { out.append(v) }
+        }
+        return out.sorted { ($0.unitID, $0.message) < ($1.unitID, $1.message) }
     }
 }

@@ -95,5 +95,16 @@ enum Schema {
                 "CREATE INDEX quota_approvals_unit ON quota_approvals (unit_id)",
             ]
         },
+        Migration(5, "restructuring_plans") { _ in
+            [
+                """
+                CREATE TABLE plans (
+                    id {pk}, zone_id BIGINT NOT NULL REFERENCES zones(id), name TEXT NOT NULL, status TEXT NOT NULL,
+                    document TEXT NOT NULL, version BIGINT NOT NULL DEFAULT 1, created_by TEXT NOT NULL, created_at TEXT NOT NULL,
+                    approved_by TEXT, approved_at TEXT, applied_by TEXT, applied_at TEXT)
+                """,
+                "CREATE INDEX plans_zone ON plans (zone_id)",
+            ]
+        },
     ]
 }
