@@ -28,11 +28,11 @@ public enum Role: String, CaseIterable, Codable, Sendable {
         case .systemAdmin: [.manageAccounts]
         case .securityAdmin: [.manageRoles]
         case .auditAdmin: [.viewAudit]
-        case .hr: [.viewUnits, .viewPeople, .editPeople, .unmaskPersonalData]
+        case .hr: [.viewUnits, .viewPeople, .editPeople, .unmaskPersonalData, .editEstablishment, .viewPlans, .editPlans, .viewReports]
         case .departmentHead: [.viewUnits, .viewPeople]
         case .employee: [.viewPeople]
-        case .leader: [.viewUnits, .viewPeople]
-        case .discipline: [.viewUnits, .viewPeople, .unmaskPersonalData, .viewAudit]
+        case .leader: [.viewUnits, .viewPeople, .viewPlans, .approvePlans, .viewReports]
+        case .discipline: [.viewUnits, .viewPeople, .unmaskPersonalData, .viewAudit, .viewPlans, .viewReports]
         }
     }
 
@@ -51,6 +51,14 @@ public enum Permission: String, CaseIterable, Sendable {
     case viewPeople
     case editPeople
     case unmaskPersonalData
+    /// Set 编制/职数 quotas and record 编制使用审批.
+    case editEstablishment
+    case viewPlans
+    case editPlans
+    /// Leadership approves a restructuring plan before it can be applied.
+    case approvePlans
+    /// Zone-wide reports (实名制公示表, 机构编制 summary).
+    case viewReports
     case manageAccounts
     case manageRoles
     case viewAudit

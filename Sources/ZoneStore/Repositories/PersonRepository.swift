@@ -58,6 +58,14 @@ public struct PersonRepository: Sendable {
             .first().map(Self.person)
     }
 
+    /// Everyone holding a place in the zone (not 分流/退休), in unit order, for reports.
+    public func onStrength(zoneID: Int64) async throws -> [Person] {
+        try await database.reader.raw("""
+            SELECT \(Self.columns) FROM people
+            WHERE zone_id = \(bind: zoneID) AND status NOT IN (\(binds: PersonStatus.departedValues)) ORDER BY unit_id, id
+            """).all().map(Self.person)
+    }
+
     /// Headcount per unit and category of people still holding their place, for 实有/空编.
     public func headcounts(zoneID: Int64) async throws -> [Int64: [StaffCategory: Int]] {
         let rows = try await database.reader.raw("""

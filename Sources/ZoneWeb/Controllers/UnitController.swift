@@ -8,8 +8,18 @@ struct UnitController {
 
     func register(_ routes: inout Routes) {
         routes.get("/units", .viewUnits) { _, _, principal in try await list(principal) }
-        routes.get("/units/:id", .viewUnits) { _, context, principal in
-            try await detail(context.parameters.require("id", as: Int64.self), principal)
+        routes.get("/units/:id", .viewUnits) { request, context, principal in
+            try await detail(context.parameters.require("id", as: Int64.self), principal,
+                             message: request.uri.queryParameters["msg"] == "saved" ? "已保存。" : nil)
+        }
+        routes.post("/units/:id/establishment", .editEstablishment) { _, context, principal in
+            try await setQuota(context.parameters.require("id", as: Int64.self), context.form, principal, leadership: false)
+        }
+        routes.post("/units/:id/leadership", .editEstablishment) { _, context, principal in
+            try await setQuota(context.parameters.require("id", as: Int64.self), context.form, principal, leadership: true)
+        }
+        routes.post("/units/:id/approvals", .editEstablishment) { _, context, principal in
+            try await addApproval(context.parameters.require("id", as: Int64.self), context.form, principal)
         }
     }
 
@@ -92,17 +102,25 @@ struct UnitController {
         }
     }
 
-    func detail(_ id: Int64, _ principal: Principal) async throws -> Response {
-        let snap = try await snapshot(zoneID: principal.account.zoneID ?? 0)
+    func detail(_ id: Int64, _ principal: Principal, message: String? = nil, error: String? = nil,
+                status: HTTPResponse.Status = .ok) async throws -> Response {
+        let zoneID = principal.account.zoneID ?? 0
+        let snap = try await snapshot(zoneID: zoneID)
         guard let unit = snap.tree[id] else { return Pages.error(.notFound, "单位不存在。", principal: principal) }
         guard principal.scope.allows(unitID: id) else {
             return Pages.error(.forbidden, "无权查看本部门以外的单位。", principal: principal)
         }
         let zone = try await env.zoneName(principal)
+        let book = try await env.store.quotas.book(zoneID: zoneID)
+        let lines = book.lines().filter { $0.unitID == id }
+        let approvals = try await env.store.quotas.approvals(zoneID: zoneID).filter { $0.unitID == id }
         let holder = EstablishmentUsage.holder(of: id, tree: snap.tree, quotas: snap.quotas)
+        let editable = principal.can(.editEstablishment)
         return Pages.response(Layout.page(title: unit.name, active: "units", principal: principal, zoneName: zone) {
             HTML.tag("div", ["class": "crumbs"]) { snap.tree.path(of: id) }
             HTML.tag("h1") { unit.name }
+            Components.flash(message, kind: "ok")
+            Components.flash(error)
             HTML.tag("div", ["class": "card"]) {
                 HTML.tag("dl", ["class": "facts"]) {
                     HTML.tag("dt") { "类别" }; HTML.tag("dd") { unit.kind.label }
@@ -110,21 +128,56 @@ struct UnitController {
                     HTML.tag("dt") { "经费形式" }; HTML.tag("dd") { unit.funding?.rawValue ?? "—" }
                     HTML.tag("dt") { "机构规格" }; HTML.tag("dd") { unit.rank }
                     HTML.tag("dt") { "经济职能" }; HTML.tag("dd") { unit.isEconomic ? "是" : "否" }
-                    HTML.tag("dt") { "核编单位" }; HTML.tag("dd") { holder.flatMap { snap.tree[$0]?.name } ?? "未核定编制" }
+                    HTML.tag("dt") { "编制所属" }; HTML.tag("dd") { holder.flatMap { snap.tree[$0]?.name } ?? "未核定编制" }
+                    HTML.tag("dt") { "平编管理" }; HTML.tag("dd") { book.flatUnits.contains(id) ? "是（出一进一）" : "否" }
                 }
             }
             HTML.tag("div", ["class": "card"]) {
-                HTML.tag("h2") { "核定编制" }
-                if let quota = snap.quotas[id] {
+                HTML.tag("h2") { "核定编制、员额与领导职数" }
+                if lines.isEmpty {
+                    HTML.tag("p", ["class": "hint"]) { "本单位未单独核定，使用上级单位的编制与职数。" }
+                } else {
                     HTML.tag("table", ["class": "grid"]) {
-                        HTML.tag("tr") { HTML.tag("th") { "类别" }; HTML.tag("th", ["class": "num"]) { "核定数" } }
-                        for (category, count) in quota.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-                            HTML.tag("tr") { HTML.tag("td") { category.rawValue + "编制" }; HTML.tag("td", ["class": "num"]) { "\(count)" } }
+                        HTML.tag("tr") {
+                            HTML.tag("th") { "项目" }
+                            for h in ["核定数", "审批增加", "实有", "空缺"] { HTML.tag("th", ["class": "num"]) { h } }
+                        }
+                        for line in lines {
+                            HTML.tag("tr") {
+                                HTML.tag("td") { line.label }
+                                HTML.tag("td", ["class": "num"]) { "\(line.quota)" }
+                                HTML.tag("td", ["class": "num"]) { line.approved > 0 ? "\(line.approved)" : "—" }
+                                HTML.tag("td", ["class": "num"]) { "\(line.used)" }
+                                HTML.tag("td", ["class": "num"]) {
+                                    if line.vacancy < 0 { Components.tag("超 \(-line.vacancy)", kind: "bad") }
+                                    else if line.vacancy == 0 { Components.tag("已满", kind: "warn") }
+                                    else { "\(line.vacancy)" }
+                                }
+                            }
                         }
                     }
-                } else {
-                    HTML.tag("p", ["class": "hint"]) { "本单位未单独核定编制。" }
                 }
+                if editable { quotaForms(id, principal) }
+            }
+            HTML.tag("div", ["class": "card"]) {
+                HTML.tag("h2") { "编制使用审批" }
+                if approvals.isEmpty { HTML.tag("p", ["class": "hint"]) { "无审批记录。超编或超职数的聘用须先登记审批。" } }
+                else {
+                    HTML.tag("table", ["class": "grid"]) {
+                        HTML.tag("tr") { for h in ["文号", "类别", "增加", "批准机关", "批准日期", "说明"] { HTML.tag("th") { h } } }
+                        for a in approvals {
+                            HTML.tag("tr") {
+                                HTML.tag("td") { a.docNumber }
+                                HTML.tag("td") { a.quotaClass + (a.kind == .leadership ? "领导职数" : a.quotaClass == "员额" ? "" : "编制") }
+                                HTML.tag("td", ["class": "num"]) { "\(a.extra)" }
+                                HTML.tag("td") { a.approver }
+                                HTML.tag("td") { a.approvedOn }
+                                HTML.tag("td") { a.note }
+                            }
+                        }
+                    }
+                }
+                if editable { approvalForm(id, principal) }
             }
             HTML.tag("div", ["class": "card"]) {
                 HTML.tag("h2") { "下属单位" }
@@ -135,6 +188,92 @@ struct UnitController {
                 }
                 HTML.tag("a", ["class": "btn secondary", "href": "/people?unit=\(id)"]) { "查看本单位及下属人员（\(snap.totals[id]?.staff ?? 0)人）" }
             }
-        })
+        }, status: status)
+    }
+
+    func quotaForms(_ id: Int64, _ principal: Principal) -> HTML {
+        HTML.tag("div", ["class": "actions"]) {
+            HTML.tag("form", ["class": "inline", "method": "post", "action": "/units/\(id)/establishment"]) {
+                Components.csrf(principal)
+                HTML.tag("select", ["name": "category", "aria-label": "编制类别"]) {
+                    for c in EstablishmentCategory.allCases { HTML.tag("option", ["value": c.rawValue]) { c == .postCap ? "员额" : c.rawValue + "编制" } }
+                }
+                HTML.tag("input", ["type": "text", "name": "quota", "placeholder": "核定数（留空为取消）", "aria-label": "核定数"])
+                HTML.tag("button", ["type": "submit", "class": "secondary"]) { "核定编制" }
+            }
+            HTML.tag("form", ["class": "inline", "method": "post", "action": "/units/\(id)/leadership"]) {
+                Components.csrf(principal)
+                HTML.tag("select", ["name": "class", "aria-label": "职数类别"]) {
+                    for c in LeadershipClass.allCases { HTML.tag("option", ["value": c.rawValue]) { c.label } }
+                }
+                HTML.tag("input", ["type": "text", "name": "quota", "placeholder": "职数（留空为取消）", "aria-label": "职数"])
+                HTML.tag("button", ["type": "submit", "class": "secondary"]) { "核定职数" }
+            }
+        }
+    }
+
+    func approvalForm(_ id: Int64, _ principal: Principal) -> HTML {
+        HTML.tag("form", ["class": "inline", "method": "post", "action": "/units/\(id)/approvals"]) {
+            Components.csrf(principal)
+            HTML.tag("select", ["name": "class", "aria-label": "审批类别"]) {
+                for c in EstablishmentCategory.allCases { HTML.tag("option", ["value": "e:" + c.rawValue]) { c == .postCap ? "员额" : c.rawValue + "编制" } }
+                for c in LeadershipClass.allCases { HTML.tag("option", ["value": "l:" + c.rawValue]) { c.label } }
+            }
+            HTML.tag("input", ["type": "text", "name": "extra", "placeholder": "增加名额", "aria-label": "增加名额"])
+            HTML.tag("input", ["type": "text", "name": "docNumber", "placeholder": "批准文号", "aria-label": "批准文号"])
+            HTML.tag("input", ["type": "text", "name": "approver", "placeholder": "批准机关", "aria-label": "批准机关"])
+            HTML.tag("input", ["type": "text", "name": "approvedOn", "placeholder": "批准日期 yyyy-MM-dd", "aria-label": "批准日期"])
+            HTML.tag("input", ["type": "text", "name": "note", "placeholder": "说明（选填）", "aria-label": "说明"])
+            HTML.tag("button", ["type": "submit", "class": "secondary"]) { "登记审批" }
+        }
+    }
+
+    /// Units of the account's zone only; a unit id from another zone is treated as missing.
+    func ownUnit(_ id: Int64, _ principal: Principal) async throws -> Unit? {
+        try await env.store.units.tree(zoneID: principal.account.zoneID ?? 0)[id]
+    }
+
+    func setQuota(_ id: Int64, _ form: FormFields, _ principal: Principal, leadership: Bool) async throws -> Response {
+        guard try await ownUnit(id, principal) != nil else { return Pages.error(.notFound, "单位不存在。", principal: principal) }
+        let text = form["quota"].trimmingCharacters(in: .whitespaces)
+        let quota = Int(text)
+        guard text.isEmpty || (quota ?? -1) >= 0 else {
+            return try await detail(id, principal, error: "核定数须为不小于0的整数，未保存。", status: .unprocessableContent)
+        }
+        if leadership {
+            guard let quotaClass = LeadershipClass(rawValue: form["class"]) else {
+                return try await detail(id, principal, error: "职数类别无效，未保存。", status: .unprocessableContent)
+            }
+            try await env.store.quotas.setLeadership(unitID: id, quotaClass: quotaClass, quota: quota, actor: principal.account.username)
+        } else {
+            guard let category = EstablishmentCategory(rawValue: form["category"]) else {
+                return try await detail(id, principal, error: "编制类别无效，未保存。", status: .unprocessableContent)
+            }
+            try await env.store.quotas.setEstablishment(unitID: id, category: category, quota: quota, actor: principal.account.username)
+        }
+        return .redirect(to: "/units/\(id)?msg=saved")
+    }
+
+    func addApproval(_ id: Int64, _ form: FormFields, _ principal: Principal) async throws -> Response {
+        guard try await ownUnit(id, principal) != nil else { return Pages.error(.notFound, "单位不存在。", principal: principal) }
+        var problems: [String] = []
+        let raw = form["class"]
+        let kind: QuotaApproval.Kind? = raw.hasPrefix("e:") ? .establishment : raw.hasPrefix("l:") ? .leadership : nil
+        let quotaClass = String(raw.dropFirst(2))
+        let known = kind == .establishment ? EstablishmentCategory(rawValue: quotaClass) != nil : LeadershipClass(rawValue: quotaClass) != nil
+        if kind == nil || !known { problems.append("审批类别无效") }
+        let extra = Int(form["extra"].trimmingCharacters(in: .whitespaces)) ?? 0
+        if extra <= 0 { problems.append("增加名额须为正整数") }
+        let doc = form["docNumber"].trimmingCharacters(in: .whitespaces), approver = form["approver"].trimmingCharacters(in: .whitespaces)
+        if doc.isEmpty { problems.append("批准文号必填") }
+        if approver.isEmpty { problems.append("批准机关必填") }
+        var date: CivilDate?
+        do { date = try CivilDate(parsing: form["approvedOn"]) } catch { problems.append("批准日期：" + error.message) }
+        guard problems.isEmpty, let kind, let date else {
+            return try await detail(id, principal, error: problems.joined(separator: "；") + "。未保存。", status: .unprocessableContent)
+        }
+        _ = try await env.store.quotas.addApproval(unitID: id, kind: kind, quotaClass: quotaClass, extra: extra, docNumber: doc, approver: approver,
+                                                   approvedOn: date, note: form["note"], actor: principal.account.username)
+        return .redirect(to: "/units/\(id)?msg=saved")
     }
 }

@@ -29,6 +29,8 @@ public func buildRouter(_ env: AppEnvironment) -> (router: Router<AppContext>, s
     HomeController(env: env).register(&routes)
     UnitController(env: env).register(&routes)
     PersonController(env: env).register(&routes)
+    PlanController(env: env).register(&routes)
+    ReportController(env: env).register(&routes)
     AdminController(env: env).register(&routes)
     AuditController(env: env).register(&routes)
     APIController(env: env).register(&routes)

@@ -1,8 +1,9 @@
 import Foundation
 
-/// An application/x-www-form-urlencoded body as a dictionary (last value wins, as browsers send one).
+/// An application/x-www-form-urlencoded body. A field sent several times (a multi-select) keeps
+/// every value; the subscript gives the last, as most fields are sent once.
 public struct FormFields: Sendable {
-    public private(set) var values: [String: String] = [:]
+    public private(set) var values: [String: [String]] = [:]
 
     public init() {}
 
@@ -10,11 +11,13 @@ public struct FormFields: Sendable {
         for pair in encoded.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let key = Self.decode(parts[0])
-            values[key] = parts.count > 1 ? Self.decode(parts[1]) : ""
+            values[key, default: []].append(parts.count > 1 ? Self.decode(parts[1]) : "")
         }
     }
 
-    public subscript(_ key: String) -> String { values[key] ?? "" }
+    public subscript(_ key: String) -> String { values[key]?.last ?? "" }
+
+    public func all(_ key: String) -> [String] { values[key] ?? [] }
 
     static func decode(_ text: Substring) -> String {
         String(text).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(text)

@@ -15,6 +15,8 @@ enum Layout {
             NavItem(key: "home", label: "工作台", href: "/", permission: .signedIn),
             NavItem(key: "units", label: "机构编制", href: "/units", permission: .viewUnits),
             NavItem(key: "people", label: "人员名册", href: "/people", permission: .viewPeople),
+            NavItem(key: "plans", label: "改革方案", href: "/plans", permission: .viewPlans),
+            NavItem(key: "reports", label: "报表", href: "/reports", permission: .viewReports),
         ]),
         ("系统", [
             NavItem(key: "accounts", label: "账号管理", href: "/admin/accounts", permission: .manageAccounts),

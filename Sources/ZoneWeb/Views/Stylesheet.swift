@@ -58,6 +58,10 @@ enum Stylesheet {
     .login{background:#fff;width:400px;border-radius:8px;padding:32px 36px;box-shadow:0 10px 30px rgba(0,0,0,.25)}
     .login h1{text-align:center;margin-bottom:4px}.login .sub{text-align:center;color:#64748b;margin-bottom:22px}
     .login input{width:100%;margin-bottom:14px}.login button{width:100%;padding:10px}
+    form.step{border-top:1px dashed #e2e8f0;padding-top:10px}
+    .step-title{min-width:110px;color:#153e75}
+    select[multiple]{min-width:220px}
+    @media print{header.top,nav.side,.actions,form{display:none}main{padding:0;max-width:none}.card{border:0;padding:0;break-inside:avoid}body{background:#fff}}
     .mono{font-family:"Noto Sans Mono CJK SC",ui-monospace,Menlo,monospace;font-size:13px;letter-spacing:.3px}
     """
 }

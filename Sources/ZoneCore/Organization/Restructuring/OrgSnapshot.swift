@@ -55,3 +55,33 @@ public struct OrgSnapshot: Sendable, Equatable {
 
     public var liveUnits: [UnitState] { units.filter { !$0.abolished } }
 }
+
+extension QuotaBook {
+    /// The quota book of a (planned) snapshot, so a plan's preview can show what would be over.
+    /// Units the plan creates get negative ids, in the order the plan created them.
+    /// Approvals recorded for existing units still count (they are keyed by existing ids).
+    public init(snapshot: OrgSnapshot, approvedEstablishment: [Int64: [EstablishmentCategory: Int]] = [:],
+                approvedLeadership: [Int64: [LeadershipClass: Int]] = [:]) {
+        var ids: [UnitRef: Int64] = [:]
+        var nextNew: Int64 = -1
+        for unit in snapshot.units {
+            switch unit.ref {
+            case .existing(let id): ids[unit.ref] = id
+            case .new: ids[unit.ref] = nextNew; nextNew -= 1
+            }
+        }
+        let live = snapshot.liveUnits
+        let units = live.enumerated().map { index, u in
+            Unit(id: ids[u.ref]!, parentID: u.parent.flatMap { ids[$0] }, name: u.name, kind: u.kind, orgType: u.orgType, funding: nil,
+                 rank: "", isEconomic: u.isEconomic, sortOrder: index)
+        }
+        var placements: [Placement: Int] = [:]
+        for person in snapshot.people {
+            placements[Placement(unitID: ids[person.unit]!, category: person.category, leadership: person.leadership), default: 0] += 1
+        }
+        self.init(tree: UnitTree(units),
+                  establishment: Dictionary(uniqueKeysWithValues: snapshot.establishment.compactMap { k, v in ids[k].map { ($0, v) } }),
+                  leadership: Dictionary(uniqueKeysWithValues: snapshot.leadership.compactMap { k, v in ids[k].map { ($0, v) } }),
+                  approvedEstablishment: approvedEstablishment, approvedLeadership: approvedLeadership, placements: placements)
+    }
+}

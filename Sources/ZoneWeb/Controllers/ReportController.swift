@@ -1,0 +1,126 @@
+import Hummingbird
+import ZoneCore
+import ZoneStore
+
+/// Establishment reports: 实名制公示表 and the 机构编制 summary, on screen and printable.
+struct ReportController {
+    let env: AppEnvironment
+
+    func register(_ routes: inout Routes) {
+        routes.get("/reports", .viewReports) { _, _, principal in try await index(principal) }
+        routes.get("/reports/roster", .viewReports) { _, _, principal in try await roster(principal) }
+        routes.get("/reports/establishment", .viewReports) { _, _, principal in try await establishment(principal) }
+    }
+
+    func index(_ principal: Principal) async throws -> Response {
+        let zone = try await env.zoneName(principal)
+        return Pages.response(Layout.page(title: "报表", active: "reports", principal: principal, zoneName: zone) {
+            HTML.tag("h1") { "报表" }
+            HTML.tag("div", ["class": "card"]) {
+                HTML.tag("ul") {
+                    HTML.tag("li") { HTML.tag("a", ["href": "/reports/roster"]) { "实名制公示表" }; "（按单位列出编制数、实有数与在编人员，身份证号脱敏）" }
+                    HTML.tag("li") { HTML.tag("a", ["href": "/reports/establishment"]) { "机构编制情况汇总表" }; "（各单位编制、员额、领导职数核定与使用）" }
+                }
+            }
+        })
+    }
+
+    /// Data every report shares.
+    struct Data {
+        let tree: UnitTree
+        let book: QuotaBook
+        let people: [Person]
+    }
+
+    func data(_ principal: Principal) async throws -> Data {
+        let zoneID = principal.account.zoneID ?? 0
+        let book = try await env.store.quotas.book(zoneID: zoneID)
+        let people = try await env.store.people.onStrength(zoneID: zoneID)
+        return Data(tree: book.tree, book: book, people: people)
+    }
+
+    func roster(_ principal: Principal) async throws -> Response {
+        let d = try await data(principal)
+        let zone = try await env.zoneName(principal)
+        let lines = Dictionary(grouping: d.book.lines(), by: \.unitID)
+        let byUnit = Dictionary(grouping: d.people.filter { $0.establishment != .contract }, by: \.unitID)
+        return Pages.response(Layout.page(title: "实名制公示表", active: "reports", principal: principal, zoneName: zone) {
+            HTML.tag("h1") { "\(zone) 机构编制实名制公示表" }
+            HTML.tag("p", ["class": "hint"]) { "编内人员按所在单位列出；身份证号按个人信息保护要求脱敏。共用上级编制的内设机构，其人员列于本单位，编制数见上级单位。" }
+            for (unit, depth) in d.tree.flattened() {
+                let staff = byUnit[unit.id] ?? []
+                let quotas = lines[unit.id] ?? []
+                if !staff.isEmpty || !quotas.isEmpty {
+                    HTML.tag("div", ["class": "card"]) {
+                        HTML.tag("h2") {
+                            String(repeating: "　", count: depth) + unit.name
+                            HTML.tag("span", ["class": "hint"]) {
+                                "　" + (quotas.isEmpty ? "共用上级编制" : quotas.map { "\($0.label) \($0.limit)" }.joined(separator: "，"))
+                                    + "；本单位在编 \(staff.count) 人"
+                            }
+                        }
+                        if !staff.isEmpty {
+                            HTML.tag("table", ["class": "grid"]) {
+                                HTML.tag("tr") { for h in ["序号", "姓名", "性别", "身份证号", "编制类型", "档案职务", "档案职级"] { HTML.tag("th") { h } } }
+                                for (index, person) in staff.enumerated() {
+                                    HTML.tag("tr") {
+                                        HTML.tag("td", ["class": "num"]) { "\(index + 1)" }
+                                        HTML.tag("td") { person.name }
+                                        HTML.tag("td") { person.gender.rawValue }
+                                        HTML.tag("td", ["class": "mono"]) { person.maskedIDNumber }
+                                        HTML.tag("td") { person.establishment.rawValue }
+                                        HTML.tag("td") { person.archivePost }
+                                        HTML.tag("td") { person.archiveRank }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        })
+    }
+
+    func establishment(_ principal: Principal) async throws -> Response {
+        let d = try await data(principal)
+        let zone = try await env.zoneName(principal)
+        let lines = Dictionary(grouping: d.book.lines(), by: \.unitID)
+        let all = d.book.lines()
+        return Pages.response(Layout.page(title: "机构编制情况汇总表", active: "reports", principal: principal, zoneName: zone) {
+            HTML.tag("h1") { "\(zone) 机构编制情况汇总表" }
+            HTML.tag("div", ["class": "stats"]) {
+                Components.stat("机构数", "\(d.tree.units.count)")
+                Components.stat("核定编制（含员额）", "\(all.filter { !$0.label.contains("职数") }.reduce(0) { $0 + $1.limit })")
+                Components.stat("编内实有", "\(all.filter { !$0.label.contains("职数") }.reduce(0) { $0 + $1.used })")
+                Components.stat("领导职数", "\(all.filter { $0.label.contains("职数") }.reduce(0) { $0 + $1.limit })")
+            }
+            HTML.tag("div", ["class": "card"]) {
+                HTML.tag("table", ["class": "grid"]) {
+                    HTML.tag("tr") {
+                        for h in ["单位", "类别", "性质", "经费形式", "规格", "核定项目"] { HTML.tag("th") { h } }
+                        for h in ["核定", "审批增加", "实有", "空缺"] { HTML.tag("th", ["class": "num"]) { h } }
+                    }
+                    for (unit, depth) in d.tree.flattened() {
+                        let unitLines = lines[unit.id] ?? []
+                        for (i, line) in (unitLines.isEmpty ? [nil] : unitLines.map(Optional.some)).enumerated() {
+                            HTML.tag("tr") {
+                                HTML.tag("td") { i == 0 ? String(repeating: "　", count: depth) + unit.name : "" }
+                                HTML.tag("td") { i == 0 ? unit.kind.label : "" }
+                                HTML.tag("td") { i == 0 ? unit.orgType.rawValue : "" }
+                                HTML.tag("td") { i == 0 ? unit.funding?.rawValue ?? "—" : "" }
+                                HTML.tag("td") { i == 0 ? unit.rank : "" }
+                                HTML.tag("td") { line?.label ?? "共用上级" }
+                                HTML.tag("td", ["class": "num"]) { line.map { "\($0.quota)" } ?? "" }
+                                HTML.tag("td", ["class": "num"]) { line.map { $0.approved > 0 ? "\($0.approved)" : "" } ?? "" }
+                                HTML.tag("td", ["class": "num"]) { line.map { "\($0.used)" } ?? "" }
+                                HTML.tag("td", ["class": "num"]) {
+                                    if let line { line.vacancy < 0 ? Components.tag("超 \(-line.vacancy)", kind: "bad") : HTML.text("\(line.vacancy)") }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        })
+    }
+}
