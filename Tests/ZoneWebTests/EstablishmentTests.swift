@@ -101,3 +101,27 @@ struct EstablishmentTests {
         }
     }
 }
+
+@Suite("People import page")
+struct ImportPageTests {
+    @Test func anOverQuotaSheetIsRefusedWithRowErrorsAndWritesNothing() async throws {
+        let app = try await TestApp.make()
+        let zone = try await app.account("hr").zoneID!
+        let id1 = ResidentID.make(region: "520502", birth: CivilDate(year: 1990, month: 1, day: 2)!, sequence: 11).value
+        let id2 = ResidentID.make(region: "520502", birth: CivilDate(year: 1991, month: 1, day: 2)!, sequence: 12).value
+        let csv = PeopleImport.columns.joined(separator: ",") + "\n新甲,\(id1),,产业发展局,编外,,,,\n新乙,\(id2),,园区企业服务中心,事业,,,,"
+        try await app.run { browser in
+            try await browser.login("hr")
+            let refused = try await browser.post("/people/import", [("csv", csv)])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.body.contains("<td class=\"num\">3</td><td>编制类型</td><td>超编：园区企业服务中心 事业编制 11/10</td>"))
+            #expect(try await app.store.people.search(PeopleQuery(zoneID: zone, text: "新甲")).total == 0)
+            let fixed = csv.replacingOccurrences(of: "园区企业服务中心,事业", with: "园区企业服务中心,编外")
+            let accepted = try await browser.post("/people/import", [("csv", fixed)])
+            #expect(accepted.status == .ok && accepted.body.contains("已导入 2 人"))
+            #expect(try await app.store.people.search(PeopleQuery(zoneID: zone, text: "新")).total == 2)
+            let template = try await browser.get("/people/import/template.csv")
+            #expect(template.body.hasPrefix("\u{FEFF}姓名,身份证号"))
+        }
+    }
+}

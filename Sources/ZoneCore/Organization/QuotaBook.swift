@@ -162,3 +162,21 @@ extension QuotaBook {
         return out.sorted { ($0.unitID, $0.message) < ($1.unitID, $1.message) }
     }
 }
+
+extension QuotaBook {
+    /// Applies changes one by one in order and reports, for each change that pushes a quota over
+    /// its limit, the violations it causes (keyed by the change's index). Linear in the changes.
+    public func violationsByRow(_ changes: [StaffingChange]) -> [(Int, [QuotaViolation])] {
+        var used = usage()
+        let start = used
+        var out: [(Int, [QuotaViolation])] = []
+        for (index, change) in changes.enumerated() {
+            var touched: [Key] = []
+            if let before = change.before { for key in keys(before) { used[key, default: 0] -= 1 } }
+            if let after = change.after { for key in keys(after) { used[key, default: 0] += 1; touched.append(key) } }
+            let violations = touched.compactMap { evaluate($0, used: used[$0] ?? 0, before: start[$0] ?? 0) }
+            if !violations.isEmpty { out.append((index, violations)) }
+        }
+        return out
+    }
+}

@@ -87,32 +87,53 @@ public struct PersonRepository: Sendable {
 
     /// Inserts all or nothing: a duplicate or a quota violation anywhere refuses the whole batch.
     public func createAll(_ batch: [ValidPerson], zoneID: Int64, actor: String) async throws -> [Person] {
-        let audit = audit, backend = database.backend, now = clock.isoTimestamp, quotas = quotas
+        let repo = self
+        return try await database.transaction { tx in try await repo.insert(batch, zoneID: zoneID, actor: actor, in: tx) }
+    }
+
+    /// Imports a sheet in one transaction: validated row by row against today's register and
+    /// quotas under the zone lock; any row error throws `PeopleImport.Refused` listing every error, and nothing is written.
+    public func importSheet(_ table: CSVTable, zoneID: Int64, actor: String) async throws -> [Person] {
+        let repo = self
         return try await database.transaction { tx in
-            try await QuotaRepository.enforce(batch.map { StaffingChange(before: nil, after: $0.placement, label: $0.name) },
-                                              zoneID: zoneID, in: tx, repository: quotas)
-            var seen: Set<String> = []
-            var created: [Person] = []
-            for person in batch {
-                guard seen.insert(person.idNumber).inserted else {
-                    throw StoreError.duplicate("身份证号 \(Masking.mask(person.idNumber, keepPrefix: 6, keepSuffix: 4)) 在本批中重复")
-                }
-                try await Self.refuseDuplicate(person.idNumber, zoneID: zoneID, except: nil, in: tx)
-                let id = try await insertReturningID(tx, """
-                    INSERT INTO people (zone_id, unit_id, name, id_number, gender, birth_date, phone, establishment,
-                                        archive_post, archive_rank, status, leadership_rank, version, created_at, updated_at)
-                    VALUES (\(bind: zoneID), \(bind: person.unitID), \(bind: person.name), \(bind: person.idNumber),
-                            \(bind: person.gender.rawValue), \(bind: person.birthDate), \(bind: person.phone),
-                            \(bind: person.establishment.rawValue), \(bind: person.archivePost), \(bind: person.archiveRank),
-                            \(bind: person.status.rawValue), \(bind: person.leadership?.rawValue), 1, \(bind: now), \(bind: now))
-                    """)
-                let stored = Self.person(id: id, version: 1, person)
-                try await audit.append(AuditEntry(actor: actor, action: "person.create", entity: "person", entityID: String(id),
-                                                  detail: Self.describe(stored)), in: tx, backend: backend)
-                created.append(stored)
-            }
-            return created
+            try await QuotaRepository.lockZone(zoneID, in: tx, backend: repo.database.backend)
+            let book = try await repo.quotas.book(zoneID: zoneID, in: tx)
+            let existing = Set(try await tx.raw("SELECT id_number FROM people WHERE zone_id = \(bind: zoneID)").all()
+                .map { try $0.decode(column: "id_number", as: String.self) })
+            let sheet = PeopleImport(table, book: book, existingIDs: existing)
+            guard sheet.errors.isEmpty else { throw PeopleImport.Refused(errors: sheet.errors) }
+            let people = try await repo.insert(sheet.people, zoneID: zoneID, actor: actor, in: tx)
+            try await repo.audit.append(AuditEntry(actor: actor, action: "person.import", entity: "zone", entityID: String(zoneID),
+                                                   detail: "rows=\(people.count)"), in: tx, backend: repo.database.backend)
+            return people
         }
+    }
+
+    func insert(_ batch: [ValidPerson], zoneID: Int64, actor: String, in tx: any SQLDatabase) async throws -> [Person] {
+        let now = clock.isoTimestamp
+        try await QuotaRepository.enforce(batch.map { StaffingChange(before: nil, after: $0.placement, label: $0.name) },
+                                          zoneID: zoneID, in: tx, repository: quotas)
+        var seen: Set<String> = []
+        var created: [Person] = []
+        for person in batch {
+            guard seen.insert(person.idNumber).inserted else {
+                throw StoreError.duplicate("身份证号 \(Masking.mask(person.idNumber, keepPrefix: 6, keepSuffix: 4)) 在本批中重复")
+            }
+            try await Self.refuseDuplicate(person.idNumber, zoneID: zoneID, except: nil, in: tx)
+            let id = try await insertReturningID(tx, """
+                INSERT INTO people (zone_id, unit_id, name, id_number, gender, birth_date, phone, establishment,
+                                    archive_post, archive_rank, status, leadership_rank, version, created_at, updated_at)
+                VALUES (\(bind: zoneID), \(bind: person.unitID), \(bind: person.name), \(bind: person.idNumber),
+                        \(bind: person.gender.rawValue), \(bind: person.birthDate), \(bind: person.phone),
+                        \(bind: person.establishment.rawValue), \(bind: person.archivePost), \(bind: person.archiveRank),
+                        \(bind: person.status.rawValue), \(bind: person.leadership?.rawValue), 1, \(bind: now), \(bind: now))
+                """)
+            let stored = Self.person(id: id, version: 1, person)
+            try await audit.append(AuditEntry(actor: actor, action: "person.create", entity: "person", entityID: String(id),
+                                              detail: Self.describe(stored)), in: tx, backend: database.backend)
+            created.append(stored)
+        }
+        return created
     }
 
     /// Updates only if the stored version is still `expectedVersion`; the audit record lists what changed.

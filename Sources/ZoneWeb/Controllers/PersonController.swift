@@ -87,6 +87,7 @@ struct PersonController {
                     HTML.tag("button", ["type": "submit"]) { "查询" }
                     if principal.can(.editPeople) {
                         HTML.tag("a", ["class": "btn secondary", "href": "/people/new"]) { "新增人员" }
+                        HTML.tag("a", ["class": "btn secondary", "href": "/people/import"]) { "批量导入" }
                     }
                 }
                 HTML.tag("table", ["class": "grid"]) {

@@ -28,6 +28,7 @@ public func buildRouter(_ env: AppEnvironment) -> (router: Router<AppContext>, s
     SessionController(env: env).register(&routes)
     HomeController(env: env).register(&routes)
     UnitController(env: env).register(&routes)
+    ImportController(env: env).register(&routes)
     PersonController(env: env).register(&routes)
     PlanController(env: env).register(&routes)
     ReportController(env: env).register(&routes)

@@ -58,6 +58,7 @@ enum Stylesheet {
     .login{background:#fff;width:400px;border-radius:8px;padding:32px 36px;box-shadow:0 10px 30px rgba(0,0,0,.25)}
     .login h1{text-align:center;margin-bottom:4px}.login .sub{text-align:center;color:#64748b;margin-bottom:22px}
     .login input{width:100%;margin-bottom:14px}.login button{width:100%;padding:10px}
+    textarea.sheet{width:100%;font-family:"Noto Sans Mono CJK SC",monospace;font-size:13px;margin-top:10px;border:1px solid #cbd5e1;border-radius:4px;padding:8px}
     form.step{border-top:1px dashed #e2e8f0;padding-top:10px}
     .step-title{min-width:110px;color:#153e75}
     select[multiple]{min-width:220px}
