@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import Testing
 import ZoneCore
@@ -123,5 +124,51 @@ struct ImportPageTests {
             let template = try await browser.get("/people/import/template.csv")
             #expect(template.body.hasPrefix("\u{FEFF}姓名,身份证号"))
         }
+    }
+}
+
+@Suite("Report exports")
+struct ReportExportTests {
+    /// The 实名制公示表 opens in openpyxl with masked ID numbers stored as text.
+    @Test func rosterExportsAsXLSXWithMaskedTextIDs() async throws {
+        let app = try await TestApp.make()
+        let zone = try await app.account("hr").zoneID!
+        let first = try await app.store.people.onStrength(zoneID: zone).first { $0.establishment != .contract }!
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("roster-\(UUID().uuidString).xlsx")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try await app.run { browser in
+            try await browser.login("hr")
+            let export = try await browser.get("/reports/roster.xlsx")
+            #expect(export.headers[.contentType] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            #expect(export.bytes.starts(with: [0x50, 0x4B]))
+            try Data(export.bytes).write(to: file)
+            #expect(try await browser.get("/reports/establishment.xlsx").bytes.starts(with: [0x50, 0x4B]))
+        }
+        let script = """
+            import openpyxl, sys, json
+            ws = openpyxl.load_workbook(sys.argv[1])["实名制公示表"]
+            rows = [[c.value for c in r] for r in ws.iter_rows(min_row=1, max_row=ws.max_row)]
+            json.dump({"header": rows[0], "ids": [r[5] for r in rows[1:]], "types": sorted({type(r[5]).__name__ for r in rows[1:]}), "count": len(rows) - 1}, sys.stdout, ensure_ascii=False)
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, file.path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = Pipe()
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            if ProcessInfo.processInfo.environment["ZONEDESK_REQUIRE_PY"] == "1" { Issue.record("python3 with openpyxl is required") }
+            else { print("⚠️⚠️⚠️ XLSX export NOT CHECKED: python3 with openpyxl unavailable ⚠️⚠️⚠️") }
+            return
+        }
+        struct Dump: Decodable { let header: [String]; let ids: [String]; let types: [String]; let count: Int }
+        let dump = try JSONDecoder().decode(Dump.self, from: data)
+        #expect(dump.header.first == "单位" && dump.header.contains("身份证号"))
+        #expect(dump.count == 115)
+        #expect(dump.types == ["str"])
+        #expect(dump.ids.contains(first.maskedIDNumber) && !dump.ids.contains(first.idNumber))
     }
 }

@@ -58,6 +58,7 @@ final class TestBrowser: Sendable {
         let status: HTTPResponse.Status
         let headers: HTTPFields
         let body: String
+        let bytes: [UInt8]
         var location: String? { headers[.location] }
     }
 
@@ -80,7 +81,8 @@ final class TestBrowser: Sendable {
             let name = String(pair[0]), content = pair.count > 1 ? String(pair[1]) : ""
             state.withLock { $0.cookies[name] = content.isEmpty ? nil : content }
         }
-        return Page(status: response.status, headers: response.headers, body: String(buffer: response.body))
+        return Page(status: response.status, headers: response.headers, body: String(buffer: response.body),
+                    bytes: Array(response.body.readableBytesView))
     }
 
     func get(_ uri: String) async throws -> Page { try await request(.get, uri) }

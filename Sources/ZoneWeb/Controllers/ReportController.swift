@@ -10,6 +10,8 @@ struct ReportController {
         routes.get("/reports", .viewReports) { _, _, principal in try await index(principal) }
         routes.get("/reports/roster", .viewReports) { _, _, principal in try await roster(principal) }
         routes.get("/reports/establishment", .viewReports) { _, _, principal in try await establishment(principal) }
+        routes.get("/reports/roster.xlsx", .viewReports) { _, _, principal in try await rosterWorkbook(principal) }
+        routes.get("/reports/establishment.xlsx", .viewReports) { _, _, principal in try await establishmentWorkbook(principal) }
     }
 
     func index(_ principal: Principal) async throws -> Response {
@@ -46,6 +48,7 @@ struct ReportController {
         let byUnit = Dictionary(grouping: d.people.filter { $0.establishment != .contract }, by: \.unitID)
         return Pages.response(Layout.page(title: "实名制公示表", active: "reports", principal: principal, zoneName: zone) {
             HTML.tag("h1") { "\(zone) 机构编制实名制公示表" }
+            HTML.tag("div", ["class": "actions"]) { HTML.tag("a", ["class": "btn secondary", "href": "/reports/roster.xlsx"]) { "导出 Excel" } }
             HTML.tag("p", ["class": "hint"]) { "编内人员按所在单位列出；身份证号按个人信息保护要求脱敏。共用上级编制的内设机构，其人员列于本单位，编制数见上级单位。" }
             for (unit, depth) in d.tree.flattened() {
                 let staff = byUnit[unit.id] ?? []
@@ -88,6 +91,7 @@ struct ReportController {
         let all = d.book.lines()
         return Pages.response(Layout.page(title: "机构编制情况汇总表", active: "reports", principal: principal, zoneName: zone) {
             HTML.tag("h1") { "\(zone) 机构编制情况汇总表" }
+            HTML.tag("div", ["class": "actions"]) { HTML.tag("a", ["class": "btn secondary", "href": "/reports/establishment.xlsx"]) { "导出 Excel" } }
             HTML.tag("div", ["class": "stats"]) {
                 Components.stat("机构数", "\(d.tree.units.count)")
                 Components.stat("核定编制（含员额）", "\(all.filter { !$0.label.contains("职数") }.reduce(0) { $0 + $1.limit })")
@@ -122,5 +126,46 @@ struct ReportController {
                 }
             }
         })
+    }
+
+    /// 实名制公示表 as a sheet: one row per person in establishment, ID numbers masked, as text.
+    func rosterWorkbook(_ principal: Principal) async throws -> Response {
+        let d = try await data(principal)
+        let zone = try await env.zoneName(principal)
+        let lines = Dictionary(grouping: d.book.lines(), by: \.unitID)
+        let byUnit = Dictionary(grouping: d.people.filter { $0.establishment != .contract }, by: \.unitID)
+        var sheet = try XLSXSheet(name: "实名制公示表", header: ["单位", "核定编制", "序号", "姓名", "性别", "身份证号", "编制类型", "档案职务", "档案职级"],
+                                  columnWidths: [30, 24, 6, 10, 6, 22, 10, 14, 16])
+        for (unit, _) in d.tree.flattened() {
+            let quota = (lines[unit.id] ?? []).map { "\($0.label) \($0.limit)" }.joined(separator: "，")
+            for (index, person) in (byUnit[unit.id] ?? []).enumerated() {
+                sheet.rows.append([.text(unit.name), .text(quota.isEmpty ? "共用上级编制" : quota), .integer(index + 1), .text(person.name),
+                                   .text(person.gender.rawValue), .text(person.maskedIDNumber), .text(person.establishment.rawValue),
+                                   .text(person.archivePost), .text(person.archiveRank)])
+            }
+        }
+        var book = XLSXWorkbook()
+        try book.add(sheet)
+        return try XLSXResponse.make(book, filename: "\(zone)实名制公示表.xlsx")
+    }
+
+    func establishmentWorkbook(_ principal: Principal) async throws -> Response {
+        let d = try await data(principal)
+        let zone = try await env.zoneName(principal)
+        let lines = Dictionary(grouping: d.book.lines(), by: \.unitID)
+        var sheet = try XLSXSheet(name: "机构编制汇总", header: ["单位", "类别", "性质", "经费形式", "规格", "核定项目", "核定", "审批增加", "实有", "空缺"],
+                                  columnWidths: [30, 12, 10, 10, 8, 18, 8, 10, 8, 8])
+        for (unit, _) in d.tree.flattened() {
+            let unitCells: [XLSXCell] = [.text(unit.name), .text(unit.kind.label), .text(unit.orgType.rawValue),
+                                         .text(unit.funding?.rawValue ?? ""), .text(unit.rank)]
+            let unitLines = lines[unit.id] ?? []
+            if unitLines.isEmpty { sheet.rows.append(unitCells + [.text("共用上级"), .empty, .empty, .empty, .empty]) }
+            for line in unitLines {
+                sheet.rows.append(unitCells + [.text(line.label), .integer(line.quota), .integer(line.approved), .integer(line.used), .integer(line.vacancy)])
+            }
+        }
+        var book = XLSXWorkbook()
+        try book.add(sheet)
+        return try XLSXResponse.make(book, filename: "\(zone)机构编制汇总表.xlsx")
     }
 }
