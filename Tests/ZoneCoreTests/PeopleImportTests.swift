@@ -53,6 +53,6 @@ struct PeopleImportTests {
 
     @Test func missingColumnsAreReportedOnTheHeaderLine() throws {
         let sheet = PeopleImport(try CSVTable(parsing: "姓名,手机号\n张三,13800138000"), book: QuotaBookTests.book(placements: [:]), existingIDs: [])
-        #expect(sheet.errors.map(\.description) == ["第1行 单位：缺少必需的列", "第1行 编制类型：缺少必需的列", "第1行 身份证号：缺少必需的列"])
+        #expect(sheet.errors.map(\.description) == ["第1行 身份证号：缺少必需的列", "第1行 单位：缺少必需的列", "第1行 编制类型：缺少必需的列"])
     }
 }

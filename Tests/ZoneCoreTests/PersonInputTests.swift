@@ -27,7 +27,7 @@ struct PersonInputTests {
         #expect(errors["phone"]?.hasPrefix("手机号格式不正确") == true)
         #expect(errors["unitID"] == "单位不存在")
         #expect(errors["establishment"]?.hasPrefix("编制类型应为") == true)
-        #expect(errors["status"] == "人员状态无效")
+        #expect(errors["status"] == "人员状态“?”无效，应为：在岗/待岗/培训/借调/分流/退休")
     }
 
     @Test func phoneIsOptional() throws {

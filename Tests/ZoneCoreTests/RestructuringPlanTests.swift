@@ -127,10 +127,10 @@ struct RestructuringPlanTests {
         let rows = Dictionary(uniqueKeysWithValues: PlanComparison(before: before, after: after).rows.map { ($0.label, $0) })
         #expect(rows["经济职能机构占比"].map { [$0.before, $0.after] } == ["60%", "78.57%"])
         #expect(rows["经济职能机构人员占比"].map { [$0.before, $0.after] } == ["29%", "70%"])
-        #expect(rows["在岗人员"].map { [$0.before, $0.after, $0.change] } == ["1000", "800", "−20%"])
-        #expect(rows["科级领导职数"].map { [$0.before, $0.after, $0.change] } == ["60", "49", "−18.3%"])
-        #expect(rows["　事业编制"].map { [$0.before, $0.after, $0.change] } == ["500", "450", "−10%"])
-        #expect(rows["事业单位数"].map { [$0.before, $0.after, $0.change] } == ["10", "8", "−20%"])
+        #expect(rows["在册人员"].map { [$0.before, $0.after, $0.change] } == ["1000", "800", "−200（−20%）"])
+        #expect(rows["科级领导职数"].map { [$0.before, $0.after, $0.change] } == ["60", "49", "−11（−18.3%）"])
+        #expect(rows["　事业编制"].map { [$0.before, $0.after, $0.change] } == ["500", "450", "−50（−10%）"])
+        #expect(rows["事业单位数"].map { [$0.before, $0.after, $0.change] } == ["10", "8", "−2（−20%）"])
         #expect(rows["机构数"].map { [$0.before, $0.after] } == ["20", "14"])
     }
 

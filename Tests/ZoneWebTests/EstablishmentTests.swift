@@ -73,11 +73,13 @@ struct EstablishmentTests {
             version += 1
             let bad = try await browser.post(path + "/steps", [("op", "abolish"), ("unit", "e:\(committee.id)"), ("to", "divert"), ("divertTo", ""), ("version", String(version))])
             #expect(bad.status == .unprocessableContent && bad.body.contains("分流须填写去向"))
+            let intoItself = try await browser.post(path + "/steps", [("op", "merge"), ("sources", "e:\(committee.id)"), ("target", "e:\(committee.id)"), ("version", String(version))])
+            #expect(intoItself.status == .unprocessableContent && intoItself.body.contains("合并的来源不能为空或包含目标单位"))
             let stale = try await browser.post(path + "/steps", [("op", "rename"), ("unit", "n:u1"), ("name", "x"), ("version", "1")])
             #expect(stale.status == .conflict && stale.body.contains("已被他人修改"))
             let preview = try await browser.get(path)
             #expect(preview.body.contains("将“科技创新局”、“产业发展局”并入“产业科技局”"))
-            #expect(preview.body.contains("<td>　内设机构</td><td class=\"num\">8</td><td class=\"num\">7</td><td class=\"num\">−12.5%</td>"))
+            #expect(preview.body.contains("<td>　内设机构</td><td class=\"num\">8</td><td class=\"num\">7</td><td class=\"num\">−1（−12.5%）</td>"))
             #expect(try await browser.post(path + "/apply").status == .conflict) // not approved yet
             try await browser.login("leader")
             #expect(try await browser.post(path + "/approve").location == path + "?msg=approved")
@@ -86,6 +88,11 @@ struct EstablishmentTests {
             let after = try await app.store.units.tree(zoneID: zone)
             let merged = try #require(after.units.first { $0.name == "产业科技局" })
             #expect(try await app.store.people.search(PeopleQuery(zoneID: zone, unitIDs: [merged.id])).total == 70 + 30)
+            // Merged units are gone from the live tree; the applied plan shows its frozen outcome.
+            #expect(after.units.first { $0.name == "产业发展局" } == nil)
+            let applied = try await browser.get(path)
+            #expect(applied.body.contains("实施时冻结") && applied.body.contains("将“科技创新局”、“产业发展局”并入“产业科技局”"))
+            #expect(!applied.body.contains("方案无法套用"))
         }
     }
 

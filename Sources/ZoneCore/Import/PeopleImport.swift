@@ -31,7 +31,7 @@ public struct PeopleImport: Sendable {
     /// Validates `table` for a zone whose units are in `book`; `existingIDs` are ID numbers already registered.
     public init(_ table: CSVTable, book: QuotaBook, existingIDs: Set<String>) {
         var errors: [RowError] = []
-        let missing = Self.required.filter { !table.header.contains($0) }.sorted()
+        let missing = Self.columns.filter { Self.required.contains($0) && !table.header.contains($0) }
         guard missing.isEmpty else {
             self.people = []
             self.errors = missing.map { RowError(line: 1, column: $0, message: "缺少必需的列") }
@@ -75,7 +75,9 @@ public struct PeopleImport: Sendable {
         for (line, violations) in book.violationsByRow(valid.map { StaffingChange(before: nil, after: $0.person.placement, label: $0.person.name) }) {
             for v in violations { errors.append(RowError(line: valid[line].line, column: "编制类型", message: v.message)) }
         }
-        self.errors = errors.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+        // Row order, then the template's column order, as the clerk reads the sheet.
+        let order = Dictionary(uniqueKeysWithValues: Self.columns.enumerated().map { ($1, $0) })
+        self.errors = errors.sorted { ($0.line, order[$0.column] ?? 99, $0.message) < ($1.line, order[$1.column] ?? 99, $1.message) }
         self.people = errors.isEmpty ? valid.map(\.person) : []
     }
 }

@@ -7,8 +7,10 @@ public struct EstablishmentUsage: Sendable {
     public struct Line: Sendable, Equatable {
         public let unitID: Int64
         public var quota: Int
+        /// Extra places granted by recorded approvals (编制使用审批).
+        public var approved: Int
         public var used: Int
-        public var vacancy: Int { quota - used }
+        public var vacancy: Int { quota + approved - used }
     }
 
     /// Lines keyed by the quota-holding unit.
@@ -18,10 +20,12 @@ public struct EstablishmentUsage: Sendable {
     /// Everyone per unit, own members only.
     public let staff: [Int64: Int]
 
-    public init(tree: UnitTree, quotas: [Int64: [EstablishmentCategory: Int]], headcounts: [Int64: [StaffCategory: Int]]) {
+    public init(tree: UnitTree, quotas: [Int64: [EstablishmentCategory: Int]], approved: [Int64: [EstablishmentCategory: Int]] = [:],
+                headcounts: [Int64: [StaffCategory: Int]]) {
         var lines: [Int64: Line] = [:]
         for (unitID, byCategory) in quotas {
-            lines[unitID] = Line(unitID: unitID, quota: byCategory.values.reduce(0, +), used: 0)
+            lines[unitID] = Line(unitID: unitID, quota: byCategory.values.reduce(0, +),
+                                 approved: approved[unitID]?.values.reduce(0, +) ?? 0, used: 0)
         }
         var contract: [Int64: Int] = [:], staff: [Int64: Int] = [:]
         for (unitID, byCategory) in headcounts {
@@ -51,10 +55,11 @@ public struct EstablishmentUsage: Sendable {
     /// Figures for a unit including everything below it.
     public struct Totals: Sendable, Equatable {
         public var quota = 0
+        public var approved = 0
         public var used = 0
         public var contract = 0
         public var staff = 0
-        public var vacancy: Int { quota - used }
+        public var vacancy: Int { quota + approved - used }
 
         public init() {}
     }
@@ -65,6 +70,7 @@ public struct EstablishmentUsage: Sendable {
         for (unit, _) in tree.flattened().reversed() {
             var own = totals[unit.id] ?? Totals()
             own.quota += lines[unit.id]?.quota ?? 0
+            own.approved += lines[unit.id]?.approved ?? 0
             own.used += lines[unit.id]?.used ?? 0
             own.contract += contractStaff[unit.id] ?? 0
             own.staff += staff[unit.id] ?? 0
@@ -72,6 +78,7 @@ public struct EstablishmentUsage: Sendable {
             if let parent = unit.parentID {
                 var up = totals[parent] ?? Totals()
                 up.quota += own.quota
+                up.approved += own.approved
                 up.used += own.used
                 up.contract += own.contract
                 up.staff += own.staff
@@ -82,6 +89,7 @@ public struct EstablishmentUsage: Sendable {
     }
 
     public var totalQuota: Int { lines.values.reduce(0) { $0 + $1.quota } }
+    public var totalApproved: Int { lines.values.reduce(0) { $0 + $1.approved } }
     public var totalUsed: Int { lines.values.reduce(0) { $0 + $1.used } }
     public var totalStaff: Int { staff.values.reduce(0, +) }
     public var totalContract: Int { contractStaff.values.reduce(0, +) }

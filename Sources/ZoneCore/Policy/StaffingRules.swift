@@ -23,7 +23,7 @@ public struct StaffingRules: Sendable, Equatable {
 }
 
 /// How a post in an appointment round is filled (潍坊 lists all four).
-public enum AppointmentMethod: String, CaseIterable, Sendable {
+public enum AppointmentMethod: String, CaseIterable, Codable, Sendable {
     case direct
     case competitive
     case mutualSelection = "mutual_selection"

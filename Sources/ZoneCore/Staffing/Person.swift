@@ -14,12 +14,16 @@ public struct Person: Identifiable, Hashable, Sendable, Codable {
     public var status: PersonStatus
     /// The leadership rank of the post held, counted against 领导职数; nil for non-leaders.
     public var leadership: LeadershipRank?
+    /// Where and when a person who left (分流) went; they stay on the register.
+    public var departure: String?
+    public var departedOn: String?
     /// Optimistic-locking counter: an edit must name the version it was based on.
     public var version: Int
 
     public init(id: Int64, unitID: Int64, name: String, idNumber: String, gender: Gender, birthDate: String,
                 phone: String?, establishment: StaffCategory, archivePost: String, archiveRank: String,
-                status: PersonStatus, leadership: LeadershipRank? = nil, version: Int) {
+                status: PersonStatus, leadership: LeadershipRank? = nil, departure: String? = nil, departedOn: String? = nil,
+                version: Int) {
         self.id = id
         self.unitID = unitID
         self.name = name
@@ -32,6 +36,8 @@ public struct Person: Identifiable, Hashable, Sendable, Codable {
         self.archiveRank = archiveRank
         self.status = status
         self.leadership = leadership
+        self.departure = departure
+        self.departedOn = departedOn
         self.version = version
     }
 

@@ -52,8 +52,12 @@ public struct PersonInput: Sendable {
         if post.count > 50 { errors.add("archivePost", "档案职务过长（最多50字）") }
         let rank = archiveRank.trimmingWhitespace()
         if rank.count > 50 { errors.add("archiveRank", "档案职级过长（最多50字）") }
-        let personStatus = PersonStatus(rawValue: status.trimmingWhitespace())
-        if personStatus == nil { errors.add("status", status.isEmpty ? "必填" : "人员状态无效") }
+        // "在职" is what many registers write for 在岗.
+        let statusText = status.trimmingWhitespace() == "在职" ? PersonStatus.active.rawValue : status.trimmingWhitespace()
+        let personStatus = PersonStatus(rawValue: statusText)
+        if personStatus == nil {
+            errors.add("status", status.isEmpty ? "必填" : "人员状态“\(status)”无效，应为：" + PersonStatus.allCases.map(\.rawValue).joined(separator: "/"))
+        }
         let leadershipText = leadership.trimmingWhitespace()
         let leadershipRank = LeadershipRank(rawValue: leadershipText)
         if !leadershipText.isEmpty && leadershipRank == nil {

@@ -106,5 +106,12 @@ enum Schema {
                 "CREATE INDEX plans_zone ON plans (zone_id)",
             ]
         },
+        Migration(6, "plan_outcome_and_departures") { _ in
+            [
+                "ALTER TABLE plans ADD COLUMN outcome TEXT",
+                "ALTER TABLE people ADD COLUMN departure TEXT",
+                "ALTER TABLE people ADD COLUMN departed_on TEXT",
+            ]
+        },
     ]
 }

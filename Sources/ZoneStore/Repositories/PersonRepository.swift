@@ -12,7 +12,7 @@ public struct PersonRepository: Sendable {
 
     static let columns: SQLQueryString = """
         id, unit_id, name, id_number, gender, birth_date, phone, establishment, archive_post, archive_rank, status,
-        leadership_rank, version
+        leadership_rank, departure, departed_on, version
         """
 
     public func search(_ query: PeopleQuery) async throws -> PeoplePage {
@@ -213,6 +213,8 @@ public struct PersonRepository: Sendable {
                archiveRank: try row.decode(column: "archive_rank", as: String.self),
                status: PersonStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .active,
                leadership: try row.decode(column: "leadership_rank", as: String?.self).flatMap(LeadershipRank.init(rawValue:)),
+               departure: try row.decode(column: "departure", as: String?.self),
+               departedOn: try row.decode(column: "departed_on", as: String?.self),
                version: try row.decode(column: "version", as: Int.self))
     }
 }

@@ -7,12 +7,15 @@ struct PlanApplier {
     let tx: any SQLDatabase
     let zoneID: Int64
     let now: String
+    /// The date people leave on (分流), yyyy-MM-dd.
+    let today: String
     var created: [String: Int64] = [:]
 
-    init(tx: any SQLDatabase, zoneID: Int64, now: String) {
+    init(tx: any SQLDatabase, zoneID: Int64, now: String, today: String) {
         self.tx = tx
         self.zoneID = zoneID
         self.now = now
+        self.today = today
     }
 
     func id(_ ref: UnitRef) -> Int64 {
@@ -90,16 +93,18 @@ struct PlanApplier {
         return ids.count
     }
 
-    /// A person moved keeps their record; one diverted (分流) stays on the register with status 分流.
+    /// A person moved keeps their record; one diverted (分流) stays on the register with status 分流,
+    /// the destination and date recorded, and gives up any leadership post.
     func move(_ personID: Int64, to destination: Destination) async throws {
         switch destination {
         case .unit(let ref):
             try await tx.raw("""
                 UPDATE people SET unit_id = \(bind: id(ref)), version = version + 1, updated_at = \(bind: now) WHERE id = \(bind: personID)
                 """).run()
-        case .diverted:
+        case .diverted(let place):
             try await tx.raw("""
-                UPDATE people SET status = \(bind: PersonStatus.diverted.rawValue), version = version + 1, updated_at = \(bind: now)
+                UPDATE people SET status = \(bind: PersonStatus.diverted.rawValue), departure = \(bind: place), departed_on = \(bind: today),
+                    leadership_rank = NULL, version = version + 1, updated_at = \(bind: now)
                 WHERE id = \(bind: personID)
                 """).run()
         }

@@ -10,7 +10,7 @@ public struct PlanRepository: Sendable {
     let clock: Clock
     let quotas: QuotaRepository
 
-    static let columns: SQLQueryString = "id, zone_id, name, status, document, version, created_by, approved_by, applied_by"
+    static let columns: SQLQueryString = "id, zone_id, name, status, document, version, created_by, approved_by, applied_by, outcome"
 
     public func all(zoneID: Int64) async throws -> [StoredPlan] {
         try await database.reader.raw("SELECT \(Self.columns) FROM plans WHERE zone_id = \(bind: zoneID) ORDER BY id DESC").all().map(Self.plan)
@@ -21,7 +21,7 @@ public struct PlanRepository: Sendable {
     }
 
     public func create(zoneID: Int64, name: String, actor: String) async throws -> StoredPlan {
-        let document = try Self.encode([])
+        let document = try Self.encode([PlanOperation]())
         let audit = audit, backend = database.backend, now = clock.isoTimestamp
         let id = try await database.transaction { tx in
             let id = try await insertReturningID(tx, """
@@ -70,9 +70,7 @@ public struct PlanRepository: Sendable {
     public func snapshot(zoneID: Int64, in db: (any SQLDatabase)? = nil) async throws -> OrgSnapshot {
         let db = db ?? database.reader
         let book = try await quotas.book(zoneID: zoneID, in: db)
-        let abolished = Set(try await db.raw("SELECT id FROM units WHERE zone_id = \(bind: zoneID) AND abolished <> 0").all()
-            .map { try $0.decode(column: "id", as: Int64.self) })
-        let units = book.tree.flattened().map(\.unit).filter { !abolished.contains($0.id) }.map {
+        let units = book.tree.flattened().map(\.unit).map {
             OrgSnapshot.UnitState(ref: .existing($0.id), name: $0.name, parent: $0.parentID.map(UnitRef.existing), kind: $0.kind,
                                   orgType: $0.orgType, isEconomic: $0.isEconomic)
         }
@@ -100,10 +98,13 @@ public struct PlanRepository: Sendable {
             guard stored.status == .approved else { throw StoreError.invalid("方案须先经领导批准才能实施（当前：\(stored.status.label)）") }
             let before = try await repo.quotas.book(zoneID: zoneID, in: tx).overages()
             let today = try await repo.snapshot(zoneID: zoneID, in: tx)
-            if case .failure(let error) = Result(catching: { () throws(PlanError) in try stored.plan.apply(to: today) }) {
-                throw StoreError.invalid(error.description)
+            let planned: OrgSnapshot
+            switch Result(catching: { () throws(PlanError) in try stored.plan.apply(to: today) }) {
+            case .failure(let error): throw StoreError.invalid(error.description)
+            case .success(let after): planned = after
             }
-            var applier = PlanApplier(tx: tx, zoneID: zoneID, now: now)
+            let outcome = try Self.encode(PlanOutcome(before: today, after: planned, plan: stored.plan))
+            var applier = PlanApplier(tx: tx, zoneID: zoneID, now: now, today: String(now.prefix(10)))
             for (step, operation) in stored.plan.operations.enumerated() {
                 let detail = try await applier.apply(operation)
                 try await audit.append(AuditEntry(actor: actor, action: "plan.step", entity: "plan", entityID: String(id),
@@ -114,8 +115,8 @@ public struct PlanRepository: Sendable {
             }
             guard introduced.isEmpty else { throw StoreError.overQuota(introduced) }
             try await tx.raw("""
-                UPDATE plans SET status = 'applied', applied_by = \(bind: actor), applied_at = \(bind: now), version = version + 1
-                WHERE id = \(bind: id)
+                UPDATE plans SET status = 'applied', applied_by = \(bind: actor), applied_at = \(bind: now), version = version + 1,
+                    outcome = \(bind: outcome) WHERE id = \(bind: id)
                 """).run()
             try await audit.append(AuditEntry(actor: actor, action: "plan.apply", entity: "plan", entityID: String(id),
                                               detail: "steps=\(stored.plan.operations.count)"), in: tx, backend: backend)
@@ -129,10 +130,10 @@ public struct PlanRepository: Sendable {
         return try plan(row)
     }
 
-    static func encode(_ operations: [PlanOperation]) throws -> String {
+    static func encode(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(operations), as: UTF8.self)
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
     static func plan(_ row: any SQLRow) throws -> StoredPlan {
@@ -144,6 +145,9 @@ public struct PlanRepository: Sendable {
                           version: try row.decode(column: "version", as: Int.self),
                           createdBy: try row.decode(column: "created_by", as: String.self),
                           approvedBy: try row.decode(column: "approved_by", as: String?.self),
-                          appliedBy: try row.decode(column: "applied_by", as: String?.self))
+                          appliedBy: try row.decode(column: "applied_by", as: String?.self),
+                          outcome: try row.decode(column: "outcome", as: String?.self).map {
+                              try JSONDecoder().decode(PlanOutcome.self, from: Data($0.utf8))
+                          })
     }
 }

@@ -20,7 +20,7 @@ public struct QuotaRepository: Sendable {
         let db = db ?? database.reader
         let units = try await db.raw("""
             SELECT id, parent_id, name, kind, org_type, funding, rank, is_economic, sort_order, flat_staffing
-            FROM units WHERE zone_id = \(bind: zoneID)
+            FROM units WHERE zone_id = \(bind: zoneID) AND abolished = 0
             """).all()
         let tree = UnitTree(try units.map(UnitRepository.unit))
         let flat = Set(try units.filter { try $0.decode(column: "flat_staffing", as: Int.self) != 0 }.map { try $0.decode(column: "id", as: Int64.self) })

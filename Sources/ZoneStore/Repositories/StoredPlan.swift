@@ -22,4 +22,6 @@ public struct StoredPlan: Sendable, Identifiable {
     public let createdBy: String
     public let approvedBy: String?
     public let appliedBy: String?
+    /// Frozen at application; nil before.
+    public let outcome: PlanOutcome?
 }

@@ -6,14 +6,24 @@ public struct UnitRepository: Sendable {
     let database: ZoneDatabase
     let audit: AuditLog
 
+    /// Live units; units abolished by an applied plan keep their row for history but are not shown.
     public func all(zoneID: Int64) async throws -> [Unit] {
         try await database.reader.raw("""
             SELECT id, parent_id, name, kind, org_type, funding, rank, is_economic, sort_order
-            FROM units WHERE zone_id = \(bind: zoneID) ORDER BY sort_order, id
+            FROM units WHERE zone_id = \(bind: zoneID) AND abolished = 0 ORDER BY sort_order, id
             """).all().map(Self.unit)
     }
 
     public func tree(zoneID: Int64) async throws -> UnitTree { UnitTree(try await all(zoneID: zoneID)) }
+
+    /// Names of abolished units, for people's history ("原产业发展局").
+    public func abolishedNames(zoneID: Int64) async throws -> [Int64: String] {
+        var out: [Int64: String] = [:]
+        for row in try await database.reader.raw("SELECT id, name FROM units WHERE zone_id = \(bind: zoneID) AND abolished <> 0").all() {
+            out[try row.decode(column: "id", as: Int64.self)] = try row.decode(column: "name", as: String.self)
+        }
+        return out
+    }
 
     /// 编制/员额 quotas per unit and category.
     public func quotas(zoneID: Int64) async throws -> [Int64: [EstablishmentCategory: Int]] {

@@ -17,6 +17,7 @@ struct HomeController {
         if principal.can(.viewUnits), principal.scope == .zone {
             let tree = try await env.store.units.tree(zoneID: zoneID)
             usage = EstablishmentUsage(tree: tree, quotas: try await env.store.units.quotas(zoneID: zoneID),
+                                       approved: try await env.store.quotas.book(zoneID: zoneID).approvedEstablishment,
                                        headcounts: try await env.store.people.headcounts(zoneID: zoneID))
         }
         let notice: String? = request.uri.queryParameters["msg"] == "password" ? "密码已修改。" : nil
@@ -27,10 +28,10 @@ struct HomeController {
                 HTML.tag("div", ["class": "stats"]) {
                     Components.stat("核定编制", "\(usage.totalQuota)", href: "/units")
                     Components.stat("编内实有", "\(usage.totalUsed)", href: "/units")
-                    Components.stat("空编", "\(usage.totalQuota - usage.totalUsed)", href: "/units")
+                    Components.stat("空编", "\(usage.totalQuota + usage.totalApproved - usage.totalUsed)", href: "/units")
                     Components.stat("编外人员", "\(usage.totalContract)", href: "/people")
                     Components.stat("在册人员", "\(usage.totalStaff)", href: "/people")
-                    Components.stat("编制占在册比", Percent.format(usage.totalQuota, of: usage.totalStaff), href: "/units")
+                    Components.stat("编内占在册比", Percent.format(usage.totalUsed, of: usage.totalStaff), href: "/units")
                 }
             }
             HTML.tag("div", ["class": "card"]) {

@@ -144,6 +144,8 @@ struct PersonController {
                                                   entity: "person", entityID: String(id), detail: "fields=idNumber,phone,birthDate"))
         }
         let tree = try await env.store.units.tree(zoneID: principal.account.zoneID ?? 0)
+        let formerUnits = try await env.store.units.abolishedNames(zoneID: principal.account.zoneID ?? 0)
+        let unitName = tree[person.unitID]?.name ?? formerUnits[person.unitID].map { $0 + "（已撤销）" } ?? ""
         let zone = try await env.zoneName(principal)
         let birth = unmasked ? person.birthDate : String(person.birthDate.prefix(4)) + "年"
         return Pages.response(Layout.page(title: person.name, active: "people", principal: principal, zoneName: zone) {
@@ -159,12 +161,15 @@ struct PersonController {
                     HTML.tag("dt") { "出生日期" }; HTML.tag("dd") { birth }
                     HTML.tag("dt") { "手机号" }; HTML.tag("dd", ["class": "mono"]) { (unmasked ? person.phone : person.maskedPhone) ?? "—" }
                     HTML.tag("dt") { "人员状态" }; HTML.tag("dd") { person.status.rawValue }
+                    if let departure = person.departure {
+                        HTML.tag("dt") { "分流去向" }; HTML.tag("dd") { departure + (person.departedOn.map { "（\($0)）" } ?? "") }
+                    }
                 }
             }
             HTML.tag("div", ["class": "card"]) {
                 HTML.tag("h2") { "编制与档案（档案封存，仅供组织人事与纪工委查阅）" }
                 HTML.tag("dl", ["class": "facts"]) {
-                    HTML.tag("dt") { "所在单位" }; HTML.tag("dd") { tree[person.unitID]?.name ?? "" }
+                    HTML.tag("dt") { "所在单位" }; HTML.tag("dd") { unitName }
                     HTML.tag("dt") { "编制类型" }; HTML.tag("dd") { person.establishment.rawValue }
                     HTML.tag("dt") { "档案职务" }; HTML.tag("dd") { person.archivePost.isEmpty ? "—" : person.archivePost }
                     HTML.tag("dt") { "档案职级" }; HTML.tag("dd") { person.archiveRank.isEmpty ? "—" : person.archiveRank }

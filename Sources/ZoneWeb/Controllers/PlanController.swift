@@ -84,14 +84,12 @@ struct PlanController {
         guard let stored = try await env.store.plans.find(id: id, zoneID: zoneID) else {
             return Pages.error(.notFound, "方案不存在。", principal: principal)
         }
-        let today = try await env.store.plans.snapshot(zoneID: zoneID)
-        let live = try await env.store.quotas.book(zoneID: zoneID)
-        let result = Result { () throws(PlanError) in try stored.plan.apply(to: today) }
-        let after = (try? result.get()) ?? today
-        let comparison = PlanComparison(before: today, after: after)
-        let overages = QuotaBook(snapshot: after, approvedEstablishment: live.approvedEstablishment,
-                                 approvedLeadership: live.approvedLeadership).overages()
-        let names = PlanNames(before: today, after: after, steps: stored.plan.operations)
+        // An applied plan shows what it did, frozen when applied; re-running it on today's data
+        // would describe units that no longer exist.
+        let preview = stored.outcome == nil ? try await PlanPreview(plan: stored.plan, store: env.store, zoneID: zoneID) : nil
+        let rows = stored.outcome?.rows ?? preview!.comparison.rows
+        let diverted = stored.outcome?.diverted.map { ($0.destination, $0.count) } ?? preview!.comparison.diverted
+        let names = stored.outcome.map(PlanNames.init(outcome:)) ?? preview!.names
         let zone = try await env.zoneName(principal)
         let draft = stored.status == .draft && principal.can(.editPlans)
         return Pages.response(Layout.page(title: stored.plan.name, active: "plans", principal: principal, zoneName: zone) {
@@ -99,8 +97,11 @@ struct PlanController {
             HTML.tag("h1") { stored.plan.name + " " }
             Components.flash(notice, kind: "ok")
             Components.flash(error)
-            if case .failure(let planError) = result { Components.flash("方案无法套用到现有数据：" + planError.description) }
-            if !overages.isEmpty { Components.flash("按此方案实施后将出现：" + overages.map(\.message).joined(separator: "；")) }
+            if let preview {
+                if let planError = preview.error { Components.flash("方案无法套用到现有数据：" + planError.description) }
+                if !preview.overages.isEmpty { Components.flash("按此方案实施后将出现：" + preview.overages.map(\.message).joined(separator: "；")) }
+                if let growth = preview.establishmentGrowth { Components.flash(growth) }
+            }
             HTML.tag("div", ["class": "actions"]) {
                 Self.statusTag(stored.status)
                 if stored.status == .draft && principal.can(.approvePlans) {
@@ -123,7 +124,7 @@ struct PlanController {
                         HTML.tag("th") { "指标" }
                         for h in ["改革前", "改革后", "增减"] { HTML.tag("th", ["class": "num"]) { h } }
                     }
-                    for row in comparison.rows {
+                    for row in rows {
                         HTML.tag("tr") {
                             HTML.tag("td") { row.label }
                             HTML.tag("td", ["class": "num"]) { row.before }
@@ -131,7 +132,7 @@ struct PlanController {
                             HTML.tag("td", ["class": "num"]) { row.change }
                         }
                     }
-                    for (destination, count) in comparison.diverted {
+                    for (destination, count) in diverted {
                         HTML.tag("tr") {
                             HTML.tag("td") { "分流至：" + destination }
                             HTML.tag("td", ["class": "num"]) { "" }
@@ -140,7 +141,10 @@ struct PlanController {
                         }
                     }
                 }
-                HTML.tag("p", ["class": "hint"]) { "口径：机构数不含园区本级与党工委/管委会；增减为（改革后−改革前）÷改革前，保留一位小数；占比保留两位小数；均四舍五入。" }
+                HTML.tag("p", ["class": "hint"]) {
+                    (stored.outcome == nil ? "按今日数据预演。" : "实施时冻结的数据。")
+                        + "口径：机构数不含园区本级与党工委/管委会；增减率 =（改革后−改革前）÷改革前，至多一位小数；占比至多两位小数；均四舍五入。"
+                }
             }
             HTML.tag("div", ["class": "card"]) {
                 HTML.tag("h2") { "方案步骤" }
@@ -165,7 +169,7 @@ struct PlanController {
                     if stored.plan.operations.isEmpty { HTML.tag("tr") { HTML.tag("td", ["colspan": "3", "class": "hint"]) { "尚未添加步骤" } } }
                 }
             }
-            if draft { PlanStepForms(planID: id, version: stored.version, principal: principal, after: after, names: names).html }
+            if draft, let preview { PlanStepForms(planID: id, version: stored.version, principal: principal, after: preview.after, names: names).html }
         }, status: status)
     }
 
@@ -180,7 +184,13 @@ struct PlanController {
         } catch {
             return try await page(id, principal, error: error.message + "。未保存。", status: .unprocessableContent)
         }
-        return try await save(stored, operations: stored.plan.operations + [step], form: form, principal)
+        // A step must apply on top of the steps before it, on today's data, before it is saved.
+        let next = RestructuringPlan(name: stored.plan.name, operations: stored.plan.operations + [step])
+        let today = try await env.store.plans.snapshot(zoneID: zoneID)
+        if case .failure(let error) = Result(catching: { () throws(PlanError) in try next.apply(to: today) }) {
+            return try await page(id, principal, error: error.description + "。未保存。", status: .unprocessableContent)
+        }
+        return try await save(stored, operations: next.operations, form: form, principal)
     }
 
     func removeStep(_ id: Int64, _ form: FormFields, _ principal: Principal) async throws -> Response {

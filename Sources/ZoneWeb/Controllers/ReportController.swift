@@ -94,9 +94,10 @@ struct ReportController {
             HTML.tag("div", ["class": "actions"]) { HTML.tag("a", ["class": "btn secondary", "href": "/reports/establishment.xlsx"]) { "导出 Excel" } }
             HTML.tag("div", ["class": "stats"]) {
                 Components.stat("机构数", "\(d.tree.units.count)")
-                Components.stat("核定编制（含员额）", "\(all.filter { !$0.label.contains("职数") }.reduce(0) { $0 + $1.limit })")
+                Components.stat("核定编制（含员额）", "\(all.filter { !$0.label.contains("职数") }.reduce(0) { $0 + $1.quota })")
+                Components.stat("审批增加", "\(all.filter { !$0.label.contains("职数") }.reduce(0) { $0 + $1.approved })")
                 Components.stat("编内实有", "\(all.filter { !$0.label.contains("职数") }.reduce(0) { $0 + $1.used })")
-                Components.stat("领导职数", "\(all.filter { $0.label.contains("职数") }.reduce(0) { $0 + $1.limit })")
+                Components.stat("领导职数", "\(all.filter { $0.label.contains("职数") }.reduce(0) { $0 + $1.quota })")
             }
             HTML.tag("div", ["class": "card"]) {
                 HTML.tag("table", ["class": "grid"]) {

@@ -33,7 +33,9 @@ struct UnitController {
     func snapshot(zoneID: Int64) async throws -> Snapshot {
         let tree = try await env.store.units.tree(zoneID: zoneID)
         let quotas = try await env.store.units.quotas(zoneID: zoneID)
-        let usage = EstablishmentUsage(tree: tree, quotas: quotas, headcounts: try await env.store.people.headcounts(zoneID: zoneID))
+        let approved = try await env.store.quotas.book(zoneID: zoneID).approvedEstablishment
+        let usage = EstablishmentUsage(tree: tree, quotas: quotas, approved: approved,
+                                       headcounts: try await env.store.people.headcounts(zoneID: zoneID))
         return Snapshot(tree: tree, usage: usage, quotas: quotas, totals: usage.rollup(tree))
     }
 
@@ -47,13 +49,13 @@ struct UnitController {
                 Components.stat("机构数", "\(rows.count)")
                 Components.stat("核定编制", "\(snap.usage.totalQuota)")
                 Components.stat("编内实有", "\(snap.usage.totalUsed)")
-                Components.stat("空编", "\(snap.usage.totalQuota - snap.usage.totalUsed)")
+                Components.stat("空编", "\(snap.usage.totalQuota + snap.usage.totalApproved - snap.usage.totalUsed)")
                 Components.stat("编外人员", "\(snap.usage.totalContract)")
                 Components.stat("在册人员", "\(snap.usage.totalStaff)")
             }
             HTML.tag("div", ["class": "card"]) {
                 HTML.tag("h2") { "机构树与编制使用" }
-                HTML.tag("p", ["class": "hint"]) { "各行数字含下属单位。内设机构未单独核编的，共用上级单位编制，编内人员计入上级核编数。" }
+                HTML.tag("p", ["class": "hint"]) { "各行数字含下属单位。内设机构未单独核编的，共用上级单位编制，编内人员计入上级核编数。空编 = 核定 + 审批增加 − 编内实有。" }
                 HTML.tag("table", ["class": "grid"]) {
                     HTML.tag("thead") {
                         HTML.tag("tr") {
@@ -92,6 +94,7 @@ struct UnitController {
                 HTML.tag("td", ["class": "num"]) {
                     if total.vacancy < 0 { Components.tag("超编 \(-total.vacancy)", kind: "bad") }
                     else if total.vacancy == 0 && total.quota > 0 { Components.tag("满编", kind: "warn") }
+                    else if total.approved > 0 { "\(total.vacancy)（含审批\(total.approved)）" }
                     else { "\(total.vacancy)" }
                 }
             }
@@ -150,7 +153,7 @@ struct UnitController {
                                 HTML.tag("td", ["class": "num"]) { "\(line.used)" }
                                 HTML.tag("td", ["class": "num"]) {
                                     if line.vacancy < 0 { Components.tag("超 \(-line.vacancy)", kind: "bad") }
-                                    else if line.vacancy == 0 { Components.tag("已满", kind: "warn") }
+                                    else if line.vacancy == 0 { Components.tag("满编", kind: "warn") }
                                     else { "\(line.vacancy)" }
                                 }
                             }

@@ -4,6 +4,10 @@ import ZoneCore
 struct PlanNames {
     let names: [UnitRef: String]
 
+    init(outcome: PlanOutcome) {
+        names = Dictionary(outcome.names.map { ($0.ref, $0.name) }, uniquingKeysWith: { first, _ in first })
+    }
+
     init(before: OrgSnapshot, after: OrgSnapshot, steps: [PlanOperation]) {
         var names: [UnitRef: String] = [:]
         for unit in before.units { names[unit.ref] = unit.name }

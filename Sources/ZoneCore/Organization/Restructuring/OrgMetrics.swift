@@ -39,7 +39,7 @@ public struct OrgMetrics: Sendable, Equatable {
 
 /// Before vs after, as rows ready to show, plus who leaves and where to.
 public struct PlanComparison: Sendable {
-    public struct Row: Sendable, Equatable {
+    public struct Row: Sendable, Equatable, Codable {
         public let label: String
         public let before: String
         public let after: String
@@ -60,7 +60,9 @@ public struct PlanComparison: Sendable {
     /// half up in both), as the seed reports print them (新余: 60% → 78.57%, 科级职数 −18.3%).
     public var rows: [Row] {
         func count(_ label: String, _ b: Int, _ a: Int) -> Row {
-            Row(label: label, before: String(b), after: String(a), change: Percent.change(from: b, to: a))
+            let difference = a - b
+            let change = difference == 0 ? "—" : (difference > 0 ? "+" : "−") + "\(abs(difference))（\(Percent.change(from: b, to: a))）"
+            return Row(label: label, before: String(b), after: String(a), change: change)
         }
         func share(_ label: String, _ bp: Int, _ bw: Int, _ ap: Int, _ aw: Int) -> Row {
             Row(label: label, before: Percent.share(bp, of: bw), after: Percent.share(ap, of: aw), change: "")
@@ -78,7 +80,7 @@ public struct PlanComparison: Sendable {
             if b > 0 || a > 0 { rows.append(count("　" + (category == .postCap ? "员额" : category.rawValue + "编制"), b, a)) }
         }
         rows.append(count("科级领导职数", before.sectionLeadership, after.sectionLeadership))
-        rows.append(count("在岗人员", before.staff, after.staff))
+        rows.append(count("在册人员", before.staff, after.staff))
         rows.append(share("经济职能机构人员占比", before.economicStaff, before.staff, after.economicStaff, after.staff))
         return rows
     }

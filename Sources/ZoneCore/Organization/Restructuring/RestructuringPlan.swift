@@ -49,6 +49,9 @@ public struct RestructuringPlan: Hashable, Codable, Sendable {
             guard s.unit(.new(new.key)) == nil else { throw PlanError(step: step, message: "新设单位代号“\(new.key)”重复") }
             guard !new.name.isEmpty else { throw PlanError(step: step, message: "新设单位须有名称") }
             if let parent = new.parent { _ = try live(parent) }
+            guard !s.liveUnits.contains(where: { $0.parent == new.parent && $0.name == new.name }) else {
+                throw PlanError(step: step, message: "同一上级下已有“\(new.name)”")
+            }
             s.units.append(.init(ref: .new(new.key), name: new.name, parent: new.parent, kind: new.kind, orgType: new.orgType,
                                  isEconomic: new.isEconomic))
         case .merge(let sources, let target):
