@@ -16,6 +16,8 @@ public final class Store: Sendable {
     public let sessions: SessionRepository
     public let quotas: QuotaRepository
     public let plans: PlanRepository
+    public let posts: PostRepository
+    public let rounds: RoundRepository
 
     public init(database: ZoneDatabase, clock: Clock = .system) {
         self.database = database
@@ -29,6 +31,8 @@ public final class Store: Sendable {
         sessions = SessionRepository(database: database, clock: clock)
         quotas = QuotaRepository(database: database, audit: audit, clock: clock)
         plans = PlanRepository(database: database, audit: audit, clock: clock, quotas: quotas)
+        posts = PostRepository(database: database, audit: audit)
+        rounds = RoundRepository(database: database, audit: audit, clock: clock, quotas: quotas)
     }
 
     /// Opens and migrates: a store is always at the current schema.

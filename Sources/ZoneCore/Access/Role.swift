@@ -28,11 +28,12 @@ public enum Role: String, CaseIterable, Codable, Sendable {
         case .systemAdmin: [.manageAccounts]
         case .securityAdmin: [.manageRoles]
         case .auditAdmin: [.viewAudit]
-        case .hr: [.viewUnits, .viewPeople, .editPeople, .unmaskPersonalData, .editEstablishment, .viewPlans, .editPlans, .viewReports]
-        case .departmentHead: [.viewUnits, .viewPeople]
-        case .employee: [.viewPeople]
-        case .leader: [.viewUnits, .viewPeople, .viewPlans, .approvePlans, .viewReports]
-        case .discipline: [.viewUnits, .viewPeople, .unmaskPersonalData, .viewAudit, .viewPlans, .viewReports]
+        case .hr: [.viewUnits, .viewPeople, .editPeople, .unmaskPersonalData, .editEstablishment, .viewPlans, .editPlans, .viewReports,
+                   .managePosts, .viewRounds, .manageRounds, .rankApplicants]
+        case .departmentHead: [.viewUnits, .viewPeople, .viewRounds, .rankApplicants]
+        case .employee: [.viewPeople, .viewRounds, .applyInRounds]
+        case .leader: [.viewUnits, .viewPeople, .viewPlans, .approvePlans, .viewReports, .viewRounds]
+        case .discipline: [.viewUnits, .viewPeople, .unmaskPersonalData, .viewAudit, .viewPlans, .viewReports, .viewRounds]
         }
     }
 
@@ -59,6 +60,15 @@ public enum Permission: String, CaseIterable, Sendable {
     case approvePlans
     /// Zone-wide reports (实名制公示表, 机构编制 summary).
     case viewReports
+    /// The post catalogue (岗位设置).
+    case managePosts
+    case viewRounds
+    /// Set up, run, publish and confirm appointment rounds.
+    case manageRounds
+    /// Employees apply for posts in an open round.
+    case applyInRounds
+    /// Order applicants or enter their scores for posts in one's scope.
+    case rankApplicants
     case manageAccounts
     case manageRoles
     case viewAudit

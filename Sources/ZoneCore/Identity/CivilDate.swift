@@ -48,3 +48,19 @@ private func pad(_ n: Int, _ width: Int) -> String {
     let s = String(n)
     return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
 }
+
+extension CivilDate {
+    /// The date `months` later on the same day, clamped to the month's end (2024-11-30 + 3 → 2025-02-28).
+    public func adding(months: Int) -> CivilDate {
+        let total = year * 12 + (month - 1) + months
+        let y = total / 12, m = total % 12 + 1
+        return CivilDate(year: y, month: m, day: min(day, CivilDate.daysIn(month: m, year: y)))!
+    }
+
+    /// For "yyyy-MM-dd" text from storage; returns the text unchanged if it does not parse.
+    public static func adding(months: Int, to text: String) -> String {
+        (try? CivilDate(parsing: text)).map { $0.adding(months: months).description } ?? text
+    }
+
+    public static func adding(years: Int, to text: String) -> String { adding(months: 12 * years, to: text) }
+}

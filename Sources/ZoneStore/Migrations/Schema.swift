@@ -113,5 +113,44 @@ enum Schema {
                 "ALTER TABLE people ADD COLUMN departed_on TEXT",
             ]
         },
+        Migration(7, "posts_and_rounds") { _ in
+            [
+                """
+                CREATE TABLE posts (
+                    id {pk}, zone_id BIGINT NOT NULL REFERENCES zones(id), unit_id BIGINT NOT NULL REFERENCES units(id),
+                    title TEXT NOT NULL, level BIGINT NOT NULL, category TEXT NOT NULL, pay_coefficient_milli BIGINT NOT NULL,
+                    requirements TEXT NOT NULL DEFAULT '', headcount BIGINT NOT NULL, term_years BIGINT NOT NULL,
+                    leadership_rank TEXT, active BIGINT NOT NULL DEFAULT 1, version BIGINT NOT NULL DEFAULT 1)
+                """,
+                "CREATE INDEX posts_unit ON posts (unit_id)",
+                """
+                CREATE TABLE rounds (
+                    id {pk}, zone_id BIGINT NOT NULL REFERENCES zones(id), name TEXT NOT NULL, status TEXT NOT NULL,
+                    deadline TEXT NOT NULL, result TEXT, version BIGINT NOT NULL DEFAULT 1,
+                    created_by TEXT NOT NULL, created_at TEXT NOT NULL)
+                """,
+                """
+                CREATE TABLE round_posts (
+                    round_id BIGINT NOT NULL REFERENCES rounds(id), post_id BIGINT NOT NULL REFERENCES posts(id),
+                    method TEXT NOT NULL, capacity BIGINT NOT NULL CHECK (capacity >= 0), exam_weight BIGINT NOT NULL DEFAULT 50,
+                    PRIMARY KEY (round_id, post_id))
+                """,
+                """
+                CREATE TABLE round_entries (
+                    round_id BIGINT NOT NULL REFERENCES rounds(id), kind TEXT NOT NULL, person_id BIGINT NOT NULL REFERENCES people(id),
+                    post_id BIGINT NOT NULL REFERENCES posts(id), position BIGINT NOT NULL DEFAULT 0,
+                    exam BIGINT NOT NULL DEFAULT 0, interview BIGINT NOT NULL DEFAULT 0,
+                    PRIMARY KEY (round_id, kind, person_id, post_id))
+                """,
+                """
+                CREATE TABLE appointments (
+                    id {pk}, person_id BIGINT NOT NULL REFERENCES people(id), post_id BIGINT NOT NULL REFERENCES posts(id),
+                    round_id BIGINT REFERENCES rounds(id), starts_on TEXT NOT NULL, ends_on TEXT NOT NULL, ended BIGINT NOT NULL DEFAULT 0)
+                """,
+                "CREATE INDEX appointments_person ON appointments (person_id)",
+                "ALTER TABLE people ADD COLUMN post_id BIGINT REFERENCES posts(id)",
+                "ALTER TABLE people ADD COLUMN waiting_until TEXT",
+            ]
+        },
     ]
 }

@@ -44,20 +44,23 @@ struct APIController {
         let birthDate: String
         let phone: String?
         let establishment: String
-        let archivePost: String
-        let archiveRank: String
+        /// Sealed (absent) unless the caller may read the archive (组织人事, 纪工委).
+        let archivePost: String?
+        let archiveRank: String?
         let status: String
         let leadership: String?
         let version: Int
         let masked: Bool
 
-        init(_ p: Person, unmasked: Bool) {
+        init(_ p: Person, unmasked: Bool, sealed: Bool) {
             id = p.id; unitId = p.unitID; name = p.name
             idNumber = unmasked ? p.idNumber : p.maskedIDNumber
             gender = p.gender.rawValue
             birthDate = unmasked ? p.birthDate : String(p.birthDate.prefix(4)) + "-**-**"
             phone = unmasked ? p.phone : p.maskedPhone
-            establishment = p.establishment.rawValue; archivePost = p.archivePost; archiveRank = p.archiveRank
+            establishment = p.establishment.rawValue
+            archivePost = sealed ? nil : p.archivePost
+            archiveRank = sealed ? nil : p.archiveRank
             status = p.status.rawValue; leadership = p.leadership?.rawValue; version = p.version; masked = !unmasked
         }
     }
@@ -150,7 +153,7 @@ struct APIController {
             text: params["q"].map(String.init) ?? "", unit: params["unit"].flatMap { Int64(String($0)) },
             page: params["page"].flatMap { Int(String($0)) } ?? 1, pageSize: params["pageSize"].flatMap { Int(String($0)) } ?? 50,
             principal: principal, tree: tree))
-        return try APIResponse.json(PageDTO(items: page.people.map { PersonDTO($0, unmasked: false) }, total: page.total,
+        return try APIResponse.json(PageDTO(items: page.people.map { PersonDTO($0, unmasked: false, sealed: !principal.can(.unmaskPersonalData)) }, total: page.total,
                                             page: page.page, pageSize: page.pageSize))
     }
 
@@ -165,7 +168,7 @@ struct APIController {
             try await env.store.record(AuditEntry(actor: principal.account.username, action: "person.reveal", entity: "person",
                                                   entityID: String(id), detail: "fields=idNumber,phone,birthDate; via=api"))
         }
-        return try APIResponse.json(PersonDTO(person, unmasked: reveal))
+        return try APIResponse.json(PersonDTO(person, unmasked: reveal, sealed: !principal.can(.unmaskPersonalData)))
     }
 
     func decodeBody(_ request: Request, _ context: AppContext) async throws -> PersonBody? {
@@ -185,7 +188,7 @@ struct APIController {
         case .success(let valid):
             do {
                 let person = try await env.store.people.create(valid, zoneID: principal.account.zoneID ?? 0, actor: principal.account.username)
-                return try APIResponse.json(PersonDTO(person, unmasked: false), status: .created)
+                return try APIResponse.json(PersonDTO(person, unmasked: false, sealed: !principal.can(.unmaskPersonalData)), status: .created)
             } catch let error as StoreError {
                 return Self.storeError(error)
             }
@@ -210,7 +213,7 @@ struct APIController {
             do {
                 let person = try await env.store.people.update(id: id, zoneID: principal.account.zoneID ?? 0, to: valid,
                                                                expectedVersion: version, actor: principal.account.username)
-                return try APIResponse.json(PersonDTO(person, unmasked: false))
+                return try APIResponse.json(PersonDTO(person, unmasked: false, sealed: !principal.can(.unmaskPersonalData)))
             } catch let error as StoreError {
                 return Self.storeError(error)
             }

@@ -71,6 +71,7 @@ struct PersonController {
         let zone = try await env.zoneName(principal)
         let unitOptions = [("", "全部单位")] + tree.flattened().filter { principal.scope.allows(unitID: $0.unit.id) }
             .map { (String($0.unit.id), String(repeating: "　", count: $0.depth) + $0.unit.name) }
+        let sealed = !principal.can(.unmaskPersonalData)
         func link(_ p: Int) -> String {
             "/people?" + FormFields.encode([("q", text), ("unit", unit.map(String.init) ?? ""), ("page", String(p))])
         }
@@ -93,7 +94,7 @@ struct PersonController {
                 HTML.tag("table", ["class": "grid"]) {
                     HTML.tag("thead") {
                         HTML.tag("tr") {
-                            for h in ["姓名", "性别", "身份证号", "手机号", "单位", "编制类型", "档案职务", "档案职级", "状态"] {
+                            for h in ["姓名", "性别", "身份证号", "手机号", "单位", "编制类型"] + (sealed ? [] : ["档案职务", "档案职级"]) + ["状态"] {
                                 HTML.tag("th") { h }
                             }
                         }
@@ -107,8 +108,10 @@ struct PersonController {
                                 HTML.tag("td", ["class": "mono"]) { person.maskedPhone ?? "—" }
                                 HTML.tag("td") { tree[person.unitID]?.name ?? "" }
                                 HTML.tag("td") { Components.tag(person.establishment.rawValue, kind: person.establishment == .contract ? "" : "ok") }
-                                HTML.tag("td") { person.archivePost }
-                                HTML.tag("td") { person.archiveRank }
+                                if !sealed {
+                                    HTML.tag("td") { person.archivePost }
+                                    HTML.tag("td") { person.archiveRank }
+                                }
                                 HTML.tag("td") { person.status.rawValue }
                             }
                         }
@@ -148,6 +151,8 @@ struct PersonController {
         let unitName = tree[person.unitID]?.name ?? formerUnits[person.unitID].map { $0 + "（已撤销）" } ?? ""
         let zone = try await env.zoneName(principal)
         let birth = unmasked ? person.birthDate : String(person.birthDate.prefix(4)) + "年"
+        // 三分离: the archive post and rank stay sealed in the file; only 组织人事 and 纪工委 read them.
+        let sealed = !principal.can(.unmaskPersonalData)
         return Pages.response(Layout.page(title: person.name, active: "people", principal: principal, zoneName: zone) {
             HTML.tag("div", ["class": "crumbs"]) { tree.path(of: person.unitID) }
             HTML.tag("h1") { person.name }
@@ -167,12 +172,12 @@ struct PersonController {
                 }
             }
             HTML.tag("div", ["class": "card"]) {
-                HTML.tag("h2") { "编制与档案（档案封存，仅供组织人事与纪工委查阅）" }
+                HTML.tag("h2") { "编制与档案（档案职务职级封存，仅组织人事与纪工委可见）" }
                 HTML.tag("dl", ["class": "facts"]) {
                     HTML.tag("dt") { "所在单位" }; HTML.tag("dd") { unitName }
                     HTML.tag("dt") { "编制类型" }; HTML.tag("dd") { person.establishment.rawValue }
-                    HTML.tag("dt") { "档案职务" }; HTML.tag("dd") { person.archivePost.isEmpty ? "—" : person.archivePost }
-                    HTML.tag("dt") { "档案职级" }; HTML.tag("dd") { person.archiveRank.isEmpty ? "—" : person.archiveRank }
+                    HTML.tag("dt") { "档案职务" }; HTML.tag("dd") { sealed ? "（封存）" : person.archivePost.isEmpty ? "—" : person.archivePost }
+                    HTML.tag("dt") { "档案职级" }; HTML.tag("dd") { sealed ? "（封存）" : person.archiveRank.isEmpty ? "—" : person.archiveRank }
                     HTML.tag("dt") { "领导职务级别" }; HTML.tag("dd") { person.leadership.map { $0.rawValue + "级（占领导职数）" } ?? "—" }
                 }
             }

@@ -31,6 +31,8 @@ public func buildRouter(_ env: AppEnvironment) -> (router: Router<AppContext>, s
     ImportController(env: env).register(&routes)
     PersonController(env: env).register(&routes)
     PlanController(env: env).register(&routes)
+    PostController(env: env).register(&routes)
+    RoundController(env: env).register(&routes)
     ReportController(env: env).register(&routes)
     AdminController(env: env).register(&routes)
     AuditController(env: env).register(&routes)

@@ -15,6 +15,8 @@ enum Layout {
             NavItem(key: "home", label: "工作台", href: "/", permission: .signedIn),
             NavItem(key: "units", label: "机构编制", href: "/units", permission: .viewUnits),
             NavItem(key: "people", label: "人员名册", href: "/people", permission: .viewPeople),
+            NavItem(key: "posts", label: "岗位设置", href: "/posts", permission: .viewUnits),
+            NavItem(key: "rounds", label: "全员聘任", href: "/rounds", permission: .viewRounds),
             NavItem(key: "plans", label: "改革方案", href: "/plans", permission: .viewPlans),
             NavItem(key: "reports", label: "报表", href: "/reports", permission: .viewReports),
         ]),

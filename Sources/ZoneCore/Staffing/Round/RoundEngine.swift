@@ -1,0 +1,88 @@
+/// Decides an appointment round: direct appointments first, then every post ranks its applicants
+/// (the head's order, or weighted scores), then the applicant-optimal stable matching fills the
+/// rest. The declared tie rule is: higher score, then more archive seniority, then lower person id.
+///
+/// ```swift
+/// let result = try RoundEngine.run(RoundInput(posts: [.init(postID: 1, capacity: 1, method: .mutualSelection)],
+///                                             applications: [7: [1]], orderings: [1: [7]]))
+/// result.assignments   // [7: 1]
+/// ```
+public enum RoundEngine {
+    public struct Ranked: Sendable, Equatable, Codable {
+        public let personID: Int64
+        /// Weighted score in hundredths, when ranked by score.
+        public let score: Int?
+        /// How this person's place relative to the one above was decided, when it was a tie.
+        public let tieBreak: String?
+    }
+
+    public struct Result: Sendable, Equatable, Codable {
+        public let assignments: [Int64: Int64]
+        public let unplaced: [Int64]
+        public let rankings: [Int64: [Ranked]]
+        /// For each unplaced applicant, why: which posts filled above them.
+        public let explanations: [Int64: [String]]
+    }
+
+    public static func run(_ input: RoundInput) throws(MatchingError) -> Result {
+        var capacity = Dictionary(uniqueKeysWithValues: input.posts.map { ($0.postID, $0.capacity) })
+        var assignments: [Int64: Int64] = [:]
+        for (person, post) in input.direct.sorted(by: { $0.key < $1.key }) where (capacity[post] ?? 0) > 0 {
+            assignments[person] = post
+            capacity[post]! -= 1
+        }
+        var rankings: [Int64: [Ranked]] = [:]
+        let applicants = input.applications.keys.filter { assignments[$0] == nil }.sorted()
+        for setup in input.posts where setup.method != .direct {
+            let applied = applicants.filter { input.applications[$0]!.contains(setup.postID) }
+            rankings[setup.postID] = rank(setup, applied: applied, input: input)
+        }
+        let problem = MatchingProblem(
+            applicants: applicants.map { .init(id: String($0), preferences: input.applications[$0]!.filter { rankings[$0] != nil }.map(String.init)) },
+            posts: input.posts.filter { $0.method != .direct }.map {
+                .init(id: String($0.postID), capacity: capacity[$0.postID] ?? 0, ranking: rankings[$0.postID]!.map { String($0.personID) })
+            })
+        let outcome = try StableMatching.solve(problem)
+        for assignment in outcome.assignments { assignments[Int64(assignment.applicant)!] = Int64(assignment.post)! }
+        let unplaced = outcome.unassigned.map { Int64($0)! }.sorted()
+        var explanations: [Int64: [String]] = [:]
+        for person in unplaced {
+            explanations[person] = input.applications[person]!.map { post in
+                guard let ranking = rankings[post], let position = ranking.firstIndex(where: { $0.personID == person }) else {
+                    return "岗位\(post)：未进入该岗位的排序"
+                }
+                let above = ranking[..<position].filter { assignments[$0.personID] == post }.count
+                return "岗位\(post)：排第\(position + 1)名，已由排名靠前的\(above)人聘满（计划\(capacity[post] ?? 0)人）"
+            }
+        }
+        return Result(assignments: assignments, unplaced: unplaced, rankings: rankings, explanations: explanations)
+    }
+
+    /// A post's order of applicants: the head's explicit order if given, else weighted score
+    /// (applicants without scores are not ranked), ties by seniority then id.
+    static func rank(_ setup: RoundInput.PostSetup, applied: [Int64], input: RoundInput) -> [Ranked] {
+        if setup.method == .mutualSelection, let order = input.orderings[setup.postID] {
+            let set = Set(applied)
+            return order.filter(set.contains).map { Ranked(personID: $0, score: nil, tieBreak: nil) }
+        }
+        let scored: [(Int64, Int)] = applied.compactMap { person in
+            input.scores[setup.postID]?[person].map { (person, weighted($0, examWeight: setup.examWeight)) }
+        }
+        let seniority = { (p: Int64) in input.seniority[p] ?? Int.max }
+        let sorted = scored.sorted { a, b in
+            (a.1, -seniority(a.0), -a.0) > (b.1, -seniority(b.0), -b.0)
+        }
+        return sorted.enumerated().map { index, entry in
+            var tie: String?
+            if index > 0, sorted[index - 1].1 == entry.1 {
+                tie = seniority(sorted[index - 1].0) == seniority(entry.0) ? "同分同资历，按人员编号" : "同分，按资历"
+            }
+            return Ranked(personID: entry.0, score: entry.1, tieBreak: tie)
+        }
+    }
+
+    /// Exam × w + interview × (100 − w), in hundredths, rounded half up.
+    public static func weighted(_ score: RoundInput.Score, examWeight: Int) -> Int {
+        (score.exam * examWeight + score.interview * (100 - examWeight) + 50) / 100
+    }
+}

@@ -1,0 +1,49 @@
+/// Everything an appointment round decides from, keyed by person and post ids.
+public struct RoundInput: Sendable {
+    public struct PostSetup: Sendable, Equatable {
+        public var postID: Int64
+        public var capacity: Int
+        public var method: AppointmentMethod
+        /// Exam weight in percent; interview gets the rest (竞争上岗).
+        public var examWeight: Int
+
+        public init(postID: Int64, capacity: Int, method: AppointmentMethod, examWeight: Int = 50) {
+            self.postID = postID
+            self.capacity = capacity
+            self.method = method
+            self.examWeight = examWeight
+        }
+    }
+
+    /// Exam and interview scores in hundredths (85.50 → 8550).
+    public struct Score: Sendable, Equatable {
+        public var exam: Int
+        public var interview: Int
+
+        public init(exam: Int, interview: Int) {
+            self.exam = exam
+            self.interview = interview
+        }
+    }
+
+    public var posts: [PostSetup]
+    /// Each applicant's posts, most wanted first.
+    public var applications: [Int64: [Int64]]
+    public var scores: [Int64: [Int64: Score]]
+    /// A department head's explicit order of applicants for a post (双向选择); people left out are not ranked.
+    public var orderings: [Int64: [Int64]]
+    /// 直接聘任: person → post, decided before matching.
+    public var direct: [Int64: Int64]
+    /// Archive seniority (参加工作年月 as yyyymm; smaller is more senior), for tie-breaks.
+    public var seniority: [Int64: Int]
+
+    public init(posts: [PostSetup], applications: [Int64: [Int64]] = [:], scores: [Int64: [Int64: Score]] = [:],
+                orderings: [Int64: [Int64]] = [:], direct: [Int64: Int64] = [:], seniority: [Int64: Int] = [:]) {
+        self.posts = posts
+        self.applications = applications
+        self.scores = scores
+        self.orderings = orderings
+        self.direct = direct
+        self.seniority = seniority
+    }
+}

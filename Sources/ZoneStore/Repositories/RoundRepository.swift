@@ -1,0 +1,226 @@
+import Foundation
+import SQLKit
+import ZoneCore
+
+/// Appointment rounds: posts offered and how, applications, the heads' orderings and scores,
+/// the computed matching, and the confirmation that turns it into appointments in one transaction.
+public struct RoundRepository: Sendable {
+    let database: ZoneDatabase
+    let audit: AuditLog
+    let clock: Clock
+    let quotas: QuotaRepository
+
+    public struct Offer: Sendable, Equatable {
+        public let postID: Int64
+        public let method: AppointmentMethod
+        public let capacity: Int
+        public let examWeight: Int
+    }
+
+    public struct Entry: Sendable, Equatable {
+        public let kind: String
+        public let personID: Int64
+        public let postID: Int64
+        public let position: Int
+        public let exam: Int
+        public let interview: Int
+
+        public init(kind: String, personID: Int64, postID: Int64, position: Int, exam: Int, interview: Int) {
+            self.kind = kind
+            self.personID = personID
+            self.postID = postID
+            self.position = position
+            self.exam = exam
+            self.interview = interview
+        }
+    }
+
+    public func all(zoneID: Int64) async throws -> [StoredRound] {
+        try await database.reader.raw("SELECT id, name, status, deadline, version, result FROM rounds WHERE zone_id = \(bind: zoneID) ORDER BY id DESC")
+            .all().map(Self.round)
+    }
+
+    public func find(id: Int64, zoneID: Int64, in db: (any SQLDatabase)? = nil) async throws -> StoredRound? {
+        try await (db ?? database.reader).raw("""
+            SELECT id, name, status, deadline, version, result FROM rounds WHERE id = \(bind: id) AND zone_id = \(bind: zoneID)
+            """).first().map(Self.round)
+    }
+
+    public func create(zoneID: Int64, name: String, deadline: CivilDate, actor: String) async throws -> Int64 {
+        let audit = audit, backend = database.backend, now = clock.isoTimestamp
+        return try await database.transaction { tx in
+            let id = try await insertReturningID(tx, """
+                INSERT INTO rounds (zone_id, name, status, deadline, created_by, created_at)
+                VALUES (\(bind: zoneID), \(bind: name), 'draft', \(bind: deadline.description), \(bind: actor), \(bind: now))
+                """)
+            try await audit.append(AuditEntry(actor: actor, action: "round.create", entity: "round", entityID: String(id),
+                                              detail: "name=\(name); deadline=\(deadline)"), in: tx, backend: backend)
+            return id
+        }
+    }
+
+    public func offers(roundID: Int64) async throws -> [Offer] {
+        try await database.reader.raw("SELECT post_id, method, capacity, exam_weight FROM round_posts WHERE round_id = \(bind: roundID) ORDER BY post_id")
+            .all().map { row in
+                Offer(postID: try row.decode(column: "post_id", as: Int64.self),
+                      method: AppointmentMethod(rawValue: try row.decode(column: "method", as: String.self)) ?? .mutualSelection,
+                      capacity: try row.decode(column: "capacity", as: Int.self), examWeight: try row.decode(column: "exam_weight", as: Int.self))
+            }
+    }
+
+    public func entries(roundID: Int64) async throws -> [Entry] {
+        try await database.reader.raw("""
+            SELECT kind, person_id, post_id, position, exam, interview FROM round_entries WHERE round_id = \(bind: roundID)
+            ORDER BY kind, post_id, position, person_id
+            """).all().map { row in
+            Entry(kind: try row.decode(column: "kind", as: String.self), personID: try row.decode(column: "person_id", as: Int64.self),
+                  postID: try row.decode(column: "post_id", as: Int64.self), position: try row.decode(column: "position", as: Int.self),
+                  exam: try row.decode(column: "exam", as: Int.self), interview: try row.decode(column: "interview", as: Int.self))
+        }
+    }
+
+    /// Runs `body` on a round in the given statuses, under the round row, auditing `action`.
+    func change(_ roundID: Int64, zoneID: Int64, allowed: Set<StoredRound.Status>, actor: String, action: String, detail: String,
+                _ body: @escaping @Sendable (any SQLDatabase, StoredRound) async throws -> Void) async throws {
+        let audit = audit, backend = database.backend, repo = self
+        try await database.transaction { tx in
+            try await QuotaRepository.lockZone(zoneID, in: tx, backend: backend)
+            guard let round = try await repo.find(id: roundID, zoneID: zoneID, in: tx) else { throw StoreError.notFound("聘任批次 \(roundID)") }
+            guard allowed.contains(round.status) else {
+                throw StoreError.invalid("聘任批次当前为“\(round.status.label)”，不能进行此操作")
+            }
+            try await body(tx, round)
+            try await tx.raw("UPDATE rounds SET version = version + 1 WHERE id = \(bind: roundID)").run()
+            try await audit.append(AuditEntry(actor: actor, action: action, entity: "round", entityID: String(roundID), detail: detail),
+                                   in: tx, backend: backend)
+        }
+    }
+
+    public func offer(roundID: Int64, zoneID: Int64, postID: Int64, method: AppointmentMethod, capacity: Int, examWeight: Int, actor: String) async throws {
+        try await change(roundID, zoneID: zoneID, allowed: [.draft], actor: actor, action: "round.offer",
+                         detail: "post=\(postID); method=\(method.rawValue); capacity=\(capacity)") { tx, _ in
+            guard try await tx.raw("SELECT id FROM posts WHERE id = \(bind: postID) AND zone_id = \(bind: zoneID)").first() != nil else {
+                throw StoreError.notFound("岗位 \(postID)")
+            }
+            try await tx.raw("DELETE FROM round_posts WHERE round_id = \(bind: roundID) AND post_id = \(bind: postID)").run()
+            try await tx.raw("""
+                INSERT INTO round_posts (round_id, post_id, method, capacity, exam_weight)
+                VALUES (\(bind: roundID), \(bind: postID), \(bind: method.rawValue), \(bind: capacity), \(bind: examWeight))
+                """).run()
+        }
+    }
+
+    public func setStatus(roundID: Int64, zoneID: Int64, from: Set<StoredRound.Status>, to: StoredRound.Status, actor: String) async throws {
+        try await change(roundID, zoneID: zoneID, allowed: from, actor: actor, action: "round.\(to.rawValue)", detail: "status=\(to.rawValue)") { tx, _ in
+            try await tx.raw("UPDATE rounds SET status = \(bind: to.rawValue) WHERE id = \(bind: roundID)").run()
+        }
+    }
+
+    /// Replaces one kind of entries of a person (applications) or of a post (orderings, scores, direct).
+    public func replaceEntries(roundID: Int64, zoneID: Int64, kind: String, personID: Int64?, postID: Int64?, entries: [Entry],
+                               allowed: Set<StoredRound.Status>, actor: String) async throws {
+        try await change(roundID, zoneID: zoneID, allowed: allowed, actor: actor, action: "round.\(kind)",
+                         detail: "person=\(personID.map(String.init) ?? "*"); post=\(postID.map(String.init) ?? "*"); entries=\(entries.count)") { tx, _ in
+            if let personID {
+                try await tx.raw("DELETE FROM round_entries WHERE round_id = \(bind: roundID) AND kind = \(bind: kind) AND person_id = \(bind: personID)").run()
+            }
+            if let postID {
+                try await tx.raw("DELETE FROM round_entries WHERE round_id = \(bind: roundID) AND kind = \(bind: kind) AND post_id = \(bind: postID)").run()
+            }
+            for e in entries {
+                try await tx.raw("""
+                    INSERT INTO round_entries (round_id, kind, person_id, post_id, position, exam, interview)
+                    VALUES (\(bind: roundID), \(bind: kind), \(bind: e.personID), \(bind: e.postID), \(bind: e.position), \(bind: e.exam), \(bind: e.interview))
+                    """).run()
+            }
+        }
+    }
+
+    /// The engine's input from what is stored.
+    public func input(roundID: Int64) async throws -> RoundInput {
+        let offers = try await offers(roundID: roundID)
+        var input = RoundInput(posts: offers.map { .init(postID: $0.postID, capacity: $0.capacity, method: $0.method, examWeight: $0.examWeight) })
+        for e in try await entries(roundID: roundID) {
+            switch e.kind {
+            case "apply": input.applications[e.personID, default: []].append(e.postID)
+            case "order": input.orderings[e.postID, default: []].append(e.personID)
+            case "score": input.scores[e.postID, default: [:]][e.personID] = .init(exam: e.exam, interview: e.interview)
+            case "direct": input.direct[e.personID] = e.postID
+            default: continue
+            }
+        }
+        return input
+    }
+
+    /// Computes the matching and stores it (status 已匹配).
+    public func compute(roundID: Int64, zoneID: Int64, actor: String) async throws -> RoundEngine.Result {
+        let input = try await input(roundID: roundID)
+        let result: RoundEngine.Result
+        do { result = try RoundEngine.run(input) } catch { throw StoreError.invalid("匹配输入有误：\(error)") }
+        let json = try String(decoding: JSONEncoder().encode(result), as: UTF8.self)
+        try await change(roundID, zoneID: zoneID, allowed: [.open, .computed], actor: actor, action: "round.compute",
+                         detail: "placed=\(result.assignments.count); unplaced=\(result.unplaced.count)") { tx, _ in
+            try await tx.raw("UPDATE rounds SET status = 'computed', result = \(bind: json) WHERE id = \(bind: roundID)").run()
+        }
+        return result
+    }
+
+    /// Confirms a published round in one transaction: every assignment is checked against the
+    /// quotas at once (any violation refuses the whole confirmation, listing all of them); the
+    /// placed get their post and an appointment for the post's term; the unplaced go to 待岗 with
+    /// a training period of `waitingMonths`.
+    public func confirm(roundID: Int64, zoneID: Int64, waitingMonths: Int, actor: String) async throws {
+        let today = String(clock.isoTimestamp.prefix(10))
+        let now = clock.isoTimestamp
+        let repo = self
+        try await change(roundID, zoneID: zoneID, allowed: [.published], actor: actor, action: "round.confirm", detail: "waiting_months=\(waitingMonths)") { tx, round in
+            guard let result = round.result else { throw StoreError.invalid("尚未计算匹配结果") }
+            let posts = Dictionary(uniqueKeysWithValues: try await tx.raw("SELECT \(PostRepository.columns) FROM posts WHERE zone_id = \(bind: zoneID)")
+                .all().map(PostRepository.post).map { ($0.id, $0) })
+            var changes: [StaffingChange] = []
+            var people: [Int64: Person] = [:]
+            for personID in result.assignments.keys.sorted() + result.unplaced {
+                guard let person = try await tx.raw("SELECT \(PersonRepository.columns) FROM people WHERE id = \(bind: personID) AND zone_id = \(bind: zoneID)")
+                    .first().map(PersonRepository.person) else { throw StoreError.notFound("人员 \(personID)") }
+                people[personID] = person
+            }
+            for (personID, postID) in result.assignments.sorted(by: { $0.key < $1.key }) {
+                let person = people[personID]!, post = posts[postID]!
+                changes.append(StaffingChange(before: person.placement,
+                                              after: Placement(unitID: post.unitID, category: person.establishment, leadership: post.leadership),
+                                              label: person.name))
+            }
+            try await QuotaRepository.enforce(changes, zoneID: zoneID, in: tx, repository: repo.quotas)
+            for (personID, postID) in result.assignments.sorted(by: { $0.key < $1.key }) {
+                let post = posts[postID]!
+                let ends = CivilDate.adding(years: post.termYears, to: today)
+                try await tx.raw("""
+                    UPDATE people SET unit_id = \(bind: post.unitID), post_id = \(bind: postID), leadership_rank = \(bind: post.leadership?.rawValue),
+                        status = \(bind: PersonStatus.active.rawValue), waiting_until = NULL, version = version + 1, updated_at = \(bind: now)
+                    WHERE id = \(bind: personID)
+                    """).run()
+                try await tx.raw("UPDATE appointments SET ended = 1 WHERE person_id = \(bind: personID) AND ended = 0").run()
+                try await tx.raw("""
+                    INSERT INTO appointments (person_id, post_id, round_id, starts_on, ends_on)
+                    VALUES (\(bind: personID), \(bind: postID), \(bind: roundID), \(bind: today), \(bind: ends))
+                    """).run()
+            }
+            let waitingUntil = CivilDate.adding(months: waitingMonths, to: today)
+            for personID in result.unplaced {
+                try await tx.raw("""
+                    UPDATE people SET status = \(bind: PersonStatus.awaiting.rawValue), post_id = NULL, leadership_rank = NULL,
+                        waiting_until = \(bind: waitingUntil), version = version + 1, updated_at = \(bind: now)
+                    WHERE id = \(bind: personID)
+                    """).run()
+            }
+            try await tx.raw("UPDATE rounds SET status = 'confirmed' WHERE id = \(bind: roundID)").run()
+        }
+    }
+
+    static func round(_ row: any SQLRow) throws -> StoredRound {
+        StoredRound(id: try row.decode(column: "id", as: Int64.self), name: try row.decode(column: "name", as: String.self),
+                    status: StoredRound.Status(rawValue: try row.decode(column: "status", as: String.self)) ?? .draft,
+                    deadline: try row.decode(column: "deadline", as: String.self), version: try row.decode(column: "version", as: Int.self),
+                    result: try row.decode(column: "result", as: String?.self).map { try JSONDecoder().decode(RoundEngine.Result.self, from: Data($0.utf8)) })
+    }
+}

@@ -1,0 +1,26 @@
+import ZoneCore
+
+/// An appointment round (聘任批次) as stored.
+public struct StoredRound: Sendable, Identifiable {
+    public enum Status: String, Sendable, CaseIterable {
+        case draft, open, computed, published, confirmed
+
+        public var label: String {
+            switch self {
+            case .draft: "准备中"
+            case .open: "报名中"
+            case .computed: "已匹配"
+            case .published: "公示中"
+            case .confirmed: "已确认聘任"
+            }
+        }
+    }
+
+    public let id: Int64
+    public let name: String
+    public let status: Status
+    /// yyyy-MM-dd: applications are accepted through this day (Asia/Shanghai).
+    public let deadline: String
+    public let version: Int
+    public let result: RoundEngine.Result?
+}

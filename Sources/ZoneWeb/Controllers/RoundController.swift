@@ -1,0 +1,218 @@
+import Foundation
+import Hummingbird
+import ZoneCore
+import ZoneStore
+
+/// 全员聘任: appointment rounds from set-up to confirmation. 组织人事 offers posts and runs the
+/// round; employees apply with ranked choices before the deadline; department heads order their
+/// posts' applicants (双向选择) or enter scores (竞争上岗); results are matched, published and
+/// confirmed against the quotas in one transaction.
+struct RoundController {
+    let env: AppEnvironment
+    static let maxChoices = 3
+    /// 潍坊: unplaced people train for at least three months before the next round.
+    static let waitingMonths = 3
+
+    func register(_ routes: inout Routes) {
+        routes.get("/rounds", .viewRounds) { _, _, principal in try await list(principal, error: nil, status: .ok) }
+        routes.post("/rounds", .manageRounds) { _, context, principal in
+            let name = context.form["name"].trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty, let deadline = try? CivilDate(parsing: context.form["deadline"]) else {
+                return try await list(principal, error: "请填写批次名称和报名截止日期（yyyy-MM-dd），未保存。", status: .unprocessableContent)
+            }
+            let id = try await env.store.rounds.create(zoneID: principal.account.zoneID ?? 0, name: name, deadline: deadline,
+                                                       actor: principal.account.username)
+            return .redirect(to: "/rounds/\(id)")
+        }
+        routes.get("/rounds/:id", .viewRounds) { request, context, principal in
+            try await page(context.parameters.require("id", as: Int64.self), principal,
+                           notice: request.uri.queryParameters["msg"] == "saved" ? "已保存。" : nil)
+        }
+        routes.post("/rounds/:id/offers", .manageRounds) { _, context, principal in
+            let id = try context.parameters.require("id", as: Int64.self)
+            guard let postID = Int64(context.form["postID"]), let method = AppointmentMethod(rawValue: context.form["method"]),
+                  let capacity = Int(context.form["capacity"]), capacity >= 0,
+                  let weight = Int(context.form["examWeight"].isEmpty ? "50" : context.form["examWeight"]), (0...100).contains(weight) else {
+                return try await page(id, principal, error: "请选择岗位与方式，计划人数须为不小于0的整数，笔试权重0–100。", status: .unprocessableContent)
+            }
+            return try await run(id, principal) {
+                try await env.store.rounds.offer(roundID: id, zoneID: principal.account.zoneID ?? 0, postID: postID, method: method,
+                                                 capacity: capacity, examWeight: weight, actor: principal.account.username)
+            }
+        }
+        routes.post("/rounds/:id/status", .manageRounds) { _, context, principal in
+            try await advance(context.parameters.require("id", as: Int64.self), to: context.form["to"], principal)
+        }
+        routes.post("/rounds/:id/apply", .applyInRounds) { _, context, principal in
+            try await apply(context.parameters.require("id", as: Int64.self), context.form, principal)
+        }
+        routes.post("/rounds/:id/posts/:post/ranking", .rankApplicants) { _, context, principal in
+            try await rank(context.parameters.require("id", as: Int64.self), postID: context.parameters.require("post", as: Int64.self),
+                           context.form, principal)
+        }
+    }
+
+    func run(_ id: Int64, _ principal: Principal, _ action: () async throws -> Void) async throws -> Response {
+        do {
+            try await action()
+            return .redirect(to: "/rounds/\(id)?msg=saved")
+        } catch let error as StoreError {
+            if case .notFound = error { return Pages.error(.notFound, error.message, principal: principal) }
+            return try await page(id, principal, error: error.message, status: .conflict)
+        }
+    }
+
+    func list(_ principal: Principal, error: String?, status: HTTPResponse.Status) async throws -> Response {
+        let rounds = try await env.store.rounds.all(zoneID: principal.account.zoneID ?? 0)
+        let zone = try await env.zoneName(principal)
+        return Pages.response(Layout.page(title: "全员聘任", active: "rounds", principal: principal, zoneName: zone) {
+            HTML.tag("h1") { "全员聘任（聘任批次）" }
+            Components.flash(error)
+            HTML.tag("div", ["class": "card"]) {
+                if principal.can(.manageRounds) {
+                    HTML.tag("form", ["class": "inline", "method": "post", "action": "/rounds"]) {
+                        Components.csrf(principal)
+                        HTML.tag("input", ["type": "text", "name": "name", "placeholder": "批次名称，如：2024年全员聘任", "aria-label": "批次名称"])
+                        HTML.tag("input", ["type": "date", "name": "deadline", "aria-label": "报名截止日期"])
+                        HTML.tag("button", ["type": "submit"]) { "新建批次" }
+                    }
+                }
+                HTML.tag("table", ["class": "grid"]) {
+                    HTML.tag("tr") { for h in ["批次", "状态", "报名截止"] { HTML.tag("th") { h } } }
+                    for round in rounds {
+                        HTML.tag("tr") {
+                            HTML.tag("td") { HTML.tag("a", ["href": "/rounds/\(round.id)"]) { round.name } }
+                            HTML.tag("td") { Components.tag(round.status.label, kind: round.status == .confirmed ? "ok" : round.status == .open ? "warn" : "") }
+                            HTML.tag("td") { round.deadline }
+                        }
+                    }
+                    if rounds.isEmpty { HTML.tag("tr") { HTML.tag("td", ["colspan": "3", "class": "hint"]) { "暂无聘任批次" } } }
+                }
+            }
+        }, status: status)
+    }
+
+    /// Everything the round page shows, loaded once.
+    struct Context {
+        let round: StoredRound
+        let offers: [RoundRepository.Offer]
+        let entries: [RoundRepository.Entry]
+        let posts: [Int64: Post]
+        let tree: UnitTree
+        let people: [Int64: Person]
+    }
+
+    func load(_ id: Int64, _ principal: Principal) async throws -> Context? {
+        let zoneID = principal.account.zoneID ?? 0
+        guard let round = try await env.store.rounds.find(id: id, zoneID: zoneID) else { return nil }
+        let entries = try await env.store.rounds.entries(roundID: id)
+        let ids = Set(entries.map(\.personID)).union(round.result.map { Array($0.assignments.keys) + $0.unplaced } ?? [])
+        var people: [Int64: Person] = [:]
+        for personID in ids { people[personID] = try await env.store.people.find(id: personID, zoneID: zoneID) }
+        return Context(round: round, offers: try await env.store.rounds.offers(roundID: id), entries: entries,
+                       posts: Dictionary(uniqueKeysWithValues: try await env.store.posts.all(zoneID: zoneID).map { ($0.id, $0) }),
+                       tree: try await env.store.units.tree(zoneID: zoneID), people: people)
+    }
+
+    func page(_ id: Int64, _ principal: Principal, notice: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+        guard let c = try await load(id, principal) else { return Pages.error(.notFound, "聘任批次不存在。", principal: principal) }
+        let zone = try await env.zoneName(principal)
+        let view = RoundPage(context: c, principal: principal, today: today())
+        return Pages.response(Layout.page(title: c.round.name, active: "rounds", principal: principal, zoneName: zone) {
+            HTML.tag("div", ["class": "crumbs"]) { HTML.tag("a", ["href": "/rounds"]) { "全员聘任" } }
+            HTML.tag("h1") { c.round.name }
+            Components.flash(notice, kind: "ok")
+            Components.flash(error)
+            view.html
+        }, status: status)
+    }
+
+    /// Today in Asia/Shanghai, as the deadline is a Chinese calendar day.
+    func today() -> String {
+        let formatter = DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: env.store.clock.now())
+    }
+
+    func advance(_ id: Int64, to target: String, _ principal: Principal) async throws -> Response {
+        let zoneID = principal.account.zoneID ?? 0, actor = principal.account.username
+        return try await run(id, principal) {
+            switch target {
+            case "open": try await env.store.rounds.setStatus(roundID: id, zoneID: zoneID, from: [.draft], to: .open, actor: actor)
+            case "compute": _ = try await env.store.rounds.compute(roundID: id, zoneID: zoneID, actor: actor)
+            case "publish": try await env.store.rounds.setStatus(roundID: id, zoneID: zoneID, from: [.computed], to: .published, actor: actor)
+            case "confirm": try await env.store.rounds.confirm(roundID: id, zoneID: zoneID, waitingMonths: Self.waitingMonths, actor: actor)
+            default: throw StoreError.invalid("未知操作")
+            }
+        }
+    }
+
+    func apply(_ id: Int64, _ form: FormFields, _ principal: Principal) async throws -> Response {
+        guard case .person(let personID) = principal.scope else {
+            return Pages.error(.forbidden, "您的账号未关联人员档案，不能报名。", principal: principal)
+        }
+        guard let c = try await load(id, principal) else { return Pages.error(.notFound, "聘任批次不存在。", principal: principal) }
+        guard today() <= c.round.deadline else {
+            return try await page(id, principal, error: "报名已于\(c.round.deadline)截止。", status: .conflict)
+        }
+        let open = Set(c.offers.filter { $0.method != .direct }.map(\.postID))
+        let choices = (1...Self.maxChoices).compactMap { Int64(form["choice\($0)"]) }
+        guard choices.allSatisfy(open.contains), Set(choices).count == choices.count else {
+            return try await page(id, principal, error: "志愿须为本批次开放的不同岗位。", status: .unprocessableContent)
+        }
+        let entries = choices.enumerated().map { RoundRepository.Entry(kind: "apply", personID: personID, postID: $1, position: $0 + 1, exam: 0, interview: 0) }
+        return try await run(id, principal) {
+            try await env.store.rounds.replaceEntries(roundID: id, zoneID: principal.account.zoneID ?? 0, kind: "apply", personID: personID,
+                                                      postID: nil, entries: entries, allowed: [.open], actor: principal.account.username)
+        }
+    }
+
+    /// A head's order (双向选择: position numbers, blank = not ranked) or scores (竞争上岗, in points with two decimals).
+    func rank(_ id: Int64, postID: Int64, _ form: FormFields, _ principal: Principal) async throws -> Response {
+        guard let c = try await load(id, principal), let offer = c.offers.first(where: { $0.postID == postID }), let post = c.posts[postID] else {
+            return Pages.error(.notFound, "岗位不在本批次中。", principal: principal)
+        }
+        guard principal.scope.allows(unitID: post.unitID) else {
+            return Pages.error(.forbidden, "只能为本部门的岗位排序或评分。", principal: principal)
+        }
+        let applicants = c.entries.filter { $0.kind == "apply" && $0.postID == postID }.map(\.personID)
+        var entries: [RoundRepository.Entry] = []
+        let kind = offer.method == .mutualSelection ? "order" : "score"
+        for personID in applicants {
+            if kind == "order" {
+                let text = form["pos_\(personID)"].trimmingCharacters(in: .whitespaces)
+                guard !text.isEmpty else { continue }
+                guard let position = Int(text), position > 0 else {
+                    return try await page(id, principal, error: "排序须为正整数（留空表示不予考虑）。", status: .unprocessableContent)
+                }
+                entries.append(.init(kind: kind, personID: personID, postID: postID, position: position, exam: 0, interview: 0))
+            } else {
+                guard let exam = Self.hundredths(form["exam_\(personID)"]), let interview = Self.hundredths(form["interview_\(personID)"]) else {
+                    if form["exam_\(personID)"].isEmpty && form["interview_\(personID)"].isEmpty { continue }
+                    return try await page(id, principal, error: "成绩须为0–100的数，最多两位小数。", status: .unprocessableContent)
+                }
+                entries.append(.init(kind: kind, personID: personID, postID: postID, position: 0, exam: exam, interview: interview))
+            }
+        }
+        if kind == "order", Set(entries.map(\.position)).count != entries.count {
+            return try await page(id, principal, error: "排序号不能重复。", status: .unprocessableContent)
+        }
+        return try await run(id, principal) {
+            try await env.store.rounds.replaceEntries(roundID: id, zoneID: principal.account.zoneID ?? 0, kind: kind, personID: nil,
+                                                      postID: postID, entries: entries, allowed: [.open], actor: principal.account.username)
+        }
+    }
+
+    /// "85.5" → 8550; 0–100 with at most two decimals.
+    static func hundredths(_ text: String) -> Int? {
+        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), let whole = Int(parts[0]), (0...100).contains(whole) else { return nil }
+        var value = whole * 100
+        if parts.count == 2 {
+            guard (1...2).contains(parts[1].count), let fraction = Int(parts[1]) else { return nil }
+            value += parts[1].count == 1 ? fraction * 10 : fraction
+        }
+        return value <= 10000 ? value : nil
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Hummingbird
+import Testing
+import ZoneCore
+@testable import ZoneStore
+@testable import ZoneWeb
+
+@Suite("全员聘任: a round from posts to confirmed appointments")
+struct RoundTests {
+    /// 组织人事 sets up posts and a round, an employee applies, the department head ranks, the
+    /// round is matched, published and confirmed; an unplaced applicant goes to 待岗.
+    @Test func aFullRoundAsHREmployeeAndDepartmentHead() async throws {
+        let app = try await TestApp.make()
+        let zone = try await app.account("hr").zoneID!
+        let staff = try await app.account("staff")
+        let head = try await app.account("chanye_head")
+        // A second employee in the same department, who will not be ranked.
+        let colleague = try await app.store.people.search(PeopleQuery(zoneID: zone, unitIDs: [head.unitID!], pageSize: 100)).people
+            .first { $0.id != staff.personID! && $0.establishment == .contract }!
+        let other = try await app.store.accounts.create(NewAccount(username: "colleague", displayName: colleague.name,
+                                                                   passwordHash: app.env.hasher.hash(TestApp.password), role: .employee,
+                                                                   zoneID: zone, personID: colleague.id, mustChangePassword: false), actor: "t")
+        _ = other
+        try await app.run { browser in
+            try await browser.login("hr")
+            let post = try await browser.post("/posts", [("unitID", String(head.unitID!)), ("title", "招商专员"), ("level", "3"), ("category", "招商"),
+                                                         ("payCoefficient", "1.2"), ("headcount", "1"), ("termYears", "3"), ("leadership", ""),
+                                                         ("requirements", "本科")])
+            #expect(post.location == "/posts")
+            let bad = try await browser.post("/posts", [("unitID", String(head.unitID!)), ("title", ""), ("level", "12"), ("category", "招商"),
+                                                        ("payCoefficient", "x"), ("headcount", "1"), ("termYears", "5")])
+            #expect(bad.status == .unprocessableContent && bad.body.contains("聘期为1–3年"))
+            let postID = try await app.store.posts.all(zoneID: zone).first { $0.title == "招商专员" }!.id
+            let created = try await browser.post("/rounds", [("name", "2024年全员聘任"), ("deadline", "2099-12-31")])
+            let path = try #require(created.location)
+            #expect(try await browser.post(path + "/offers", [("postID", String(postID)), ("method", "mutual_selection"), ("capacity", "1"),
+                                                              ("examWeight", "")]).status == .seeOther)
+            #expect(try await browser.post(path + "/status", [("to", "open")]).status == .seeOther)
+
+            for username in ["staff", "colleague"] {
+                try await browser.login(username)
+                let applied = try await browser.post(path + "/apply", [("choice1", String(postID))])
+                #expect(applied.status == .seeOther, "\(username)")
+            }
+            try await browser.login("staff")
+            #expect(try await browser.post(path + "/apply", [("choice1", "999999")]).status == .unprocessableContent)
+            #expect(try await browser.post(path + "/status", [("to", "compute")]).status == .forbidden)
+
+            try await browser.login("chanye_head")
+            let ranking = try await browser.post(path + "/posts/\(postID)/ranking", [("pos_\(staff.personID!)", "1"), ("pos_\(colleague.id)", "")])
+            #expect(ranking.status == .seeOther)
+
+            try await browser.login("hr")
+            #expect(try await browser.post(path + "/status", [("to", "compute")]).status == .seeOther)
+            let computed = try await browser.get(path)
+            #expect(computed.body.contains("招商专员") && computed.body.contains("未进入该岗位的排序"))
+            #expect(try await browser.post(path + "/status", [("to", "publish")]).status == .seeOther)
+            #expect(try await browser.post(path + "/status", [("to", "confirm")]).status == .seeOther)
+            let placed = try await app.store.people.find(id: staff.personID!, zoneID: zone)!
+            #expect(placed.status == .active)
+            let waiting = try await app.store.people.find(id: colleague.id, zoneID: zone)!
+            #expect(waiting.status == .awaiting)
+            #expect(try await app.store.rounds.all(zoneID: zone).first?.status == .confirmed)
+            // The colleague sees only their own line of the published results.
+            try await browser.login("colleague")
+            let own = try await browser.get(path)
+            #expect(own.body.contains("未聘人员") && !own.body.contains(">\(placed.name)<"))
+        }
+    }
+}
