@@ -105,26 +105,25 @@ public struct QuotaRepository: Sendable {
     /// Sets (or removes, with nil) one establishment quota of a unit. Lowering below use is allowed
     /// (the unit then shows 超编 and takes no one until it is back under), and audited.
     public func setEstablishment(unitID: Int64, category: EstablishmentCategory, quota: Int?, actor: String) async throws {
-        let audit = audit, backend = database.backend
-        try await database.transaction { tx in
-            try await tx.raw("DELETE FROM establishments WHERE unit_id = \(bind: unitID) AND category = \(bind: category.rawValue)").run()
-            if let quota {
-                try await tx.raw("INSERT INTO establishments (unit_id, category, quota) VALUES (\(bind: unitID), \(bind: category.rawValue), \(bind: quota))").run()
-            }
-            try await audit.append(AuditEntry(actor: actor, action: "quota.establishment", entity: "unit", entityID: String(unitID),
-                                              detail: "category=\(category.rawValue); quota=\(quota.map(String.init) ?? "none")"), in: tx, backend: backend)
-        }
+        try await setQuota(table: "establishments", column: "category", unitID: unitID, key: category.rawValue, quota: quota,
+                           action: "quota.establishment", actor: actor)
     }
 
     public func setLeadership(unitID: Int64, quotaClass: LeadershipClass, quota: Int?, actor: String) async throws {
+        try await setQuota(table: "leadership_quotas", column: "class", unitID: unitID, key: quotaClass.rawValue, quota: quota,
+                           action: "quota.leadership", actor: actor)
+    }
+
+    /// `table` and `column` are the two constants above, never user input.
+    private func setQuota(table: String, column: String, unitID: Int64, key: String, quota: Int?, action: String, actor: String) async throws {
         let audit = audit, backend = database.backend
         try await database.transaction { tx in
-            try await tx.raw("DELETE FROM leadership_quotas WHERE unit_id = \(bind: unitID) AND class = \(bind: quotaClass.rawValue)").run()
+            try await tx.raw("DELETE FROM \(ident: table) WHERE unit_id = \(bind: unitID) AND \(ident: column) = \(bind: key)").run()
             if let quota {
-                try await tx.raw("INSERT INTO leadership_quotas (unit_id, class, quota) VALUES (\(bind: unitID), \(bind: quotaClass.rawValue), \(bind: quota))").run()
+                try await tx.raw("INSERT INTO \(ident: table) (unit_id, \(ident: column), quota) VALUES (\(bind: unitID), \(bind: key), \(bind: quota))").run()
             }
-            try await audit.append(AuditEntry(actor: actor, action: "quota.leadership", entity: "unit", entityID: String(unitID),
-                                              detail: "class=\(quotaClass.rawValue); quota=\(quota.map(String.init) ?? "none")"), in: tx, backend: backend)
+            try await audit.append(AuditEntry(actor: actor, action: action, entity: "unit", entityID: String(unitID),
+                                              detail: "\(column)=\(key); quota=\(quota.map(String.init) ?? "none")"), in: tx, backend: backend)
         }
     }
 }
