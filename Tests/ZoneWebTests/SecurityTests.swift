@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import Testing
 import ZoneCore
@@ -165,5 +166,23 @@ struct SecurityTests {
                 }
             }
         }
+    }
+}
+
+@Suite("OpenAPI document")
+struct OpenAPITests {
+    /// Every JSON route the router serves is documented in openapi.yaml with the same method.
+    @Test func everyAPIRouteIsDocumented() async throws {
+        let app = try await TestApp.make()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let yaml = try String(contentsOf: root.appendingPathComponent("openapi.yaml"), encoding: .utf8)
+        let lines = yaml.split(separator: "\n").map(String.init)
+        for spec in app.specs where spec.isAPI {
+            let documented = "  " + spec.path.replacingOccurrences(of: ":id", with: "{id}") + ":"
+            let start = try #require(lines.firstIndex(of: documented), "\(spec.path) missing from openapi.yaml")
+            let block = lines[(start + 1)...].prefix { $0.hasPrefix("   ") || $0.isEmpty }
+            #expect(block.contains("    \(spec.method.rawValue.lowercased()):"), "\(spec.method) \(spec.path) not documented")
+        }
+        try await app.store.close()
     }
 }
