@@ -26,7 +26,13 @@ struct RoundEngineTests {
         let result = try RoundEngine.run(input)
         // 1: 84.00; 2 and 3: 84.00 as well — 3 is more senior, then 2 beats 1 (who has no seniority recorded).
         #expect(result.rankings[5]?.map(\.personID) == [3, 2, 1, 4])
-        #expect(result.rankings[5]?.map(\.tieBreak) == [nil, "同分，按资历", "同分，按资历", nil])
+        #expect(result.rankings[5]?.map(\.tieBreak) == ["与2人同分，按档案资历排序", "与2人同分，按档案资历排序", "与2人同分，按档案资历排序", nil])
+        // Without seniority on record the last resort is the person number, and it says so.
+        let bare = try RoundEngine.run(RoundInput(posts: [.init(postID: 5, capacity: 1, method: .competitive)], applications: [1: [5], 2: [5]],
+                                                  scores: [5: [1: .init(exam: 8000, interview: 8000), 2: .init(exam: 8000, interview: 8000)]]))
+        #expect(bare.rankings[5]?.map(\.personID) == [1, 2])
+        #expect(bare.rankings[5]?.first?.tieBreak == "与1人同分，按档案资历、人员编号排序")
+        #expect(bare.explanations[2] == ["岗位5：综合成绩80.00，排第2名（与1人同分，按档案资历、人员编号排序），已由排名靠前的1人聘满（计划1人）"])
         #expect(result.assignments == [3: 5, 2: 5])
         #expect(RoundEngine.weighted(.init(exam: 8001, interview: 9000), examWeight: 60) == 8401)
     }
@@ -35,7 +41,7 @@ struct RoundEngineTests {
         let result = try RoundEngine.run(RoundInput(posts: [.init(postID: 1, capacity: 3, method: .mutualSelection)],
                                                     applications: [7: [1]], orderings: [1: []]))
         #expect(result.unplaced == [7])
-        #expect(result.explanations[7] == ["岗位1：未进入该岗位的排序"])
+        #expect(result.explanations[7] == ["岗位1：用人单位未将您列入拟聘排序"])
     }
 
     @Test func dualTrackGapsComeFromTheArchiveScale() {

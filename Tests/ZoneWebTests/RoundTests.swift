@@ -31,7 +31,7 @@ struct RoundTests {
                                                         ("payCoefficient", "x"), ("headcount", "1"), ("termYears", "5")])
             #expect(bad.status == .unprocessableContent && bad.body.contains("聘期为1–3年"))
             let postID = try await app.store.posts.all(zoneID: zone).first { $0.title == "招商专员" }!.id
-            let created = try await browser.post("/rounds", [("name", "2024年全员聘任"), ("deadline", "2099-12-31")])
+            let created = try await browser.post("/rounds", [("name", "2024年全员聘任"), ("deadline", "2026-09-30")])
             let path = try #require(created.location)
             #expect(try await browser.post(path + "/offers", [("postID", String(postID)), ("method", "mutual_selection"), ("capacity", "1"),
                                                               ("examWeight", "")]).status == .seeOther)
@@ -51,9 +51,15 @@ struct RoundTests {
             #expect(ranking.status == .seeOther)
 
             try await browser.login("hr")
+            let early = try await browser.post(path + "/status", [("to", "compute")])
+            #expect(early.status == .conflict && early.body.contains("报名截止日期（2026-09-30）之后才能计算匹配"))
+            app.clock.advance(10 * 86_400)
+            try await browser.login("staff")
+            #expect(try await browser.post(path + "/apply", [("choice1", String(postID))]).body.contains("报名已于2026-09-30截止"))
+            try await browser.login("hr")
             #expect(try await browser.post(path + "/status", [("to", "compute")]).status == .seeOther)
             let computed = try await browser.get(path)
-            #expect(computed.body.contains("招商专员") && computed.body.contains("未进入该岗位的排序"))
+            #expect(computed.body.contains("招商专员") && computed.body.contains("用人单位未将您列入拟聘排序"))
             #expect(try await browser.post(path + "/status", [("to", "publish")]).status == .seeOther)
             #expect(try await browser.post(path + "/status", [("to", "confirm")]).status == .seeOther)
             let placed = try await app.store.people.find(id: staff.personID!, zoneID: zone)!

@@ -20,6 +20,9 @@ struct RoundController {
             guard !name.isEmpty, let deadline = try? CivilDate(parsing: context.form["deadline"]) else {
                 return try await list(principal, error: "请填写批次名称和报名截止日期（yyyy-MM-dd），未保存。", status: .unprocessableContent)
             }
+            guard deadline.description >= today() else {
+                return try await list(principal, error: "报名截止日期不能早于今天，未保存。", status: .unprocessableContent)
+            }
             let id = try await env.store.rounds.create(zoneID: principal.account.zoneID ?? 0, name: name, deadline: deadline,
                                                        actor: principal.account.username)
             return .redirect(to: "/rounds/\(id)")
@@ -30,10 +33,15 @@ struct RoundController {
         }
         routes.post("/rounds/:id/offers", .manageRounds) { _, context, principal in
             let id = try context.parameters.require("id", as: Int64.self)
-            guard let postID = Int64(context.form["postID"]), let method = AppointmentMethod(rawValue: context.form["method"]),
-                  let capacity = Int(context.form["capacity"]), capacity >= 0,
-                  let weight = Int(context.form["examWeight"].isEmpty ? "50" : context.form["examWeight"]), (0...100).contains(weight) else {
-                return try await page(id, principal, error: "请选择岗位与方式，计划人数须为不小于0的整数，笔试权重0–100。", status: .unprocessableContent)
+            let method = AppointmentMethod(rawValue: context.form["method"])
+            let weightText = context.form["examWeight"].isEmpty && method == .mutualSelection ? "50" : context.form["examWeight"]
+            guard let postID = Int64(context.form["postID"]), let method, let capacity = Int(context.form["capacity"]), capacity >= 0,
+                  let weight = Int(weightText), (0...100).contains(weight) else {
+                return try await page(id, principal, error: "请选择岗位与方式，计划人数须为不小于0的整数；竞争上岗须填笔试权重（0–100）。", status: .unprocessableContent)
+            }
+            let posts = try await env.store.posts.all(zoneID: principal.account.zoneID ?? 0)
+            if let post = posts.first(where: { $0.id == postID }), capacity > post.headcount {
+                return try await page(id, principal, error: "计划人数（\(capacity)）不能超过岗位数（\(post.headcount)）。", status: .unprocessableContent)
             }
             return try await run(id, principal) {
                 try await env.store.rounds.offer(roundID: id, zoneID: principal.account.zoneID ?? 0, postID: postID, method: method,
@@ -139,8 +147,14 @@ struct RoundController {
         let zoneID = principal.account.zoneID ?? 0, actor = principal.account.username
         return try await run(id, principal) {
             switch target {
-            case "open": try await env.store.rounds.setStatus(roundID: id, zoneID: zoneID, from: [.draft], to: .open, actor: actor)
-            case "compute": _ = try await env.store.rounds.compute(roundID: id, zoneID: zoneID, actor: actor)
+            case "open":
+                guard try await !env.store.rounds.offers(roundID: id).isEmpty else { throw StoreError.invalid("请先加入岗位，再开始报名") }
+                try await env.store.rounds.setStatus(roundID: id, zoneID: zoneID, from: [.draft], to: .open, actor: actor)
+            case "compute":
+                if let round = try await env.store.rounds.find(id: id, zoneID: zoneID), round.status == .open, today() <= round.deadline {
+                    throw StoreError.invalid("报名截止日期（\(round.deadline)）之后才能计算匹配")
+                }
+                _ = try await env.store.rounds.compute(roundID: id, zoneID: zoneID, actor: actor)
             case "publish": try await env.store.rounds.setStatus(roundID: id, zoneID: zoneID, from: [.computed], to: .published, actor: actor)
             case "confirm": try await env.store.rounds.confirm(roundID: id, zoneID: zoneID, waitingMonths: Self.waitingMonths, actor: actor)
             default: throw StoreError.invalid("未知操作")

@@ -127,13 +127,18 @@ struct RoundPage {
                 HTML.tag("form", ["class": "step", "method": "post", "action": "/rounds/\(round.id)/posts/\(offer.postID)/ranking"]) {
                     Components.csrf(principal)
                     HTML.tag("strong") { postName(offer.postID) + "（" + offer.method.label + "，计划\(offer.capacity)人）" }
+                    HTML.tag("p", ["class": "hint"]) {
+                        offer.method == .mutualSelection
+                            ? "填写拟聘排序：1 为最优先，依次递增；留空表示不予考虑。"
+                            : "填写笔试、面试成绩（0–100，最多两位小数），综合成绩 = 笔试×\(offer.examWeight)% + 面试×\(100 - offer.examWeight)%。"
+                    }
                     if applicants.isEmpty { HTML.tag("p", ["class": "hint"]) { "暂无人报名" } }
                     HTML.tag("table", ["class": "grid"]) {
                         for personID in applicants {
                             let entry = existing.first { $0.personID == personID }
                             HTML.tag("tr") {
                                 HTML.tag("td") { personName(personID) }
-                                HTML.tag("td") { context.people[personID]?.archiveRank ?? "" }
+                                HTML.tag("td") { choice(of: personID, for: offer.postID) }
                                 if offer.method == .mutualSelection {
                                     HTML.tag("td") {
                                         HTML.tag("input", ["type": "text", "name": "pos_\(personID)", "value": entry.map { String($0.position) } ?? "",
@@ -158,6 +163,13 @@ struct RoundPage {
         }
     }
 
+    var readsArchive: Bool { principal.can(.unmaskPersonalData) }
+
+    /// "第1志愿" for an applicant's choice of this post.
+    func choice(of personID: Int64, for postID: Int64) -> String {
+        context.entries.first { $0.kind == "apply" && $0.personID == personID && $0.postID == postID }.map { "第\($0.position)志愿" } ?? ""
+    }
+
     /// Employees see results once published, and only their own; heads see their posts'; others all.
     var showsResults: Bool {
         if principal.can(.manageRounds) || principal.role == .leader || principal.role == .discipline { return true }
@@ -177,7 +189,9 @@ struct RoundPage {
         HTML.tag("div", ["class": "card"]) {
             HTML.tag("h2") { round.status == .published ? "聘任结果公示" : "匹配结果" }
             HTML.tag("table", ["class": "grid"]) {
-                HTML.tag("tr") { for h in ["姓名", "聘任岗位", "岗位层级", "档案职级（封存）", "双轨", "排序说明"] { HTML.tag("th") { h } } }
+                HTML.tag("tr") {
+                    for h in ["姓名", "聘任岗位", "岗位层级", "综合成绩", "排序说明"] + (readsArchive ? ["档案职级", "双轨"] : []) { HTML.tag("th") { h } }
+                }
                 for (personID, postID) in result.assignments.sorted(by: { $0.key < $1.key }) where visible(personID, post: postID) {
                     let person = context.people[personID]
                     let post = context.posts[postID]
@@ -186,10 +200,14 @@ struct RoundPage {
                         HTML.tag("td") { personName(personID) }
                         HTML.tag("td") { postName(postID) }
                         HTML.tag("td", ["class": "num"]) { post.map { "\($0.level)" } ?? "" }
-                        HTML.tag("td") { principal.can(.unmaskPersonalData) ? person?.archiveRank ?? "" : "（封存）" }
-                        HTML.tag("td") { Self.dualTrack(archiveRank: person?.archiveRank ?? "", post: post) }
+                        HTML.tag("td", ["class": "num"]) { ranked.flatMap { result.rankings[postID]![$0].score }.map(Self.points) ?? "—" }
                         HTML.tag("td") {
                             ranked.map { index in "第\(index + 1)名" + (result.rankings[postID]![index].tieBreak.map { "（\($0)）" } ?? "") } ?? "直接聘任"
+                        }
+                        // 三分离: the archive rank, and the gap that would reveal it, only for 组织人事 and 纪工委.
+                        if readsArchive {
+                            HTML.tag("td") { person?.archiveRank ?? "" }
+                            HTML.tag("td") { Self.dualTrack(archiveRank: person?.archiveRank ?? "", post: post) }
                         }
                     }
                 }

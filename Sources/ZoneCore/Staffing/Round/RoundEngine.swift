@@ -49,10 +49,12 @@ public enum RoundEngine {
         for person in unplaced {
             explanations[person] = input.applications[person]!.map { post in
                 guard let ranking = rankings[post], let position = ranking.firstIndex(where: { $0.personID == person }) else {
-                    return "岗位\(post)：未进入该岗位的排序"
+                    return "岗位\(post)：用人单位未将您列入拟聘排序"
                 }
                 let above = ranking[..<position].filter { assignments[$0.personID] == post }.count
-                return "岗位\(post)：排第\(position + 1)名，已由排名靠前的\(above)人聘满（计划\(capacity[post] ?? 0)人）"
+                let me = ranking[position]
+                let score = me.score.map { "综合成绩\($0 / 100).\($0 % 100 < 10 ? "0" : "")\($0 % 100)，" } ?? ""
+                return "岗位\(post)：\(score)排第\(position + 1)名\(me.tieBreak.map { "（\($0)）" } ?? "")，已由排名靠前的\(above)人聘满（计划\(capacity[post] ?? 0)人）"
             }
         }
         return Result(assignments: assignments, unplaced: unplaced, rankings: rankings, explanations: explanations)
@@ -72,10 +74,14 @@ public enum RoundEngine {
         let sorted = scored.sorted { a, b in
             (a.1, -seniority(a.0), -a.0) > (b.1, -seniority(b.0), -b.0)
         }
-        return sorted.enumerated().map { index, entry in
+        // Everyone in a group of equal scores is told so, and by what the group was ordered.
+        let groups = Dictionary(grouping: sorted, by: \.1)
+        return sorted.map { entry in
+            let group = groups[entry.1]!
             var tie: String?
-            if index > 0, sorted[index - 1].1 == entry.1 {
-                tie = seniority(sorted[index - 1].0) == seniority(entry.0) ? "同分同资历，按人员编号" : "同分，按资历"
+            if group.count > 1 {
+                let bySeniority = Set(group.map { seniority($0.0) }).count == group.count
+                tie = "与\(group.count - 1)人同分，" + (bySeniority ? "按档案资历排序" : "按档案资历、人员编号排序")
             }
             return Ranked(personID: entry.0, score: entry.1, tieBreak: tie)
         }
