@@ -29,7 +29,7 @@ struct RoundController {
         }
         routes.get("/rounds/:id", .viewRounds) { request, context, principal in
             try await page(context.parameters.require("id", as: Int64.self), principal,
-                           notice: request.uri.queryParameters["msg"] == "saved" ? "已保存。" : nil)
+                           notice: request.uri.queryParameters["msg"].flatMap { Self.notices[String($0)] })
         }
         routes.post("/rounds/:id/offers", .manageRounds) { _, context, principal in
             let id = try context.parameters.require("id", as: Int64.self)
@@ -60,10 +60,13 @@ struct RoundController {
         }
     }
 
-    func run(_ id: Int64, _ principal: Principal, _ action: () async throws -> Void) async throws -> Response {
+    static let notices = ["saved": "已保存。", "open": "已开始报名。", "compute": "已截止报名并完成匹配，请核对后公示。",
+                          "publish": "结果已公示。", "confirm": "已确认聘任：受聘人员已按岗位调整，未聘人员转待岗培训。"]
+
+    func run(_ id: Int64, _ principal: Principal, notice: String = "saved", _ action: () async throws -> Void) async throws -> Response {
         do {
             try await action()
-            return .redirect(to: "/rounds/\(id)?msg=saved")
+            return .redirect(to: "/rounds/\(id)?msg=\(notice)")
         } catch let error as StoreError {
             if case .notFound = error { return Pages.error(.notFound, error.message, principal: principal) }
             return try await page(id, principal, error: error.message, status: .conflict)
@@ -145,7 +148,7 @@ struct RoundController {
 
     func advance(_ id: Int64, to target: String, _ principal: Principal) async throws -> Response {
         let zoneID = principal.account.zoneID ?? 0, actor = principal.account.username
-        return try await run(id, principal) {
+        return try await run(id, principal, notice: Self.notices[target] == nil ? "saved" : target) {
             switch target {
             case "open":
                 guard try await !env.store.rounds.offers(roundID: id).isEmpty else { throw StoreError.invalid("请先加入岗位，再开始报名") }

@@ -13,14 +13,19 @@ struct PlanStepForms {
         after.liveUnits.map { (PlanStepParser.encode($0.ref), $0.name) }
     }
 
+    /// A unit choice that starts empty, so no step acts on the zone itself by default.
+    var pickUnit: [(String, String)] { [("", "请选择机构")] + unitOptions }
+
     var html: HTML {
         HTML.tag("div", ["class": "card"]) {
             HTML.tag("h2") { "添加步骤" }
             form("create", "新设机构") {
                 HTML.tag("input", ["type": "text", "name": "name", "placeholder": "机构名称", "aria-label": "机构名称"])
                 select("parent", "隶属", [("", "（园区直属）")] + unitOptions)
-                select("kind", "类别", UnitKind.allCases.filter { $0 != .zone }.map { ($0.rawValue, $0.label) })
+                select("kind", "类别", [UnitKind.department, .institution, .park, .statutory, .company, .discipline, .committee].map { ($0.rawValue, $0.label) })
                 select("orgType", "性质", OrgType.allCases.map { ($0.rawValue, $0.rawValue) })
+                select("funding", "经费形式", Funding.allCases.map { ($0.rawValue, $0.rawValue) })
+                HTML.tag("input", ["type": "text", "name": "rank", "placeholder": "规格，如 正科级", "aria-label": "规格"])
                 select("economic", "经济职能", [("0", "非经济职能"), ("1", "经济职能")])
             }
             form("merge", "合并机构") {
@@ -28,10 +33,10 @@ struct PlanStepForms {
                     for (value, label) in unitOptions { HTML.tag("option", ["value": value]) { label } }
                 }
                 HTML.tag("span", ["class": "hint"]) { "并入" }
-                select("target", "目标机构", unitOptions)
+                select("target", "目标机构", pickUnit)
             }
             form("abolish", "撤销机构") {
-                select("unit", "撤销的机构", unitOptions)
+                select("unit", "撤销的机构", pickUnit)
                 destination()
             }
             form("move", "人员调整 / 分流") {
@@ -39,21 +44,21 @@ struct PlanStepForms {
                 destination()
             }
             form("establishment", "核定编制") {
-                select("unit", "机构", unitOptions)
+                select("unit", "机构", pickUnit)
                 select("category", "编制类别", EstablishmentCategory.allCases.map { ($0.rawValue, $0 == .postCap ? "员额" : $0.rawValue + "编制") })
                 HTML.tag("input", ["type": "text", "name": "quota", "placeholder": "核定数（留空为取消）", "aria-label": "核定数"])
             }
             form("leadership", "核定领导职数") {
-                select("unit", "机构", unitOptions)
+                select("unit", "机构", pickUnit)
                 select("class", "职数类别", LeadershipClass.allCases.map { ($0.rawValue, $0.label) })
                 HTML.tag("input", ["type": "text", "name": "quota", "placeholder": "职数（留空为取消）", "aria-label": "职数"])
             }
             form("economic", "职能定位") {
-                select("unit", "机构", unitOptions)
+                select("unit", "机构", pickUnit)
                 select("economic", "经济职能", [("1", "确定为经济职能机构"), ("0", "不作为经济职能机构")])
             }
             form("rename", "更名") {
-                select("unit", "机构", unitOptions)
+                select("unit", "机构", pickUnit)
                 HTML.tag("input", ["type": "text", "name": "name", "placeholder": "新名称", "aria-label": "新名称"])
             }
         }
