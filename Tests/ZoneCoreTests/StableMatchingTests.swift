@@ -7,7 +7,8 @@ struct StableMatchingTests {
     // MARK: Hand examples
 
     /// The hospital/resident example from the `matching` package's documentation, solved by hand:
-    /// C fills with its two favourites D and A, which pushes S and L to M, and J to G.
+    /// C fills with its two favourites D and A, which sends S on to M and J on to G; L gets its
+    /// first choice M.
     @Test func textbookInstance() throws {
         let problem = MatchingProblem(
             applicants: [

@@ -47,8 +47,9 @@ struct Match: ParsableCommand {
         }
 
         if time {
-            // Timed apart from the real run: solve_ms is ids in to ids out (best of 3), what a caller
-            // sees it; engine_ms is the integer engine alone, best of 5, like `zonedesk bench`.
+            // Timed apart from the real run. solve_ms is ids in to ids out (best of 3): what a
+            // caller of the front end pays. engine_ms is the integer engine alone (best of 5), the
+            // figure `zonedesk bench` reports.
             let solveMilliseconds = try Stopwatch.bestMilliseconds(of: 3) { _ = try StableMatching.solve(problem) }
             let instance = try problem.instance()
             let engineMilliseconds = try Stopwatch.bestMilliseconds { _ = try StableMatching.solve(instance) }
