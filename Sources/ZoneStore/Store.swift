@@ -18,6 +18,7 @@ public final class Store: Sendable {
     public let plans: PlanRepository
     public let posts: PostRepository
     public let rounds: RoundRepository
+    public let appointments: AppointmentRepository
 
     public init(database: ZoneDatabase, clock: Clock = .system) {
         self.database = database
@@ -33,6 +34,7 @@ public final class Store: Sendable {
         plans = PlanRepository(database: database, audit: audit, clock: clock, quotas: quotas)
         posts = PostRepository(database: database, audit: audit)
         rounds = RoundRepository(database: database, audit: audit, clock: clock, quotas: quotas)
+        appointments = AppointmentRepository(database: database)
     }
 
     /// Opens and migrates: a store is always at the current schema.

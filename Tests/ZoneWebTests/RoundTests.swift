@@ -67,6 +67,10 @@ struct RoundTests {
             let waiting = try await app.store.people.find(id: colleague.id, zoneID: zone)!
             #expect(waiting.status == .awaiting)
             #expect(try await app.store.rounds.all(zoneID: zone).first?.status == .confirmed)
+            let report = try await browser.get("/reports/appointments")
+            #expect(report.body.contains("招商专员") && report.body.contains(placed.name) && report.body.contains("双轨"))
+            let waitingList = try await browser.get("/reports/waiting")
+            #expect(waitingList.body.contains(waiting.name) && waitingList.body.contains("2027-01-01"))
             // The colleague sees only their own line of the published results.
             try await browser.login("colleague")
             let own = try await browser.get(path)

@@ -11,7 +11,7 @@ public struct Clock: Sendable {
     public var epochSeconds: Int64 { Int64(now().timeIntervalSince1970) }
 
     /// UTC timestamp in ISO 8601 (storage is UTC; pages convert to Asia/Shanghai).
-    var isoTimestamp: String { Clock.iso(now()) }
+    public var isoTimestamp: String { Clock.iso(now()) }
 
     static func iso(_ date: Date) -> String {
         let formatter = ISO8601DateFormatter()

@@ -54,8 +54,11 @@ public struct PersonRepository: Sendable {
     }
 
     public func find(id: Int64, zoneID: Int64) async throws -> Person? {
-        try await database.reader.raw("SELECT \(Self.columns) FROM people WHERE id = \(bind: id) AND zone_id = \(bind: zoneID)")
-            .first().map(Self.person)
+        try await Self.find(id, zoneID: zoneID, in: database.reader)
+    }
+
+    static func find(_ id: Int64, zoneID: Int64, in db: any SQLDatabase) async throws -> Person? {
+        try await db.raw("SELECT \(columns) FROM people WHERE id = \(bind: id) AND zone_id = \(bind: zoneID)").first().map(person)
     }
 
     /// Everyone holding a place in the zone (not 分流/退休), in unit order, for reports.
@@ -140,8 +143,7 @@ public struct PersonRepository: Sendable {
     public func update(id: Int64, zoneID: Int64, to person: ValidPerson, expectedVersion: Int, actor: String) async throws -> Person {
         let audit = audit, backend = database.backend, now = clock.isoTimestamp, quotas = quotas
         return try await database.transaction { tx in
-            guard let current = try await tx.raw("SELECT \(Self.columns) FROM people WHERE id = \(bind: id) AND zone_id = \(bind: zoneID)")
-                .first().map(Self.person) else { throw StoreError.notFound("人员 \(id)") }
+            guard let current = try await Self.find(id, zoneID: zoneID, in: tx) else { throw StoreError.notFound("人员 \(id)") }
             guard current.version == expectedVersion else {
                 throw StoreError.staleVersion(entity: "人员“\(current.name)”", expected: expectedVersion, actual: current.version)
             }

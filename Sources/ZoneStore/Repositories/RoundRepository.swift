@@ -180,8 +180,7 @@ public struct RoundRepository: Sendable {
             var changes: [StaffingChange] = []
             var people: [Int64: Person] = [:]
             for personID in result.assignments.keys.sorted() + result.unplaced {
-                guard let person = try await tx.raw("SELECT \(PersonRepository.columns) FROM people WHERE id = \(bind: personID) AND zone_id = \(bind: zoneID)")
-                    .first().map(PersonRepository.person) else { throw StoreError.notFound("人员 \(personID)") }
+                guard let person = try await PersonRepository.find(personID, zoneID: zoneID, in: tx) else { throw StoreError.notFound("人员 \(personID)") }
                 people[personID] = person
             }
             for (personID, postID) in result.assignments.sorted(by: { $0.key < $1.key }) {

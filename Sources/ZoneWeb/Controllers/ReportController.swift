@@ -12,6 +12,8 @@ struct ReportController {
         routes.get("/reports/establishment", .viewReports) { _, _, principal in try await establishment(principal) }
         routes.get("/reports/roster.xlsx", .viewReports) { _, _, principal in try await rosterWorkbook(principal) }
         routes.get("/reports/establishment.xlsx", .viewReports) { _, _, principal in try await establishmentWorkbook(principal) }
+        routes.get("/reports/appointments", .viewReports) { _, _, principal in try await appointments(principal) }
+        routes.get("/reports/waiting", .viewReports) { _, _, principal in try await waiting(principal) }
     }
 
     func index(_ principal: Principal) async throws -> Response {
@@ -22,6 +24,8 @@ struct ReportController {
                 HTML.tag("ul") {
                     HTML.tag("li") { HTML.tag("a", ["href": "/reports/roster"]) { "实名制公示表" }; "（按单位列出编制数、实有数与在编人员，身份证号脱敏）" }
                     HTML.tag("li") { HTML.tag("a", ["href": "/reports/establishment"]) { "机构编制情况汇总表" }; "（各单位编制、员额、领导职数核定与使用）" }
+                    HTML.tag("li") { HTML.tag("a", ["href": "/reports/appointments"]) { "聘任与双轨情况表" }; "（现聘岗位、聘期，低职高聘/高职低聘，聘期届满提醒）" }
+                    HTML.tag("li") { HTML.tag("a", ["href": "/reports/waiting"]) { "待岗人员名单" }; "（未聘人员及培训期限）" }
                 }
             }
         })
@@ -168,5 +172,75 @@ struct ReportController {
         var book = XLSXWorkbook()
         try book.add(sheet)
         return try XLSXResponse.make(book, filename: "\(zone)机构编制汇总表.xlsx")
+    }
+
+    /// Current appointments with the dual track (三分离). The archive rank, and the gap that would
+    /// reveal it, only for those who may read the archive; terms ending within 90 days are flagged.
+    func appointments(_ principal: Principal) async throws -> Response {
+        let zoneID = principal.account.zoneID ?? 0
+        let list = try await env.store.appointments.current(zoneID: zoneID)
+        let tree = try await env.store.units.tree(zoneID: zoneID)
+        let zone = try await env.zoneName(principal)
+        let archive = principal.can(.unmaskPersonalData)
+        let soon = CivilDate.adding(months: 3, to: String(env.store.clock.isoTimestamp.prefix(10)))
+        let gaps = list.compactMap { ArchiveRankScale.gap(archiveRank: $0.person.archiveRank, postLevel: $0.post.level) }
+        return Pages.response(Layout.page(title: "聘任与双轨情况表", active: "reports", principal: principal, zoneName: zone) {
+            HTML.tag("h1") { "聘任与双轨情况表" }
+            HTML.tag("div", ["class": "stats"]) {
+                Components.stat("在聘人数", "\(list.count)")
+                if archive {
+                    Components.stat("低职高聘", "\(gaps.filter { $0 > 0 }.count)")
+                    Components.stat("高职低聘", "\(gaps.filter { $0 < 0 }.count)")
+                }
+                Components.stat("三个月内聘期届满", "\(list.filter { $0.endsOn <= soon }.count)")
+            }
+            HTML.tag("div", ["class": "card"]) {
+                HTML.tag("table", ["class": "grid"]) {
+                    HTML.tag("tr") {
+                        for h in ["姓名", "单位", "聘任岗位", "岗位层级", "聘期起", "聘期止"] + (archive ? ["档案职级", "双轨"] : []) { HTML.tag("th") { h } }
+                    }
+                    for item in list {
+                        HTML.tag("tr") {
+                            HTML.tag("td") { HTML.tag("a", ["href": "/people/\(item.person.id)"]) { item.person.name } }
+                            HTML.tag("td") { tree[item.post.unitID]?.name ?? "" }
+                            HTML.tag("td") { item.post.title }
+                            HTML.tag("td", ["class": "num"]) { "\(item.post.level)" }
+                            HTML.tag("td") { item.startsOn }
+                            HTML.tag("td") { item.endsOn <= soon ? Components.tag(item.endsOn + " 将届满", kind: "warn") : HTML.text(item.endsOn) }
+                            if archive {
+                                HTML.tag("td") { item.person.archiveRank }
+                                HTML.tag("td") { RoundPage.dualTrack(archiveRank: item.person.archiveRank, post: item.post) }
+                            }
+                        }
+                    }
+                    if list.isEmpty { HTML.tag("tr") { HTML.tag("td", ["colspan": "8", "class": "hint"]) { "尚无聘任记录（聘任批次确认后生成）" } } }
+                }
+            }
+        })
+    }
+
+    func waiting(_ principal: Principal) async throws -> Response {
+        let zoneID = principal.account.zoneID ?? 0
+        let list = try await env.store.appointments.waiting(zoneID: zoneID)
+        let tree = try await env.store.units.tree(zoneID: zoneID)
+        let zone = try await env.zoneName(principal)
+        return Pages.response(Layout.page(title: "待岗人员名单", active: "reports", principal: principal, zoneName: zone) {
+            HTML.tag("h1") { "待岗人员名单" }
+            HTML.tag("p", ["class": "hint"]) { "未聘人员转入待岗，参加不少于3个月的培训，期满后参加新一轮竞聘、分流或按政策处理；人员始终保留在名册中。" }
+            HTML.tag("div", ["class": "card"]) {
+                HTML.tag("table", ["class": "grid"]) {
+                    HTML.tag("tr") { for h in ["姓名", "原单位", "编制类型", "培训期至"] { HTML.tag("th") { h } } }
+                    for item in list {
+                        HTML.tag("tr") {
+                            HTML.tag("td") { HTML.tag("a", ["href": "/people/\(item.person.id)"]) { item.person.name } }
+                            HTML.tag("td") { tree[item.person.unitID]?.name ?? "" }
+                            HTML.tag("td") { item.person.establishment.rawValue }
+                            HTML.tag("td") { item.until ?? "—" }
+                        }
+                    }
+                    if list.isEmpty { HTML.tag("tr") { HTML.tag("td", ["colspan": "4", "class": "hint"]) { "无待岗人员" } } }
+                }
+            }
+        })
     }
 }

@@ -21,7 +21,7 @@ struct BenchCase: Sendable {
     let defaultSize: Int
     let measure: @Sendable (_ size: Int) throws -> BenchResult
 
-    static let all: [BenchCase] = [.match]
+    static let all: [BenchCase] = [.match, .appraisePay]
 }
 
 /// One line of `zonedesk bench` output (the fixed interface in DESIGN.md), e.g.

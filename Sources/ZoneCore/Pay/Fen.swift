@@ -1,0 +1,20 @@
+/// Money is integer fen (分) everywhere (DESIGN.md); this is its display form, ¥1,234.56, written
+/// with integer arithmetic so no fen is ever lost to formatting.
+///
+/// ```swift
+/// Fen.text(123_456)   // "¥1,234.56"
+/// Fen.text(-5)        // "-¥0.05"
+/// ```
+public enum Fen {
+    public static func text(_ fen: Int64) -> String {
+        let magnitude = fen.magnitude
+        let yuan = String(magnitude / 100)
+        var grouped = ""
+        for (index, digit) in yuan.enumerated() {
+            if index > 0, (yuan.count - index) % 3 == 0 { grouped.append(",") }
+            grouped.append(digit)
+        }
+        let cents = magnitude % 100
+        return "\(fen < 0 ? "-" : "")¥\(grouped).\(cents < 10 ? "0" : "")\(cents)"
+    }
+}
