@@ -35,7 +35,18 @@ struct RoundTests {
             let path = try #require(created.location)
             #expect(try await browser.post(path + "/offers", [("postID", String(postID)), ("method", "mutual_selection"), ("capacity", "1"),
                                                               ("examWeight", "")]).status == .seeOther)
+            // A second post is filled by 直接聘任: 组织人事 names the person.
+            let postB = try await app.store.posts.create(Post(id: 0, unitID: head.unitID!, title: "综合文员", level: 2, category: .general,
+                                                              payCoefficientMilli: 1000, requirements: "", headcount: 1, termYears: 2, leadership: nil),
+                                                         zoneID: zone, actor: "hr")
+            #expect(try await browser.post(path + "/offers", [("postID", String(postB.id)), ("method", "direct"), ("capacity", "1"),
+                                                              ("examWeight", "")]).status == .seeOther)
             #expect(try await browser.post(path + "/status", [("to", "open")]).status == .seeOther)
+            let appointee = try await app.store.people.search(PeopleQuery(zoneID: zone, unitIDs: [head.unitID!], pageSize: 100)).people
+                .first { $0.id != staff.personID! && $0.id != colleague.id }!
+            #expect(try await browser.post(path + "/posts/\(postB.id)/direct", [("people", "\(appointee.id),\(colleague.id)")])
+                .body.contains("不超过计划人数（1）"))
+            #expect(try await browser.post(path + "/posts/\(postB.id)/direct", [("people", String(appointee.id))]).status == .seeOther)
 
             for username in ["staff", "colleague"] {
                 try await browser.login(username)
@@ -66,6 +77,9 @@ struct RoundTests {
             #expect(placed.status == .active)
             let waiting = try await app.store.people.find(id: colleague.id, zoneID: zone)!
             #expect(waiting.status == .awaiting)
+            let direct = try await app.store.people.find(id: appointee.id, zoneID: zone)!
+            #expect(direct.status == .active)
+            #expect(try await app.store.appointments.current(zoneID: zone).map(\.post.title).sorted() == ["招商专员", "综合文员"])
             #expect(try await app.store.rounds.all(zoneID: zone).first?.status == .confirmed)
             let report = try await browser.get("/reports/appointments")
             #expect(report.body.contains("招商专员") && report.body.contains(placed.name) && report.body.contains("双轨"))

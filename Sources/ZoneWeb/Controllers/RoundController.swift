@@ -34,7 +34,7 @@ struct RoundController {
         routes.post("/rounds/:id/offers", .manageRounds) { _, context, principal in
             let id = try context.parameters.require("id", as: Int64.self)
             let method = AppointmentMethod(rawValue: context.form["method"])
-            let weightText = context.form["examWeight"].isEmpty && method == .mutualSelection ? "50" : context.form["examWeight"]
+            let weightText = context.form["examWeight"].isEmpty && method != .competitive ? "50" : context.form["examWeight"]
             guard let postID = Int64(context.form["postID"]), let method, let capacity = Int(context.form["capacity"]), capacity >= 0,
                   let weight = Int(weightText), (0...100).contains(weight) else {
                 return try await page(id, principal, error: "请选择岗位与方式，计划人数须为不小于0的整数；竞争上岗须填笔试权重（0–100）。", status: .unprocessableContent)
@@ -53,6 +53,10 @@ struct RoundController {
         }
         routes.post("/rounds/:id/apply", .applyInRounds) { _, context, principal in
             try await apply(context.parameters.require("id", as: Int64.self), context.form, principal)
+        }
+        routes.post("/rounds/:id/posts/:post/direct", .manageRounds) { _, context, principal in
+            try await direct(context.parameters.require("id", as: Int64.self), postID: context.parameters.require("post", as: Int64.self),
+                             context.form, principal)
         }
         routes.post("/rounds/:id/posts/:post/ranking", .rankApplicants) { _, context, principal in
             try await rank(context.parameters.require("id", as: Int64.self), postID: context.parameters.require("post", as: Int64.self),
@@ -182,6 +186,30 @@ struct RoundController {
         return try await run(id, principal) {
             try await env.store.rounds.replaceEntries(roundID: id, zoneID: principal.account.zoneID ?? 0, kind: "apply", personID: personID,
                                                       postID: nil, entries: entries, allowed: [.open], actor: principal.account.username)
+        }
+    }
+
+    /// 直接聘任: the named people (in the zone, at most the planned number) are appointed to the post
+    /// before matching; they are taken out of the applicant pool.
+    func direct(_ id: Int64, postID: Int64, _ form: FormFields, _ principal: Principal) async throws -> Response {
+        let zoneID = principal.account.zoneID ?? 0
+        guard let c = try await load(id, principal), let offer = c.offers.first(where: { $0.postID == postID && $0.method == .direct }) else {
+            return Pages.error(.notFound, "该岗位不是本批次的直接聘任岗位。", principal: principal)
+        }
+        let ids = form["people"].split(whereSeparator: { ",，、 ".contains($0) }).compactMap { Int64($0) }
+        var entries: [RoundRepository.Entry] = []
+        for personID in ids {
+            guard try await env.store.people.find(id: personID, zoneID: zoneID) != nil else {
+                return try await page(id, principal, error: "人员编号\(personID)不在本园区名册中。", status: .unprocessableContent)
+            }
+            entries.append(.init(kind: "direct", personID: personID, postID: postID, position: 0, exam: 0, interview: 0))
+        }
+        guard entries.count <= offer.capacity, Set(ids).count == ids.count else {
+            return try await page(id, principal, error: "人选不能重复，且不超过计划人数（\(offer.capacity)）。", status: .unprocessableContent)
+        }
+        return try await run(id, principal) {
+            try await env.store.rounds.replaceEntries(roundID: id, zoneID: zoneID, kind: "direct", personID: nil, postID: postID,
+                                                      entries: entries, allowed: [.open], actor: principal.account.username)
         }
     }
 

@@ -27,6 +27,7 @@ struct RoundPage {
             offers
             if round.status == .open && principal.can(.applyInRounds) { applyForm }
             if round.status == .open && principal.can(.rankApplicants) { rankingForms }
+            if round.status == .open && principal.can(.manageRounds) { directForm }
             if let result = round.result, showsResults { results(result) }
         }
     }
@@ -74,7 +75,7 @@ struct RoundPage {
                         }
                     }
                     HTML.tag("select", ["name": "method", "aria-label": "聘任方式"]) {
-                        for method in [AppointmentMethod.mutualSelection, .competitive] {
+                        for method in [AppointmentMethod.mutualSelection, .competitive, .direct] {
                             HTML.tag("option", ["value": method.rawValue]) { method.label }
                         }
                     }
@@ -168,6 +169,26 @@ struct RoundPage {
     /// "第1志愿" for an applicant's choice of this post.
     func choice(of personID: Int64, for postID: Int64) -> String {
         context.entries.first { $0.kind == "apply" && $0.personID == personID && $0.postID == postID }.map { "第\($0.position)志愿" } ?? ""
+    }
+
+    /// 直接聘任: 组织人事 names the person for a post offered that way (by 人员编号).
+    var directForm: HTML {
+        let direct = context.offers.filter { $0.method == .direct }
+        guard !direct.isEmpty else { return .empty }
+        let named = context.entries.filter { $0.kind == "direct" }
+        return HTML.tag("div", ["class": "card"]) {
+            HTML.tag("h2") { "直接聘任" }
+            for entry in named { HTML.tag("p") { postName(entry.postID) + "：" + personName(entry.personID) } }
+            for offer in direct {
+                HTML.tag("form", ["class": "inline step", "method": "post", "action": "/rounds/\(round.id)/posts/\(offer.postID)/direct"]) {
+                    Components.csrf(principal)
+                    HTML.tag("strong", ["class": "step-title"]) { postName(offer.postID) }
+                    HTML.tag("input", ["type": "text", "name": "people", "placeholder": "人员编号，多人用逗号分隔（不超过计划\(offer.capacity)人）",
+                                       "aria-label": "人员编号"])
+                    HTML.tag("button", ["type": "submit", "class": "secondary"]) { "确定人选" }
+                }
+            }
+        }
     }
 
     /// Employees see results once published, and only their own; heads see their posts'; others all.

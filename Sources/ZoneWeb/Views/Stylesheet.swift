@@ -22,6 +22,7 @@ enum Stylesheet {
     .crumbs{color:#64748b;font-size:12px;margin-bottom:6px}
     .card{background:#fff;border:1px solid #e2e8f0;border-radius:6px;padding:16px 20px;margin-bottom:16px}
     .card h2{font-size:15px;margin:0 0 12px}
+    .card table + h2{margin-top:22px}
     .stats{display:grid;grid-template-columns:repeat(auto-fill,minmax(180px,1fr));gap:12px;margin-bottom:16px}
     .stat{background:#fff;border:1px solid #e2e8f0;border-radius:6px;padding:14px 18px}
     .stat a.value{display:block}
