@@ -42,3 +42,43 @@ struct RoundStoreTests {
         }
     }
 }
+
+@Suite("毕节 dual track from entered appointments")
+struct DualTrackStoreTests {
+    /// 毕节 (seed 000) reports 6 低职高聘 and 2 高职低聘 after 全员聘任: eight people are appointed
+    /// by a confirmed round to posts above or below their sealed archive rank, and the counts come
+    /// from the stored appointments.
+    @Test(arguments: TestDatabase.backends)
+    func sixPromotedAndTwoDemotedByPost(_ backend: Backend) async throws {
+        try await TestDatabase.withStore(backend) { (store: Store) async throws in
+            let (zone, units) = try await TestDatabase.seedZone(store)
+            // archive rank → post level: 6 above (一级科员 level 1 → post 3), 2 below (一级主任科员 level 5 → post 2), 1 equal.
+            let cases: [(String, Int)] = Array(repeating: ("一级科员", 3), count: 6) + Array(repeating: ("一级主任科员", 2), count: 2) + [("三级主任科员", 3)]
+            var people: [ValidPerson] = []
+            for (index, (rank, _)) in cases.enumerated() {
+                var person = TestDatabase.person("聘\(index)", sequence: 700 + index, unit: units[1], category: .contract)
+                person.archiveRank = rank
+                people.append(person)
+            }
+            let stored = try await store.people.createAll(people, zoneID: zone, actor: "t")
+            let round = try await store.rounds.create(zoneID: zone, name: "毕节全员聘任", deadline: CivilDate(year: 2099, month: 1, day: 1)!, actor: "hr")
+            for (index, (_, level)) in cases.enumerated() {
+                let post = try await store.posts.create(Post(id: 0, unitID: units[1], title: "岗位\(index)", level: level, category: .general,
+                                                             payCoefficientMilli: 1000, requirements: "", headcount: 1, termYears: 3, leadership: nil),
+                                                        zoneID: zone, actor: "hr")
+                try await store.rounds.offer(roundID: round, zoneID: zone, postID: post.id, method: .direct, capacity: 1, examWeight: 50, actor: "hr")
+                try await store.rounds.replaceEntries(roundID: round, zoneID: zone, kind: "direct", personID: nil, postID: post.id,
+                                                      entries: [.init(kind: "direct", personID: stored[index].id, postID: post.id, position: 0, exam: 0, interview: 0)],
+                                                      allowed: [.draft], actor: "hr")
+            }
+            try await store.rounds.setStatus(roundID: round, zoneID: zone, from: [.draft], to: .open, actor: "hr")
+            _ = try await store.rounds.compute(roundID: round, zoneID: zone, actor: "hr")
+            try await store.rounds.setStatus(roundID: round, zoneID: zone, from: [.computed], to: .published, actor: "hr")
+            try await store.rounds.confirm(roundID: round, zoneID: zone, waitingMonths: 3, actor: "hr")
+            let current = try await store.appointments.current(zoneID: zone)
+            let track = DualTrack(current.map { ($0.person.archiveRank, $0.post.level) })
+            #expect(current.count == 9)
+            #expect(track == { var t = DualTrack([]); t.higher = 6; t.lower = 2; t.equal = 1; return t }())
+        }
+    }
+}

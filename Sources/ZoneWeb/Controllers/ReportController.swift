@@ -183,14 +183,14 @@ struct ReportController {
         let zone = try await env.zoneName(principal)
         let archive = principal.can(.unmaskPersonalData)
         let soon = CivilDate.adding(months: 3, to: String(env.store.clock.isoTimestamp.prefix(10)))
-        let gaps = list.compactMap { ArchiveRankScale.gap(archiveRank: $0.person.archiveRank, postLevel: $0.post.level) }
+        let track = DualTrack(list.map { ($0.person.archiveRank, $0.post.level) })
         return Pages.response(Layout.page(title: "聘任与双轨情况表", active: "reports", principal: principal, zoneName: zone) {
             HTML.tag("h1") { "聘任与双轨情况表" }
             HTML.tag("div", ["class": "stats"]) {
                 Components.stat("在聘人数", "\(list.count)")
                 if archive {
-                    Components.stat("低职高聘", "\(gaps.filter { $0 > 0 }.count)")
-                    Components.stat("高职低聘", "\(gaps.filter { $0 < 0 }.count)")
+                    Components.stat("低职高聘", "\(track.higher)")
+                    Components.stat("高职低聘", "\(track.lower)")
                 }
                 Components.stat("三个月内聘期届满", "\(list.filter { $0.endsOn <= soon }.count)")
             }
