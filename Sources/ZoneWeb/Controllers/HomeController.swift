@@ -21,9 +21,26 @@ struct HomeController {
                                        headcounts: try await env.store.people.headcounts(zoneID: zoneID))
         }
         let notice: String? = request.uri.queryParameters["msg"] == "password" ? "密码已修改。" : nil
+        // Reminders for 组织人事: terms ending within three months, and people waiting for a post.
+        var reminders: [(String, String)] = []
+        if principal.can(.manageRounds) {
+            let soon = CivilDate.adding(months: 3, to: String(env.store.clock.isoTimestamp.prefix(10)))
+            let ending = try await env.store.appointments.current(zoneID: zoneID).filter { $0.endsOn <= soon }.count
+            let waiting = try await env.store.appointments.waiting(zoneID: zoneID).count
+            if ending > 0 { reminders.append(("\(ending) 人聘期将在三个月内届满", "/reports/appointments")) }
+            if waiting > 0 { reminders.append(("\(waiting) 人待岗培训中", "/reports/waiting")) }
+        }
         return Pages.response(Layout.page(title: "工作台", active: "home", principal: principal, zoneName: zone) {
             HTML.tag("h1") { "工作台" }
             Components.flash(notice, kind: "ok")
+            if !reminders.isEmpty {
+                HTML.tag("div", ["class": "card"]) {
+                    HTML.tag("h2") { "待办提醒" }
+                    HTML.tag("ul") {
+                        for (text, href) in reminders { HTML.tag("li") { HTML.tag("a", ["href": href]) { text } } }
+                    }
+                }
+            }
             if let usage {
                 HTML.tag("div", ["class": "stats"]) {
                     Components.stat("核定编制", "\(usage.totalQuota)", href: "/units")
