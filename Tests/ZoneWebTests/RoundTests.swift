@@ -84,6 +84,7 @@ struct RoundTests {
             let report = try await browser.get("/reports/appointments")
             #expect(report.body.contains("招商专员") && report.body.contains(placed.name) && report.body.contains("双轨"))
             #expect(try await browser.get("/").body.contains("1 人待岗培训中"))
+            #expect(try await browser.get(path + "/results.xlsx").bytes.starts(with: [0x50, 0x4B]))
             let waitingList = try await browser.get("/reports/waiting")
             #expect(waitingList.body.contains(waiting.name) && waitingList.body.contains("2027-01-01"))
             // The colleague sees only their own line of the published results.

@@ -31,6 +31,9 @@ struct RoundController {
             try await page(context.parameters.require("id", as: Int64.self), principal,
                            notice: request.uri.queryParameters["msg"].flatMap { Self.notices[String($0)] })
         }
+        routes.get("/rounds/:id/results.xlsx", .manageRounds) { _, context, principal in
+            try await resultsWorkbook(context.parameters.require("id", as: Int64.self), principal)
+        }
         routes.post("/rounds/:id/offers", .manageRounds) { _, context, principal in
             let id = try context.parameters.require("id", as: Int64.self)
             let method = AppointmentMethod(rawValue: context.form["method"])
@@ -140,6 +143,34 @@ struct RoundController {
             Components.flash(error)
             view.html
         }, status: status)
+    }
+
+    /// 聘任结果 (公示名单) and 未聘人员 as a workbook for the file and the notice board.
+    func resultsWorkbook(_ id: Int64, _ principal: Principal) async throws -> Response {
+        guard let c = try await load(id, principal), let result = c.round.result else {
+            return Pages.error(.notFound, "该批次尚无匹配结果。", principal: principal)
+        }
+        let view = RoundPage(context: c, principal: principal, today: today())
+        var placed = try XLSXSheet(name: "聘任结果", header: ["姓名", "单位", "聘任岗位", "岗位层级", "聘期（年）", "综合成绩", "排序说明"],
+                                   columnWidths: [10, 24, 20, 10, 10, 10, 36])
+        for (personID, postID) in result.assignments.sorted(by: { $0.key < $1.key }) {
+            let post = c.posts[postID]
+            let index = result.rankings[postID]?.firstIndex { $0.personID == personID }
+            let ranked = index.map { result.rankings[postID]![$0] }
+            placed.rows.append([.text(view.personName(personID)), .text(post.flatMap { c.tree[$0.unitID]?.name } ?? ""),
+                                .text(post?.title ?? ""), post.map { .integer($0.level) } ?? .empty, post.map { .integer($0.termYears) } ?? .empty,
+                                ranked?.score.map { .decimal(Double($0) / 100) } ?? .empty,
+                                .text(index.map { "第\($0 + 1)名" + (ranked?.tieBreak.map { "（\($0)）" } ?? "") } ?? "直接聘任")])
+        }
+        var unplaced = try XLSXSheet(name: "未聘人员", header: ["姓名", "原因"], columnWidths: [10, 80])
+        for personID in result.unplaced {
+            unplaced.rows.append([.text(view.personName(personID)),
+                                  .text((result.explanations[personID] ?? []).map { RoundPage.readable($0, page: view) }.joined(separator: "；"))])
+        }
+        var book = XLSXWorkbook()
+        try book.add(placed)
+        try book.add(unplaced)
+        return try XLSXResponse.make(book, filename: "\(c.round.name)聘任结果.xlsx")
     }
 
     /// Today in Asia/Shanghai, as the deadline is a Chinese calendar day.

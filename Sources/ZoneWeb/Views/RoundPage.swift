@@ -208,7 +208,10 @@ struct RoundPage {
 
     func results(_ result: RoundEngine.Result) -> HTML {
         HTML.tag("div", ["class": "card"]) {
-            HTML.tag("h2") { round.status == .published ? "聘任结果公示" : "匹配结果" }
+            HTML.tag("h2") { round.status == .published ? "聘任结果公示" : round.status == .confirmed ? "聘任结果（已确认）" : "匹配结果" }
+            if principal.can(.manageRounds) {
+                HTML.tag("div", ["class": "actions"]) { HTML.tag("a", ["class": "btn secondary", "href": "/rounds/\(round.id)/results.xlsx"]) { "导出 Excel" } }
+            }
             HTML.tag("table", ["class": "grid"]) {
                 HTML.tag("tr") {
                     for h in ["姓名", "聘任岗位", "岗位层级", "综合成绩", "排序说明"] + (readsArchive ? ["档案职级", "双轨"] : []) { HTML.tag("th") { h } }
