@@ -105,3 +105,17 @@ struct PasswordPolicyTests {
         #expect(throws: ValidationError.invalid("密码不能包含用户名")) { try PasswordPolicy.check("Zhangwei1!", username: "zhangwei") }
     }
 }
+
+@Suite("Working days for publicity")
+struct WorkingDaysTests {
+    @Test func fiveWorkingDaysSkipWeekendsAndHolidays() {
+        let friday = CivilDate(year: 2026, month: 11, day: 20)!
+        #expect(friday.isWeekend == false && CivilDate(year: 2026, month: 11, day: 21)!.isWeekend)
+        #expect(WorkingDays().end(of: 5, after: friday) == CivilDate(year: 2026, month: 11, day: 27))
+        // National Day week 2026-10-01…07 is a holiday; 10-10 (Saturday) is a make-up working day.
+        let holidays = Set((1...7).map { CivilDate(year: 2026, month: 10, day: $0)! })
+        let calendar = WorkingDays(holidays: holidays, workingWeekends: [CivilDate(year: 2026, month: 10, day: 10)!])
+        #expect(calendar.end(of: 5, after: CivilDate(year: 2026, month: 9, day: 30)!) == CivilDate(year: 2026, month: 10, day: 13))
+        #expect(CivilDate(year: 2024, month: 2, day: 28)!.adding(days: 2) == CivilDate(year: 2024, month: 3, day: 1))
+    }
+}

@@ -152,5 +152,8 @@ enum Schema {
                 "ALTER TABLE people ADD COLUMN waiting_until TEXT",
             ]
         },
+        Migration(8, "round_publicity") { _ in
+            ["ALTER TABLE rounds ADD COLUMN publicity_ends TEXT"]
+        },
     ]
 }

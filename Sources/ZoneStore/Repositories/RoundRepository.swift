@@ -36,13 +36,13 @@ public struct RoundRepository: Sendable {
     }
 
     public func all(zoneID: Int64) async throws -> [StoredRound] {
-        try await database.reader.raw("SELECT id, name, status, deadline, version, result FROM rounds WHERE zone_id = \(bind: zoneID) ORDER BY id DESC")
+        try await database.reader.raw("SELECT id, name, status, deadline, version, result, publicity_ends FROM rounds WHERE zone_id = \(bind: zoneID) ORDER BY id DESC")
             .all().map(Self.round)
     }
 
     public func find(id: Int64, zoneID: Int64, in db: (any SQLDatabase)? = nil) async throws -> StoredRound? {
         try await (db ?? database.reader).raw("""
-            SELECT id, name, status, deadline, version, result FROM rounds WHERE id = \(bind: id) AND zone_id = \(bind: zoneID)
+            SELECT id, name, status, deadline, version, result, publicity_ends FROM rounds WHERE id = \(bind: id) AND zone_id = \(bind: zoneID)
             """).first().map(Self.round)
     }
 
@@ -107,6 +107,13 @@ public struct RoundRepository: Sendable {
                 INSERT INTO round_posts (round_id, post_id, method, capacity, exam_weight)
                 VALUES (\(bind: roundID), \(bind: postID), \(bind: method.rawValue), \(bind: capacity), \(bind: examWeight))
                 """).run()
+        }
+    }
+
+    /// 公示: results are published until `ends` (the last of the policy's working days).
+    public func publish(roundID: Int64, zoneID: Int64, ends: CivilDate, actor: String) async throws {
+        try await change(roundID, zoneID: zoneID, allowed: [.computed], actor: actor, action: "round.published", detail: "publicity_ends=\(ends)") { tx, _ in
+            try await tx.raw("UPDATE rounds SET status = 'published', publicity_ends = \(bind: ends.description) WHERE id = \(bind: roundID)").run()
         }
     }
 
@@ -175,6 +182,9 @@ public struct RoundRepository: Sendable {
         let repo = self
         try await change(roundID, zoneID: zoneID, allowed: [.published], actor: actor, action: "round.confirm", detail: "waiting_months=\(waitingMonths)") { tx, round in
             guard let result = round.result else { throw StoreError.invalid("尚未计算匹配结果") }
+            if let ends = round.publicityEnds, today <= ends {
+                throw StoreError.invalid("公示期至\(ends)，期满后方可确认聘任")
+            }
             let posts = Dictionary(uniqueKeysWithValues: try await tx.raw("SELECT \(PostRepository.columns) FROM posts WHERE zone_id = \(bind: zoneID)")
                 .all().map(PostRepository.post).map { ($0.id, $0) })
             var changes: [StaffingChange] = []
@@ -220,6 +230,7 @@ public struct RoundRepository: Sendable {
         StoredRound(id: try row.decode(column: "id", as: Int64.self), name: try row.decode(column: "name", as: String.self),
                     status: StoredRound.Status(rawValue: try row.decode(column: "status", as: String.self)) ?? .draft,
                     deadline: try row.decode(column: "deadline", as: String.self), version: try row.decode(column: "version", as: Int.self),
-                    result: try row.decode(column: "result", as: String?.self).map { try JSONDecoder().decode(RoundEngine.Result.self, from: Data($0.utf8)) })
+                    result: try row.decode(column: "result", as: String?.self).map { try JSONDecoder().decode(RoundEngine.Result.self, from: Data($0.utf8)) },
+                    publicityEnds: try row.decode(column: "publicity_ends", as: String?.self))
     }
 }

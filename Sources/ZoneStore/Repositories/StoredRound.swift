@@ -23,4 +23,6 @@ public struct StoredRound: Sendable, Identifiable {
     public let deadline: String
     public let version: Int
     public let result: RoundEngine.Result?
+    /// Last day of the 公示期 (yyyy-MM-dd); confirmation waits until it has passed.
+    public let publicityEnds: String?
 }

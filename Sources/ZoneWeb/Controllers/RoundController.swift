@@ -12,6 +12,8 @@ struct RoundController {
     static let maxChoices = 3
     /// 潍坊: unplaced people train for at least three months before the next round.
     static let waitingMonths = 3
+    /// 考核结果公示 5 个工作日 (SPEC); the same period is used for appointment results.
+    static let publicityDays = 5
 
     func register(_ routes: inout Routes) {
         routes.get("/rounds", .viewRounds) { _, _, principal in try await list(principal, error: nil, status: .ok) }
@@ -118,6 +120,9 @@ struct RoundController {
         let posts: [Int64: Post]
         let tree: UnitTree
         let people: [Int64: Person]
+        /// People holding a place in the units whose posts are offered, who have neither applied
+        /// nor been named: 全员聘任 must account for everyone.
+        let notApplied: [Person]
     }
 
     func load(_ id: Int64, _ principal: Principal) async throws -> Context? {
@@ -127,9 +132,13 @@ struct RoundController {
         let ids = Set(entries.map(\.personID)).union(round.result.map { Array($0.assignments.keys) + $0.unplaced } ?? [])
         var people: [Int64: Person] = [:]
         for personID in ids { people[personID] = try await env.store.people.find(id: personID, zoneID: zoneID) }
-        return Context(round: round, offers: try await env.store.rounds.offers(roundID: id), entries: entries,
-                       posts: Dictionary(uniqueKeysWithValues: try await env.store.posts.all(zoneID: zoneID).map { ($0.id, $0) }),
-                       tree: try await env.store.units.tree(zoneID: zoneID), people: people)
+        let offers = try await env.store.rounds.offers(roundID: id)
+        let posts = Dictionary(uniqueKeysWithValues: try await env.store.posts.all(zoneID: zoneID).map { ($0.id, $0) })
+        let units = Set(offers.compactMap { posts[$0.postID]?.unitID })
+        let notApplied = principal.can(.manageRounds)
+            ? try await env.store.people.onStrength(zoneID: zoneID).filter { units.contains($0.unitID) && !ids.contains($0.id) } : []
+        return Context(round: round, offers: offers, entries: entries, posts: posts,
+                       tree: try await env.store.units.tree(zoneID: zoneID), people: people, notApplied: notApplied)
     }
 
     func page(_ id: Int64, _ principal: Principal, notice: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
@@ -193,7 +202,9 @@ struct RoundController {
                     throw StoreError.invalid("报名截止日期（\(round.deadline)）之后才能计算匹配")
                 }
                 _ = try await env.store.rounds.compute(roundID: id, zoneID: zoneID, actor: actor)
-            case "publish": try await env.store.rounds.setStatus(roundID: id, zoneID: zoneID, from: [.computed], to: .published, actor: actor)
+            case "publish":
+                let start = try CivilDate(parsing: today())
+                try await env.store.rounds.publish(roundID: id, zoneID: zoneID, ends: WorkingDays().end(of: Self.publicityDays, after: start), actor: actor)
             case "confirm": try await env.store.rounds.confirm(roundID: id, zoneID: zoneID, waitingMonths: Self.waitingMonths, actor: actor)
             default: throw StoreError.invalid("未知操作")
             }

@@ -21,13 +21,23 @@ struct RoundPage {
         HTML.tag("div") {
             HTML.tag("div", ["class": "actions"]) {
                 Components.tag(round.status.label, kind: round.status == .confirmed ? "ok" : "warn")
-                HTML.tag("span", ["class": "hint"]) { "报名截止：\(round.deadline)；平局规则：综合成绩 → 档案资历 → 人员编号" }
+                HTML.tag("span", ["class": "hint"]) {
+                    "报名截止：\(round.deadline)；" + (round.publicityEnds.map { "公示期至：\($0)（\(RoundController.publicityDays)个工作日）；" } ?? "")
+                        + "平局规则：综合成绩 → 档案资历 → 人员编号"
+                }
                 if principal.can(.manageRounds) { statusButtons }
             }
             offers
             if round.status == .open && principal.can(.applyInRounds) { applyForm }
             if round.status == .open && principal.can(.rankApplicants) { rankingForms }
             if round.status == .open && principal.can(.manageRounds) { directForm }
+            if !context.notApplied.isEmpty && round.status != .confirmed {
+                HTML.tag("div", ["class": "card"]) {
+                    HTML.tag("h2") { "未报名人员（\(context.notApplied.count)人）" }
+                    HTML.tag("p", ["class": "hint"]) { "岗位所在单位中尚未报名、也未直接聘任的在册人员；全员聘任须逐一落实去向。" }
+                    HTML.tag("p") { context.notApplied.prefix(200).map(\.name).joined(separator: "、") + (context.notApplied.count > 200 ? "……" : "") }
+                }
+            }
             if let result = round.result, showsResults { results(result) }
         }
     }
