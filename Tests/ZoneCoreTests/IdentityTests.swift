@@ -119,3 +119,17 @@ struct WorkingDaysTests {
         #expect(CivilDate(year: 2024, month: 2, day: 28)!.adding(days: 2) == CivilDate(year: 2024, month: 3, day: 1))
     }
 }
+
+@Suite("Fixed-point entry and display")
+struct FixedPointTests {
+    @Test(arguments: [("1.2", 3, 1200), ("0.125", 3, 125), ("87.3", 2, 8730), ("100", 2, 10000), (" 5.05 ", 2, 505)])
+    func parses(_ text: String, _ places: Int, _ value: Int) {
+        #expect(FixedPoint.parse(text, places: places) == value)
+        #expect(FixedPoint.parse(FixedPoint.format(value, places: places), places: places) == value)
+    }
+
+    @Test(arguments: ["1.2345", "-1", "1.", ".5", "1,5", "abc", ""])
+    func refuses(_ text: String) {
+        #expect(FixedPoint.parse(text, places: 3) == nil)
+    }
+}

@@ -56,7 +56,7 @@ struct PlanStoreTests {
                                                                        used: 2, limit: 1, approved: 0)])) {
                 try await store.plans.apply(id: plan.id, zoneID: zone, actor: "hr")
             }
-            #expect(try await store.units.quotas(zoneID: zone)[units[3]]?[.institutional] == 2)
+            #expect(try await store.quotas.book(zoneID: zone).establishment[units[3]]?[.institutional] == 2)
             #expect(try await store.plans.find(id: plan.id, zoneID: zone)?.status == .approved)
         }
     }

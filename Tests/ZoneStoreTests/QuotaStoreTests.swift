@@ -63,7 +63,7 @@ struct QuotaStoreTests {
                 return try await group.reduce(into: [Bool]()) { $0.append($1) }
             }
             #expect(outcomes.filter { $0 }.count == 1)
-            #expect(try await store.people.headcounts(zoneID: zone)[units[3]]?[.institutional] == 2)
+            #expect(try await store.quotas.book(zoneID: zone).placements[Placement(unitID: units[3], category: .institutional)] == 2)
             #expect(try await store.audit.verify(store.database.reader).isIntact)
         }
     }

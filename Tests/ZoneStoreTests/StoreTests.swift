@@ -1,3 +1,4 @@
+import Foundation
 import SQLKit
 import Testing
 import ZoneCore
@@ -34,8 +35,8 @@ struct StoreTests {
             #expect(try await store.people.search(PeopleQuery(zoneID: zone, unitIDs: [])).total == 0)
             let paged = try await store.people.search(PeopleQuery(zoneID: zone, page: 2, pageSize: 2))
             #expect(paged.people.count == 1 && paged.total == 3 && paged.pageCount == 2)
-            let headcounts = try await store.people.headcounts(zoneID: zone)
-            #expect(headcounts[units[3]]?[.contract] == 1)
+            let usage = EstablishmentUsage(book: try await store.quotas.book(zoneID: zone))
+            #expect(usage.contractStaff[units[3]] == 1)
             let records = try await store.audit.recent(store.database.reader, limit: 10)
             #expect(records.filter { $0.entry.action == "person.create" }.count == 3)
             // The audit text never carries a full ID number.
@@ -168,5 +169,15 @@ struct StoreTests {
             #expect(try await store.sessions.resume(token: token) == nil)
             #expect(try await store.sessions.resume(token: "forged") == nil)
         }
+    }
+}
+
+@Suite("Calendar days are Beijing days")
+struct ClockTests {
+    @Test func todayIsTheDateInAsiaShanghai() {
+        // 2026-11-24 20:00 UTC is already 2026-11-25 04:00 in Beijing.
+        let clock = Clock { Date(timeIntervalSince1970: 1_795_550_400) }
+        #expect(clock.isoTimestamp == "2026-11-24T20:00:00Z")
+        #expect(clock.today == CivilDate(year: 2026, month: 11, day: 25))
     }
 }

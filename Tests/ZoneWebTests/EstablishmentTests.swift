@@ -44,7 +44,7 @@ struct EstablishmentTests {
             try await browser.login("hr")
             #expect(try await browser.post("/units/\(unit.id)/establishment", [("category", "行政"), ("quota", "-1")]).status == .unprocessableContent)
             #expect(try await browser.post("/units/\(unit.id)/establishment", [("category", "行政"), ("quota", "3")]).status == .seeOther)
-            #expect(try await app.store.units.quotas(zoneID: zone)[unit.id]?[.administrative] == 3)
+            #expect(try await app.store.quotas.book(zoneID: zone).establishment[unit.id]?[.administrative] == 3)
             #expect(try await browser.post("/units/\(unit.id)/leadership", [("class", "正科"), ("quota", "1")]).status == .seeOther)
             #expect(try await browser.get("/units/\(unit.id)").body.contains("正科级领导职数"))
         }

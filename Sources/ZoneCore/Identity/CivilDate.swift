@@ -56,11 +56,4 @@ extension CivilDate {
         let y = total / 12, m = total % 12 + 1
         return CivilDate(year: y, month: m, day: min(day, CivilDate.daysIn(month: m, year: y)))!
     }
-
-    /// For "yyyy-MM-dd" text from storage; returns the text unchanged if it does not parse.
-    public static func adding(months: Int, to text: String) -> String {
-        (try? CivilDate(parsing: text)).map { $0.adding(months: months).description } ?? text
-    }
-
-    public static func adding(years: Int, to text: String) -> String { adding(months: 12 * years, to: text) }
 }

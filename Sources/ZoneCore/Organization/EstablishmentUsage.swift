@@ -43,6 +43,13 @@ public struct EstablishmentUsage: Sendable {
         self.staff = staff
     }
 
+    /// The display figures of a quota book: its quotas, approvals and who holds a place where.
+    public init(book: QuotaBook) {
+        var headcounts: [Int64: [StaffCategory: Int]] = [:]
+        for (placement, count) in book.placements { headcounts[placement.unitID, default: [:]][placement.category, default: 0] += count }
+        self.init(tree: book.tree, quotas: book.establishment, approved: book.approvedEstablishment, headcounts: headcounts)
+    }
+
     public static func holder(of unitID: Int64, tree: UnitTree, quotas: [Int64: [EstablishmentCategory: Int]]) -> Int64? {
         var current: Int64? = unitID
         while let id = current {

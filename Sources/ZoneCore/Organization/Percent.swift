@@ -8,9 +8,7 @@ public enum Percent {
     /// part / whole × 100 × 10^decimals, rounded half up; nil when whole is 0.
     public static func scaled(_ part: Int, of whole: Int, decimals: Int) -> Int? {
         guard whole != 0 else { return nil }
-        var scale = 100
-        for _ in 0..<decimals { scale *= 10 }
-        let numerator = part * scale, magnitude = abs(numerator), w = abs(whole)
+        let numerator = part * 100 * FixedPoint.scale(decimals), magnitude = abs(numerator), w = abs(whole)
         let rounded = (2 * magnitude + w) / (2 * w)
         return (numerator < 0) != (whole < 0) ? -rounded : rounded
     }
@@ -34,12 +32,11 @@ public enum Percent {
         return (v > 0 ? "+" : v < 0 ? "−" : "") + text(abs(v), decimals: 1) + "%"
     }
 
+    /// Trailing zeros dropped: 7857 → "78.57", 6000 → "60".
     static func text(_ value: Int, decimals: Int) -> String {
-        var scale = 1
-        for _ in 0..<decimals { scale *= 10 }
-        var fraction = String(value % scale)
-        fraction = String(repeating: "0", count: decimals - fraction.count) + fraction
-        while fraction.hasSuffix("0") { fraction.removeLast() }
-        return String(value / scale) + (fraction.isEmpty ? "" : "." + fraction)
+        var text = FixedPoint.format(value, places: decimals)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
     }
 }

@@ -34,10 +34,7 @@ public struct Post: Identifiable, Hashable, Sendable, Codable {
     }
 
     /// "1.200"
-    public var payCoefficientText: String {
-        let thousandths = String(payCoefficientMilli % 1000)
-        return "\(payCoefficientMilli / 1000)." + String(repeating: "0", count: 3 - thousandths.count) + thousandths
-    }
+    public var payCoefficientText: String { FixedPoint.format(payCoefficientMilli, places: 3) }
 }
 
 /// 岗位分类 (仪征 "分类"): 招商 posts carry their own pay coefficient.

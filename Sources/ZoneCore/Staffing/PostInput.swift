@@ -22,7 +22,7 @@ public struct PostInput: Sendable {
         if lvl == nil || !(1...ArchiveRankScale.maxLevel).contains(lvl!) { errors.add("level", "岗位层级须为1–\(ArchiveRankScale.maxLevel)的整数") }
         let kind = PostCategory(rawValue: category.trimmingWhitespace())
         if kind == nil { errors.add("category", "岗位类别应为：" + PostCategory.allCases.map(\.rawValue).joined(separator: "/")) }
-        let coefficient = Self.milli(payCoefficient)
+        let coefficient = FixedPoint.parse(payCoefficient, places: 3)
         if coefficient == nil || !(100...5000).contains(coefficient!) { errors.add("payCoefficient", "薪酬系数须在0.1–5.0之间，最多三位小数") }
         let count = Int(headcount.trimmingWhitespace())
         if count == nil || count! < 1 || count! > 999 { errors.add("headcount", "岗位数须为1–999的整数") }
@@ -33,15 +33,5 @@ public struct PostInput: Sendable {
         guard errors.isEmpty, let unit, let lvl, let kind, let coefficient, let count, let term else { return .failure(errors) }
         return .success(Post(id: 0, unitID: unit, title: name, level: lvl, category: kind, payCoefficientMilli: coefficient,
                              requirements: requirements.trimmingWhitespace(), headcount: count, termYears: term, leadership: rank))
-    }
-
-    /// "1.2" → 1200; at most three decimals, no floating point.
-    static func milli(_ text: String) -> Int? {
-        let parts = text.trimmingWhitespace().split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), let whole = Int(parts[0]), whole >= 0 else { return nil }
-        guard parts.count == 2 else { return whole * 1000 }
-        let fraction = String(parts[1])
-        guard (1...3).contains(fraction.count), fraction.allSatisfy(\.isASCIIDigit) else { return nil }
-        return whole * 1000 + Int(fraction + String(repeating: "0", count: 3 - fraction.count))!
     }
 }

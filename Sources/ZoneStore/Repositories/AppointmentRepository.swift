@@ -20,21 +20,20 @@ public struct AppointmentRepository: Sendable {
 
     /// Current appointments, earliest term end first (term-end reminders read from the top).
     public func current(zoneID: Int64) async throws -> [Current] {
+        // One query: the subquery hides appointments.id so the person columns stay unambiguous.
         let rows = try await database.reader.raw("""
-            SELECT a.person_id, a.post_id, a.starts_on, a.ends_on FROM appointments a JOIN people p ON p.id = a.person_id
-            WHERE p.zone_id = \(bind: zoneID) AND a.ended = 0 ORDER BY a.ends_on, a.person_id
+            SELECT \(PersonRepository.columns), a.appointed_post, a.starts_on, a.ends_on FROM people
+            JOIN (SELECT person_id, post_id AS appointed_post, starts_on, ends_on FROM appointments WHERE ended = 0) a
+              ON a.person_id = people.id
+            WHERE people.zone_id = \(bind: zoneID) ORDER BY a.ends_on, a.person_id
             """).all()
         let posts = Dictionary(uniqueKeysWithValues: try await database.reader.raw(
             "SELECT \(PostRepository.columns) FROM posts WHERE zone_id = \(bind: zoneID)").all().map(PostRepository.post).map { ($0.id, $0) })
-        var out: [Current] = []
-        for row in rows {
-            let personID = try row.decode(column: "person_id", as: Int64.self)
-            guard let person = try await PersonRepository.find(personID, zoneID: zoneID, in: database.reader),
-                  let post = posts[try row.decode(column: "post_id", as: Int64.self)] else { continue }
-            out.append(Current(person: person, post: post, startsOn: try row.decode(column: "starts_on", as: String.self),
-                               endsOn: try row.decode(column: "ends_on", as: String.self)))
+        return try rows.compactMap { row in
+            guard let post = posts[try row.decode(column: "appointed_post", as: Int64.self)] else { return nil }
+            return Current(person: try PersonRepository.person(row), post: post, startsOn: try row.decode(column: "starts_on", as: String.self),
+                           endsOn: try row.decode(column: "ends_on", as: String.self))
         }
-        return out
     }
 
     public func waiting(zoneID: Int64) async throws -> [Waiting] {

@@ -69,21 +69,6 @@ public struct PersonRepository: Sendable {
             """).all().map(Self.person)
     }
 
-    /// Headcount per unit and category of people still holding their place, for 实有/空编.
-    public func headcounts(zoneID: Int64) async throws -> [Int64: [StaffCategory: Int]] {
-        let rows = try await database.reader.raw("""
-            SELECT unit_id, establishment, COUNT(*) AS n FROM people
-            WHERE zone_id = \(bind: zoneID) AND status NOT IN (\(binds: PersonStatus.departedValues))
-            GROUP BY unit_id, establishment
-            """).all()
-        var out: [Int64: [StaffCategory: Int]] = [:]
-        for row in rows {
-            guard let category = StaffCategory(rawValue: try row.decode(column: "establishment", as: String.self)) else { continue }
-            out[try row.decode(column: "unit_id", as: Int64.self), default: [:]][category] = try row.decode(column: "n", as: Int.self)
-        }
-        return out
-    }
-
     public func create(_ person: ValidPerson, zoneID: Int64, actor: String) async throws -> Person {
         try await createAll([person], zoneID: zoneID, actor: actor)[0]
     }

@@ -177,12 +177,12 @@ public struct RoundRepository: Sendable {
     /// placed get their post and an appointment for the post's term; the unplaced go to 待岗 with
     /// a training period of `waitingMonths`.
     public func confirm(roundID: Int64, zoneID: Int64, waitingMonths: Int, actor: String) async throws {
-        let today = String(clock.isoTimestamp.prefix(10))
+        let today = clock.today
         let now = clock.isoTimestamp
         let repo = self
         try await change(roundID, zoneID: zoneID, allowed: [.published], actor: actor, action: "round.confirm", detail: "waiting_months=\(waitingMonths)") { tx, round in
             guard let result = round.result else { throw StoreError.invalid("尚未计算匹配结果") }
-            if let ends = round.publicityEnds, today <= ends {
+            if let ends = round.publicityEnds, today.description <= ends {
                 throw StoreError.invalid("公示期至\(ends)，期满后方可确认聘任")
             }
             let posts = Dictionary(uniqueKeysWithValues: try await tx.raw("SELECT \(PostRepository.columns) FROM posts WHERE zone_id = \(bind: zoneID)")
@@ -202,7 +202,7 @@ public struct RoundRepository: Sendable {
             try await QuotaRepository.enforce(changes, zoneID: zoneID, in: tx, repository: repo.quotas)
             for (personID, postID) in result.assignments.sorted(by: { $0.key < $1.key }) {
                 let post = posts[postID]!
-                let ends = CivilDate.adding(years: post.termYears, to: today)
+                let ends = today.adding(months: 12 * post.termYears).description
                 try await tx.raw("""
                     UPDATE people SET unit_id = \(bind: post.unitID), post_id = \(bind: postID), leadership_rank = \(bind: post.leadership?.rawValue),
                         status = \(bind: PersonStatus.active.rawValue), waiting_until = NULL, version = version + 1, updated_at = \(bind: now)
@@ -211,10 +211,10 @@ public struct RoundRepository: Sendable {
                 try await tx.raw("UPDATE appointments SET ended = 1 WHERE person_id = \(bind: personID) AND ended = 0").run()
                 try await tx.raw("""
                     INSERT INTO appointments (person_id, post_id, round_id, starts_on, ends_on)
-                    VALUES (\(bind: personID), \(bind: postID), \(bind: roundID), \(bind: today), \(bind: ends))
+                    VALUES (\(bind: personID), \(bind: postID), \(bind: roundID), \(bind: today.description), \(bind: ends))
                     """).run()
             }
-            let waitingUntil = CivilDate.adding(months: waitingMonths, to: today)
+            let waitingUntil = today.adding(months: waitingMonths).description
             for personID in result.unplaced {
                 try await tx.raw("""
                     UPDATE people SET status = \(bind: PersonStatus.awaiting.rawValue), post_id = NULL, leadership_rank = NULL,

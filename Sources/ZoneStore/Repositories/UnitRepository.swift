@@ -25,20 +25,6 @@ public struct UnitRepository: Sendable {
         return out
     }
 
-    /// 编制/员额 quotas per unit and category.
-    public func quotas(zoneID: Int64) async throws -> [Int64: [EstablishmentCategory: Int]] {
-        let rows = try await database.reader.raw("""
-            SELECT e.unit_id, e.category, e.quota FROM establishments e JOIN units u ON u.id = e.unit_id
-            WHERE u.zone_id = \(bind: zoneID)
-            """).all()
-        var out: [Int64: [EstablishmentCategory: Int]] = [:]
-        for row in rows {
-            guard let category = EstablishmentCategory(rawValue: try row.decode(column: "category", as: String.self)) else { continue }
-            out[try row.decode(column: "unit_id", as: Int64.self), default: [:]][category] = try row.decode(column: "quota", as: Int.self)
-        }
-        return out
-    }
-
     /// Creates a zone with its whole unit tree and quotas in one transaction (demo and imports).
     /// Units are given parent-first; `parentIndex` points into the same array.
     public func createZone(code: String, name: String, units: [NewUnit], actor: String) async throws -> (zoneID: Int64, unitIDs: [Int64]) {

@@ -54,11 +54,7 @@ struct AuditController {
 
     /// Storage is UTC; display is Asia/Shanghai.
     static func beijing(_ iso: String) -> String {
-        let parser = ISO8601DateFormatter()
-        guard let date = parser.date(from: iso) else { return iso }
-        let formatter = DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
-        return formatter.string(from: date)
+        guard let date = ISO8601DateFormatter().date(from: iso) else { return iso }
+        return Clock.shanghai(date, format: "yyyy-MM-dd HH:mm:ss")
     }
 }

@@ -15,16 +15,13 @@ struct HomeController {
         let zoneID = principal.account.zoneID ?? 0
         var usage: EstablishmentUsage?
         if principal.can(.viewUnits), principal.scope == .zone {
-            let tree = try await env.store.units.tree(zoneID: zoneID)
-            usage = EstablishmentUsage(tree: tree, quotas: try await env.store.units.quotas(zoneID: zoneID),
-                                       approved: try await env.store.quotas.book(zoneID: zoneID).approvedEstablishment,
-                                       headcounts: try await env.store.people.headcounts(zoneID: zoneID))
+            usage = EstablishmentUsage(book: try await env.store.quotas.book(zoneID: zoneID))
         }
         let notice: String? = request.uri.queryParameters["msg"] == "password" ? "密码已修改。" : nil
         // Reminders for 组织人事: terms ending within three months, and people waiting for a post.
         var reminders: [(String, String)] = []
         if principal.can(.manageRounds) {
-            let soon = CivilDate.adding(months: 3, to: String(env.store.clock.isoTimestamp.prefix(10)))
+            let soon = env.store.clock.today.adding(months: 3).description
             let ending = try await env.store.appointments.current(zoneID: zoneID).filter { $0.endsOn <= soon }.count
             let waiting = try await env.store.appointments.waiting(zoneID: zoneID).count
             if ending > 0 { reminders.append(("\(ending) 人聘期将在三个月内届满", "/reports/appointments")) }

@@ -182,7 +182,7 @@ struct ReportController {
         let tree = try await env.store.units.tree(zoneID: zoneID)
         let zone = try await env.zoneName(principal)
         let archive = principal.can(.unmaskPersonalData)
-        let soon = CivilDate.adding(months: 3, to: String(env.store.clock.isoTimestamp.prefix(10)))
+        let soon = env.store.clock.today.adding(months: 3).description
         let track = DualTrack(list.map { ($0.person.archiveRank, $0.post.level) })
         return Pages.response(Layout.page(title: "聘任与双轨情况表", active: "reports", principal: principal, zoneName: zone) {
             HTML.tag("h1") { "聘任与双轨情况表" }

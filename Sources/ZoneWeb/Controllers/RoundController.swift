@@ -183,12 +183,7 @@ struct RoundController {
     }
 
     /// Today in Asia/Shanghai, as the deadline is a Chinese calendar day.
-    func today() -> String {
-        let formatter = DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter.string(from: env.store.clock.now())
-    }
+    func today() -> String { env.store.clock.today.description }
 
     func advance(_ id: Int64, to target: String, _ principal: Principal) async throws -> Response {
         let zoneID = principal.account.zoneID ?? 0, actor = principal.account.username
@@ -203,8 +198,8 @@ struct RoundController {
                 }
                 _ = try await env.store.rounds.compute(roundID: id, zoneID: zoneID, actor: actor)
             case "publish":
-                let start = try CivilDate(parsing: today())
-                try await env.store.rounds.publish(roundID: id, zoneID: zoneID, ends: WorkingDays().end(of: Self.publicityDays, after: start), actor: actor)
+                let ends = WorkingDays().end(of: Self.publicityDays, after: env.store.clock.today)
+                try await env.store.rounds.publish(roundID: id, zoneID: zoneID, ends: ends, actor: actor)
             case "confirm": try await env.store.rounds.confirm(roundID: id, zoneID: zoneID, waitingMonths: Self.waitingMonths, actor: actor)
             default: throw StoreError.invalid("未知操作")
             }
@@ -293,13 +288,6 @@ struct RoundController {
 
     /// "85.5" → 8550; 0–100 with at most two decimals.
     static func hundredths(_ text: String) -> Int? {
-        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), let whole = Int(parts[0]), (0...100).contains(whole) else { return nil }
-        var value = whole * 100
-        if parts.count == 2 {
-            guard (1...2).contains(parts[1].count), let fraction = Int(parts[1]) else { return nil }
-            value += parts[1].count == 1 ? fraction * 10 : fraction
-        }
-        return value <= 10000 ? value : nil
+        FixedPoint.parse(text, places: 2).flatMap { $0 <= 10_000 ? $0 : nil }
     }
 }

@@ -90,10 +90,8 @@ struct SessionController {
     }
 
     static func lockedMessage(until: Int64) -> String {
-        let formatter = DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")
-        formatter.dateFormat = "HH:mm"
-        return "连续\(PasswordPolicy.maxFailures)次密码错误，账号已锁定30分钟，请于\(formatter.string(from: Date(timeIntervalSince1970: TimeInterval(until))))后再试或联系安全管理员解锁"
+        let time = Clock.shanghai(Date(timeIntervalSince1970: TimeInterval(until)), format: "HH:mm")
+        return "连续\(PasswordPolicy.maxFailures)次密码错误，账号已锁定30分钟，请于\(time)后再试或联系安全管理员解锁"
     }
 
     func passwordPage(_ principal: Principal, errors: FieldErrors, status: HTTPResponse.Status) async throws -> Response {

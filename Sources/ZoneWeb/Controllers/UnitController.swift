@@ -23,20 +23,20 @@ struct UnitController {
         }
     }
 
+    /// One read of the zone's quota book, and the figures the pages derive from it.
     struct Snapshot {
-        let tree: UnitTree
+        let book: QuotaBook
         let usage: EstablishmentUsage
-        let quotas: [Int64: [EstablishmentCategory: Int]]
         let totals: [Int64: EstablishmentUsage.Totals]
+
+        var tree: UnitTree { book.tree }
+        var quotas: [Int64: [EstablishmentCategory: Int]] { book.establishment }
     }
 
     func snapshot(zoneID: Int64) async throws -> Snapshot {
-        let tree = try await env.store.units.tree(zoneID: zoneID)
-        let quotas = try await env.store.units.quotas(zoneID: zoneID)
-        let approved = try await env.store.quotas.book(zoneID: zoneID).approvedEstablishment
-        let usage = EstablishmentUsage(tree: tree, quotas: quotas, approved: approved,
-                                       headcounts: try await env.store.people.headcounts(zoneID: zoneID))
-        return Snapshot(tree: tree, usage: usage, quotas: quotas, totals: usage.rollup(tree))
+        let book = try await env.store.quotas.book(zoneID: zoneID)
+        let usage = EstablishmentUsage(book: book)
+        return Snapshot(book: book, usage: usage, totals: usage.rollup(book.tree))
     }
 
     func list(_ principal: Principal) async throws -> Response {
@@ -114,7 +114,7 @@ struct UnitController {
             return Pages.error(.forbidden, "无权查看本部门以外的单位。", principal: principal)
         }
         let zone = try await env.zoneName(principal)
-        let book = try await env.store.quotas.book(zoneID: zoneID)
+        let book = snap.book
         let lines = book.lines().filter { $0.unitID == id }
         let approvals = try await env.store.quotas.approvals(zoneID: zoneID).filter { $0.unitID == id }
         let holder = EstablishmentUsage.holder(of: id, tree: snap.tree, quotas: snap.quotas)

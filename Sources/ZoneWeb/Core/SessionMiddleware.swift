@@ -13,7 +13,8 @@ struct SessionMiddleware: RouterMiddleware {
         if let token = request.cookies[Self.cookieName]?.value, !token.isEmpty,
            let session = try await store.sessions.resume(token: token),
            let account = try await store.accounts.find(id: session.accountID), account.active {
-            let tree = try await store.units.tree(zoneID: account.zoneID ?? 0)
+            // Only a department head's scope depends on the org tree; don't load it on every request.
+            let tree = account.role == .departmentHead ? try await store.units.tree(zoneID: account.zoneID ?? 0) : UnitTree([])
             context.principal = Principal(account: account, session: session, token: token,
                                           scope: Principal.scope(for: account, tree: tree))
         }

@@ -37,6 +37,9 @@ public struct HTML: Sendable, ExpressibleByStringLiteral, ExpressibleByStringInt
         return HTML(rendered: out + "</" + name + ">")
     }
 
+    /// Two fragments side by side.
+    static func + (a: HTML, b: HTML) -> HTML { HTML(rendered: a.rendered + b.rendered) }
+
     static let voidElements: Set<String> = ["input", "br", "meta", "link", "hr", "img"]
 
     static func escape(_ text: String) -> String {

@@ -87,7 +87,3 @@ struct PlanStepForms {
         + HTML.tag("input", ["type": "text", "name": "divertTo", "placeholder": "分流去向，如：七星关区", "aria-label": "分流去向"])
     }
 }
-
-extension HTML {
-    static func + (a: HTML, b: HTML) -> HTML { HTML(rendered: a.rendered + b.rendered) }
-}

@@ -277,8 +277,5 @@ struct RoundPage {
         return Components.tag("平职", kind: "ok")
     }
 
-    static func points(_ hundredths: Int) -> String {
-        let fraction = String(hundredths % 100)
-        return "\(hundredths / 100)." + String(repeating: "0", count: 2 - fraction.count) + fraction
-    }
+    static func points(_ hundredths: Int) -> String { FixedPoint.format(hundredths, places: 2) }
 }

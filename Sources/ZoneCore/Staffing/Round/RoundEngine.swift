@@ -53,7 +53,7 @@ public enum RoundEngine {
                 }
                 let above = ranking[..<position].filter { assignments[$0.personID] == post }.count
                 let me = ranking[position]
-                let score = me.score.map { "综合成绩\($0 / 100).\($0 % 100 < 10 ? "0" : "")\($0 % 100)，" } ?? ""
+                let score = me.score.map { "综合成绩\(FixedPoint.format($0, places: 2))，" } ?? ""
                 return "岗位\(post)：\(score)排第\(position + 1)名\(me.tieBreak.map { "（\($0)）" } ?? "")，已由排名靠前的\(above)人聘满（计划\(capacity[post] ?? 0)人）"
             }
         }
