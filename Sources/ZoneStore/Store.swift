@@ -19,6 +19,9 @@ public final class Store: Sendable {
     public let posts: PostRepository
     public let rounds: RoundRepository
     public let appointments: AppointmentRepository
+    public let policies: PolicyRepository
+    public let appraisals: AppraisalRepository
+    public let payRuns: PayRunRepository
 
     public init(database: ZoneDatabase, clock: Clock = .system) {
         self.database = database
@@ -35,6 +38,9 @@ public final class Store: Sendable {
         posts = PostRepository(database: database, audit: audit)
         rounds = RoundRepository(database: database, audit: audit, clock: clock, quotas: quotas)
         appointments = AppointmentRepository(database: database)
+        policies = PolicyRepository(database: database, audit: audit, clock: clock)
+        appraisals = AppraisalRepository(database: database, audit: audit, clock: clock, policies: policies)
+        payRuns = PayRunRepository(database: database, audit: audit, clock: clock, policies: policies, appraisals: appraisals)
     }
 
     /// Opens and migrates: a store is always at the current schema.

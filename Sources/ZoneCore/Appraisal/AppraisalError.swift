@@ -84,7 +84,7 @@ public enum AppraisalError: Error, Equatable, Sendable, CustomStringConvertible 
 }
 
 extension AppraisalError.IndicatorProblem {
-    var chinese: String {
+    public var chinese: String {
         switch self {
         case let .weightOutOfRange(weight): "的权重应在 1–100 之间，实际为 \(weight)"
         case let .weightOnItem(weight): "为加分、扣分或否决项，权重应为 0，实际为 \(weight)"
@@ -95,7 +95,7 @@ extension AppraisalError.IndicatorProblem {
         }
     }
 
-    var english: String {
+    public var english: String {
         switch self {
         case let .weightOutOfRange(weight): "weight must be 1–100, got \(weight)"
         case let .weightOnItem(weight): "bonus, penalty and veto items weigh 0, got \(weight)"

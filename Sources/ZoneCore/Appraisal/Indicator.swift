@@ -23,3 +23,17 @@ public struct Indicator: Sendable, Equatable {
         self.rule = rule
     }
 }
+
+extension Indicator {
+    /// What is wrong with this one indicator (weight for its kind, target, cap, steps, points), or
+    /// nil: the check ``KPIScoring`` makes on a whole catalogue, for forms that save one at a time.
+    public var problem: AppraisalError.IndicatorProblem? {
+        do {
+            _ = try KPIScoring.compile([self])
+            return nil
+        } catch {
+            if case let .invalidIndicator(_, problem) = error { return problem }
+            return nil
+        }
+    }
+}

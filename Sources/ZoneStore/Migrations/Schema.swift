@@ -155,5 +155,110 @@ enum Schema {
         Migration(8, "round_publicity") { _ in
             ["ALTER TABLE rounds ADD COLUMN publicity_ends TEXT"]
         },
+        Migration(9, "policies_appraisal_pay") { _ in
+            [
+                """
+                CREATE TABLE zone_policies (
+                    zone_id BIGINT NOT NULL REFERENCES zones(id), version BIGINT NOT NULL, document TEXT NOT NULL,
+                    loaded_at TEXT NOT NULL, loaded_by TEXT NOT NULL, PRIMARY KEY (zone_id, version))
+                """,
+                """
+                CREATE TABLE appraisals (
+                    id {pk}, zone_id BIGINT NOT NULL REFERENCES zones(id), year BIGINT NOT NULL, name TEXT NOT NULL,
+                    status TEXT NOT NULL, policy_version BIGINT NOT NULL, publicity_ends TEXT, computed_at TEXT,
+                    version BIGINT NOT NULL DEFAULT 1, created_by TEXT NOT NULL, created_at TEXT NOT NULL, UNIQUE (zone_id, year))
+                """,
+                """
+                CREATE TABLE indicators (
+                    id {pk}, appraisal_id BIGINT NOT NULL REFERENCES appraisals(id), parent_id BIGINT REFERENCES indicators(id),
+                    level TEXT NOT NULL, unit_id BIGINT REFERENCES units(id), person_id BIGINT REFERENCES people(id),
+                    name TEXT NOT NULL, measure TEXT NOT NULL DEFAULT '', weight BIGINT NOT NULL, rule TEXT NOT NULL,
+                    data_source TEXT NOT NULL DEFAULT '', owner TEXT NOT NULL DEFAULT '', cycle TEXT NOT NULL, actual BIGINT)
+                """,
+                "CREATE INDEX indicators_appraisal ON indicators (appraisal_id, level)",
+                """
+                CREATE TABLE appraisal_inputs (
+                    appraisal_id BIGINT NOT NULL REFERENCES appraisals(id), person_id BIGINT NOT NULL REFERENCES people(id),
+                    peer360 BIGINT NOT NULL, leader BIGINT NOT NULL, worklog_submitted BIGINT NOT NULL,
+                    worklog_required BIGINT NOT NULL, seniority_months BIGINT NOT NULL, PRIMARY KEY (appraisal_id, person_id))
+                """,
+                """
+                CREATE TABLE appraisal_exemptions (
+                    appraisal_id BIGINT NOT NULL REFERENCES appraisals(id), person_id BIGINT NOT NULL REFERENCES people(id),
+                    indicator_id BIGINT NOT NULL REFERENCES indicators(id), reason TEXT NOT NULL, approver TEXT NOT NULL,
+                    recorded_by TEXT NOT NULL, recorded_at TEXT NOT NULL, PRIMARY KEY (appraisal_id, person_id, indicator_id))
+                """,
+                """
+                CREATE TABLE appraisal_cap_approvals (
+                    appraisal_id BIGINT NOT NULL REFERENCES appraisals(id), group_key BIGINT NOT NULL, document TEXT NOT NULL,
+                    recorded_by TEXT NOT NULL, PRIMARY KEY (appraisal_id, group_key))
+                """,
+                """
+                CREATE TABLE department_results (
+                    appraisal_id BIGINT NOT NULL REFERENCES appraisals(id), unit_id BIGINT NOT NULL REFERENCES units(id),
+                    score BIGINT, coefficient_milli BIGINT NOT NULL, PRIMARY KEY (appraisal_id, unit_id))
+                """,
+                """
+                CREATE TABLE appraisal_results (
+                    appraisal_id BIGINT NOT NULL REFERENCES appraisals(id), person_id BIGINT NOT NULL REFERENCES people(id),
+                    unit_id BIGINT NOT NULL REFERENCES units(id), group_key BIGINT NOT NULL, kpi BIGINT NOT NULL,
+                    worklog BIGINT NOT NULL, score BIGINT NOT NULL, grade TEXT NOT NULL, computed_grade TEXT NOT NULL,
+                    bottom_band BIGINT NOT NULL, vetoed BIGINT NOT NULL, flagged BIGINT NOT NULL, PRIMARY KEY (appraisal_id, person_id))
+                """,
+                """
+                CREATE TABLE appraisal_groups (
+                    appraisal_id BIGINT NOT NULL REFERENCES appraisals(id), group_key BIGINT NOT NULL, size BIGINT NOT NULL,
+                    vetoed BIGINT NOT NULL, approved_cap BIGINT NOT NULL, rounded_cap BIGINT NOT NULL, cap_count BIGINT NOT NULL,
+                    floor_count BIGINT NOT NULL, eligible BIGINT NOT NULL, top BIGINT NOT NULL, ties TEXT NOT NULL DEFAULT '',
+                    PRIMARY KEY (appraisal_id, group_key))
+                """,
+                """
+                CREATE TABLE appraisal_objections (
+                    id {pk}, appraisal_id BIGINT NOT NULL REFERENCES appraisals(id), person_id BIGINT NOT NULL REFERENCES people(id),
+                    reason TEXT NOT NULL, status TEXT NOT NULL, reply TEXT, new_grade TEXT, filed_by TEXT NOT NULL, filed_at TEXT NOT NULL,
+                    decided_by TEXT, decided_at TEXT)
+                """,
+                """
+                CREATE TABLE consequence_proposals (
+                    id {pk}, appraisal_id BIGINT NOT NULL REFERENCES appraisals(id), person_id BIGINT NOT NULL REFERENCES people(id),
+                    action TEXT NOT NULL, reason TEXT NOT NULL, decision TEXT, note TEXT, decided_by TEXT, decided_at TEXT)
+                """,
+                """
+                CREATE TABLE pay_runs (
+                    id {pk}, zone_id BIGINT NOT NULL REFERENCES zones(id), period TEXT NOT NULL,
+                    appraisal_id BIGINT NOT NULL REFERENCES appraisals(id), status TEXT NOT NULL, pool_fen BIGINT NOT NULL,
+                    paid_fen BIGINT NOT NULL, unallocated_fen BIGINT NOT NULL, reward_fen BIGINT NOT NULL, headcount BIGINT NOT NULL,
+                    pool_basis TEXT NOT NULL, checksum TEXT NOT NULL, corrects_id BIGINT REFERENCES pay_runs(id),
+                    version BIGINT NOT NULL DEFAULT 1, created_by TEXT NOT NULL, created_at TEXT NOT NULL,
+                    approved_by TEXT, approved_at TEXT, locked_by TEXT, locked_at TEXT)
+                """,
+                // At most one run in preparation and one paid run per period: the database itself
+                // refuses a second payment, whatever the code above it does.
+                "CREATE UNIQUE INDEX pay_runs_open ON pay_runs (zone_id, period) WHERE status IN ('preview', 'approved')",
+                "CREATE UNIQUE INDEX pay_runs_paid ON pay_runs (zone_id, period) WHERE status = 'locked'",
+                """
+                CREATE TABLE pay_packages (
+                    run_id BIGINT NOT NULL REFERENCES pay_runs(id), unit_id BIGINT REFERENCES units(id),
+                    headcount BIGINT NOT NULL, coefficient_milli BIGINT NOT NULL, package_fen BIGINT NOT NULL,
+                    unallocated_fen BIGINT NOT NULL)
+                """,
+                // unit_id is NULL for the one zone-wide package of a policy without department packages.
+                "CREATE INDEX pay_packages_run ON pay_packages (run_id)",
+                """
+                CREATE TABLE pay_lines (
+                    run_id BIGINT NOT NULL REFERENCES pay_runs(id), person_id BIGINT NOT NULL REFERENCES people(id),
+                    unit_id BIGINT NOT NULL REFERENCES units(id), post_coefficient_milli BIGINT NOT NULL, score BIGINT NOT NULL,
+                    grade TEXT NOT NULL, performance_fen BIGINT NOT NULL, reward_fen BIGINT NOT NULL, total_fen BIGINT NOT NULL,
+                    PRIMARY KEY (run_id, person_id))
+                """,
+                "CREATE INDEX pay_lines_person ON pay_lines (person_id)",
+                """
+                CREATE TABLE pay_rewards (
+                    id {pk}, zone_id BIGINT NOT NULL REFERENCES zones(id), period TEXT NOT NULL,
+                    person_id BIGINT NOT NULL REFERENCES people(id), amount_fen BIGINT NOT NULL CHECK (amount_fen > 0),
+                    reason TEXT NOT NULL, approval TEXT NOT NULL, recorded_by TEXT NOT NULL, recorded_at TEXT NOT NULL)
+                """,
+            ]
+        },
     ]
 }
