@@ -37,7 +37,6 @@ struct AppraisalPayStoreTests {
             try await s.addIndicator(NewIndicator(parentID: parent, level: level, unitID: unit, personID: person, name: name, measure: "%",
                                                   weight: weight, rule: rule, dataSource: "统计局", owner: "经发局", cycle: .annual),
                                      appraisalID: id, zoneID: f.zone, actor: "hr")
-            return try await s.indicators(appraisalID: id).last!.id
         }
         let zoneKPI = try await add(.zone, "营商环境满意度", 100, .linear(target: 10_000, capPercent: 100))
         let investment = try await add(.department, "招商到位资金", 60, .linear(target: 50_000, capPercent: 120), parent: zoneKPI, unit: f.units[1])

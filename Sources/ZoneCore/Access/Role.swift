@@ -29,11 +29,13 @@ public enum Role: String, CaseIterable, Codable, Sendable {
         case .securityAdmin: [.manageRoles]
         case .auditAdmin: [.viewAudit]
         case .hr: [.viewUnits, .viewPeople, .editPeople, .unmaskPersonalData, .editEstablishment, .viewPlans, .editPlans, .viewReports,
-                   .managePosts, .viewRounds, .manageRounds, .rankApplicants]
-        case .departmentHead: [.viewUnits, .viewPeople, .viewRounds, .rankApplicants]
-        case .employee: [.viewPeople, .viewRounds, .applyInRounds]
-        case .leader: [.viewUnits, .viewPeople, .viewPlans, .approvePlans, .viewReports, .viewRounds]
-        case .discipline: [.viewUnits, .viewPeople, .unmaskPersonalData, .viewAudit, .viewPlans, .viewReports, .viewRounds]
+                   .managePosts, .viewRounds, .manageRounds, .rankApplicants, .viewAppraisals, .manageAppraisals, .viewPay, .managePay]
+        case .departmentHead: [.viewUnits, .viewPeople, .viewRounds, .rankApplicants, .viewAppraisals]
+        case .employee: [.viewPeople, .viewRounds, .applyInRounds, .selfService]
+        case .leader: [.viewUnits, .viewPeople, .viewPlans, .approvePlans, .viewReports, .viewRounds, .viewAppraisals, .decideConsequences,
+                       .viewPay, .approvePay]
+        case .discipline: [.viewUnits, .viewPeople, .unmaskPersonalData, .viewAudit, .viewPlans, .viewReports, .viewRounds, .viewAppraisals,
+                           .viewPay]
         }
     }
 
@@ -69,6 +71,14 @@ public enum Permission: String, CaseIterable, Sendable {
     case applyInRounds
     /// Order applicants or enter their scores for posts in one's scope.
     case rankApplicants
+    case viewAppraisals
+    case manageAppraisals
+    case decideConsequences
+    case viewPay
+    case managePay
+    case approvePay
+    /// One's own appraisal results, objections and pay slips (员工自助).
+    case selfService
     case manageAccounts
     case manageRoles
     case viewAudit

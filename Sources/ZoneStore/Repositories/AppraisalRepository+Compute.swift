@@ -128,15 +128,16 @@ extension AppraisalRepository {
                 append(to: &personSheets[personID], title: "\(personName[personID] ?? "人员\(personID)")（个人指标）")
             }
         }
-        func sheet(forUnit unitID: Int64) -> Int? {
-            var current: Int64? = unitID
-            while let id = current {
-                if let sheet = unitSheets[id] { return sheet }
-                current = parentOf[id] ?? nil
+        func sheet(person: Int64?, unit: Int64) -> Int? {
+            switch SheetOwner.resolve(personID: person, unitID: unit, personSheets: Set(personSheets.keys), unitSheets: Set(unitSheets.keys),
+                                      parentOf: parentOf, zoneSheet: zoneSheet != nil) {
+            case .person(let id): personSheets[id]
+            case .unit(let id): unitSheets[id]
+            case .zone: zoneSheet
+            case nil: nil
             }
-            return zoneSheet
         }
-        data.unitSheet = units.map { ($0.id, sheet(forUnit: $0.id)) }
+        data.unitSheet = units.map { ($0.id, sheet(person: nil, unit: $0.id)) }
 
         let inputs = try await inputs(appraisalID: appraisalID, in: tx)
         var missingInputs: [String] = []
@@ -144,7 +145,7 @@ extension AppraisalRepository {
         for person in people {
             data.unitOf[person.id] = person.unit
             guard let input = inputs[person.id] else { missingInputs.append(person.name); continue }
-            guard let sheetIndex = personSheets[person.id] ?? sheet(forUnit: person.unit) else { withoutSheet.append(person.name); continue }
+            guard let sheetIndex = sheet(person: person.id, unit: person.unit) else { withoutSheet.append(person.name); continue }
             let group: Int64 = switch rules.distribution.group {
             case .unit: person.unit
             case .postRank: Int64(person.level ?? 0)
@@ -170,5 +171,19 @@ extension AppraisalRepository {
             data.assigned[try row.decode(column: "unit_id", as: Int64.self)] = try row.decode(column: "coefficient_milli", as: Int.self)
         }
         return data
+    }
+}
+
+extension AppraisalRepository {
+    /// The zone's own KPI score (its zone-level sheet), which sets 毕节's performance-fund tier;
+    /// nil until that sheet is complete (weights 100, every actual entered).
+    public func zoneScore(appraisalID: Int64) async throws -> Int32? {
+        let lines = try await indicators(appraisalID: appraisalID).filter { $0.level == .zone }.map {
+            AppraisalSheet.Line(indicatorID: $0.id, name: $0.name, indicator: Indicator(weight: $0.weight, rule: $0.rule), actual: $0.actual)
+        }
+        let sheet = AppraisalSheet(title: "园区", lines: lines)
+        guard !lines.isEmpty, sheet.weightTotal == 100, lines.allSatisfy({ $0.actual != nil }) else { return nil }
+        let entries = KPIEntries(people: [lines.enumerated().map { ($0, $1.actual!) }])
+        return try? KPIScoring.score(entries, catalog: lines.map(\.indicator)).scores[0]
     }
 }

@@ -65,14 +65,16 @@ public struct AppraisalRepository: Sendable {
     }
 
     /// `change` for inputs: allowed before publication, and it discards computed results.
-    func changeInputs(_ appraisalID: Int64, zoneID: Int64, actor: String, action: String, detail: String,
-                      _ body: @escaping @Sendable (any SQLDatabase) async throws -> Void) async throws {
+    @discardableResult
+    func changeInputs<R: Sendable>(_ appraisalID: Int64, zoneID: Int64, actor: String, action: String, detail: String,
+                                   _ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         try await change(appraisalID, zoneID: zoneID, allowed: [.draft, .computed], actor: actor, action: action, detail: detail) { tx, appraisal in
-            try await body(tx)
+            let result = try await body(tx)
             if appraisal.status == .computed {
                 try await Self.dropResults(appraisalID, in: tx)
                 try await tx.raw("UPDATE appraisals SET status = 'draft', computed_at = NULL WHERE id = \(bind: appraisalID)").run()
             }
+            return result
         }
     }
 
@@ -95,9 +97,10 @@ public struct AppraisalRepository: Sendable {
             """).all().map(Self.indicator)
     }
 
-    public func addIndicator(_ new: NewIndicator, appraisalID: Int64, zoneID: Int64, actor: String) async throws {
+    @discardableResult
+    public func addIndicator(_ new: NewIndicator, appraisalID: Int64, zoneID: Int64, actor: String) async throws -> Int64 {
         try Self.validate(new)
-        try await changeInputs(appraisalID, zoneID: zoneID, actor: actor, action: "appraisal.indicator.add",
+        return try await changeInputs(appraisalID, zoneID: zoneID, actor: actor, action: "appraisal.indicator.add",
                                detail: "level=\(new.level.rawValue); name=\(new.name); weight=\(new.weight); rule=\(new.rule.storedText)") { tx in
             if let parentID = new.parentID {
                 guard let row = try await tx.raw("""
@@ -116,12 +119,12 @@ public struct AppraisalRepository: Sendable {
             if let personID = new.personID {
                 guard try await PersonRepository.find(personID, zoneID: zoneID, in: tx) != nil else { throw StoreError.notFound("人员 \(personID)") }
             }
-            try await tx.raw("""
+            return try await insertReturningID(tx, """
                 INSERT INTO indicators (appraisal_id, parent_id, level, unit_id, person_id, name, measure, weight, rule, data_source, owner, cycle)
                 VALUES (\(bind: appraisalID), \(bind: new.parentID), \(bind: new.level.rawValue), \(bind: new.unitID), \(bind: new.personID),
                         \(bind: new.name), \(bind: new.measure), \(bind: new.weight), \(bind: new.rule.storedText), \(bind: new.dataSource),
                         \(bind: new.owner), \(bind: new.cycle.rawValue))
-                """).run()
+                """)
         }
     }
 

@@ -33,6 +33,7 @@ public func buildRouter(_ env: AppEnvironment) -> (router: Router<AppContext>, s
     PlanController(env: env).register(&routes)
     PostController(env: env).register(&routes)
     RoundController(env: env).register(&routes)
+    AppraisalController(env: env).register(&routes)
     ReportController(env: env).register(&routes)
     AdminController(env: env).register(&routes)
     AuditController(env: env).register(&routes)

@@ -33,6 +33,7 @@ public struct DemoLoader: Sendable {
             return person
         }
         let stored = try await store.people.createAll(people, zoneID: zoneID, actor: "demo")
+        try await DemoAppraisalLoader(store: store, zoneID: zoneID).load()
         let chanye = unitIDs[keys.firstIndex(of: "chanye")!]
         let employee = stored.first { $0.unitID == chanye }!
         let accounts: [(String, String, Role, Int64?, Int64?)] = [

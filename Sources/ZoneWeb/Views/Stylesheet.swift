@@ -63,6 +63,14 @@ enum Stylesheet {
     form.step{border-top:1px dashed #e2e8f0;padding-top:10px}
     .step-title{min-width:110px;color:#153e75}
     select[multiple]{min-width:220px}
+    figure.chart{margin:0 0 16px}figure.chart figcaption{font-weight:600;margin-bottom:6px;color:#334155}
+    figure.chart svg{max-width:100%;height:auto;font-size:12px}
+    figure.chart .bar rect{fill:#3b82f6}figure.chart .bar.ok rect{fill:#16a34a}figure.chart .bar.warn rect{fill:#f59e0b}
+    figure.chart .bar.bad rect{fill:#dc2626}figure.chart .label{fill:#334155}figure.chart .value{fill:#475569}
+    figure.chart a:hover rect{opacity:.8}
+    .cascade{list-style:none;padding-left:18px;margin:4px 0}.cascade li{margin:4px 0}
+    .cascade .lvl{display:inline-block;min-width:64px;font-size:12px;color:#64748b}
+    .rules dt{font-weight:600;color:#475569}.rules dd{margin:0 0 8px}
     @media print{header.top,nav.side,.actions,form{display:none}main{padding:0;max-width:none}.card{border:0;padding:0;break-inside:avoid}body{background:#fff}}
     .mono{font-family:"Noto Sans Mono CJK SC",ui-monospace,Menlo,monospace;font-size:13px;letter-spacing:.3px}
     """

@@ -1,0 +1,76 @@
+import ZoneCore
+import ZoneStore
+
+/// Reads the appraisal forms: an indicator with its scoring rule, and pasted rows of review
+/// scores and work logs (copied from Excel/WPS, tab- or comma-separated).
+enum AppraisalForms {
+    static func indicator(_ form: FormFields) -> NewIndicator? {
+        let name = form["name"].trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty, let level = StoredIndicator.Level(rawValue: form["level"]), let weight = Int(form["weight"].isEmpty ? "0" : form["weight"]),
+              let rule = rule(form), let cycle = AppraisalCycle(rawValue: form["cycle"]) else { return nil }
+        return NewIndicator(parentID: Int64(form["parentID"]), level: level, unitID: level == .department ? Int64(form["unitID"]) : nil,
+                            personID: level == .person ? Int64(form["personID"]) : nil, name: name,
+                            measure: form["measure"].trimmingCharacters(in: .whitespaces), weight: weight, rule: rule,
+                            dataSource: form["dataSource"].trimmingCharacters(in: .whitespaces), owner: form["owner"].trimmingCharacters(in: .whitespaces),
+                            cycle: cycle)
+    }
+
+    /// Targets and thresholds are typed in the indicator's unit (two decimals), points as 0–100.
+    static func rule(_ form: FormFields) -> IndicatorRule? {
+        func decimal(_ key: String) -> Int? { FixedPoint.parse(form[key].trimmingCharacters(in: .whitespaces), places: 2) }
+        switch form["ruleKind"] {
+        case "linear":
+            guard let target = decimal("target"), let cap = Int(form["cap"]) else { return nil }
+            return .linear(target: Int64(target), capPercent: cap)
+        case "thresholds":
+            var steps: [IndicatorRule.Step] = []
+            for pair in form["steps"].split(whereSeparator: { ",，;；\n".contains($0) }) {
+                let parts = pair.split(whereSeparator: { ":：".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
+                guard parts.count == 2, let minimum = FixedPoint.parse(parts[0], places: 2), let points = FixedPoint.parse(parts[1], places: 2) else {
+                    return nil
+                }
+                steps.append(.init(minActual: Int64(minimum), points: Int32(points)))
+            }
+            return .thresholds(steps)
+        case "bonus", "penalty":
+            guard let perItem = decimal("perItem"), let max = decimal("max") else { return nil }
+            return form["ruleKind"] == "bonus" ? .bonus(perItem: Int32(perItem), max: Int32(max)) : .penalty(perItem: Int32(perItem), max: Int32(max))
+        case "veto":
+            return .veto
+        default:
+            return nil
+        }
+    }
+
+    enum InputRows {
+        case success([AppraisalInput])
+        case failure([String])
+    }
+
+    static let inputColumns = "人员编号, 360测评得分, 领导评价得分, 已交工作日志数, 应交工作日志数, 工龄（月）"
+
+    /// One person per line; every bad line is reported with its number and column.
+    static func inputs(_ text: String) -> InputRows {
+        var inputs: [AppraisalInput] = []
+        var problems: [String] = []
+        let names = ["人员编号", "360测评得分", "领导评价得分", "已交工作日志数", "应交工作日志数", "工龄（月）"]
+        for (index, line) in text.split(whereSeparator: \.isNewline).enumerated() {
+            let cells = line.split(separator: line.contains("\t") ? "\t" : ",", omittingEmptySubsequences: false)
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+            if index == 0, Int64(cells.first ?? "") == nil { continue }
+            guard cells.count == names.count else {
+                problems.append("第\(index + 1)行应有\(names.count)列（\(inputColumns)），实际为\(cells.count)列")
+                continue
+            }
+            let numbers = cells.enumerated().map { column, cell in (1...2).contains(column) ? FixedPoint.parse(cell, places: 2) : Int(cell) }
+            if let bad = numbers.firstIndex(where: { $0 == nil }) {
+                problems.append("第\(index + 1)行“\(names[bad])”不是数字：\(cells[bad])")
+                continue
+            }
+            let n = numbers.map { $0! }
+            inputs.append(AppraisalInput(personID: Int64(n[0]), peer360: n[1], leader: n[2], worklogSubmitted: n[3], worklogRequired: n[4], seniorityMonths: n[5]))
+        }
+        if inputs.isEmpty, problems.isEmpty { problems.append("没有数据行") }
+        return problems.isEmpty ? .success(inputs) : .failure(problems)
+    }
+}
