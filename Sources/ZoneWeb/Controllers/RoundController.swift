@@ -198,7 +198,7 @@ struct RoundController {
                 }
                 _ = try await env.store.rounds.compute(roundID: id, zoneID: zoneID, actor: actor)
             case "publish":
-                let ends = WorkingDays().end(of: Self.publicityDays, after: env.store.clock.today)
+                let ends = WorkingDays.prc.end(of: Self.publicityDays, after: env.store.clock.today)
                 try await env.store.rounds.publish(roundID: id, zoneID: zoneID, ends: ends, actor: actor)
             case "confirm": try await env.store.rounds.confirm(roundID: id, zoneID: zoneID, waitingMonths: Self.waitingMonths, actor: actor)
             default: throw StoreError.invalid("未知操作")
