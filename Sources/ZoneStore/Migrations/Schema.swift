@@ -155,5 +155,12 @@ enum Schema {
         Migration(8, "round_publicity") { _ in
             ["ALTER TABLE rounds ADD COLUMN publicity_ends TEXT"]
         },
+        // 9 is the appraisal tables'.
+        Migration(10, "post_validity_candidates_objections") { _ in
+            [
+                "ALTER TABLE posts ADD COLUMN valid_from TEXT",
+                "ALTER TABLE posts ADD COLUMN valid_to TEXT",
+            ]
+        },
     ]
 }

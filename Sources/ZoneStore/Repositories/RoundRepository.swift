@@ -99,9 +99,8 @@ public struct RoundRepository: Sendable {
     public func offer(roundID: Int64, zoneID: Int64, postID: Int64, method: AppointmentMethod, capacity: Int, examWeight: Int, actor: String) async throws {
         try await change(roundID, zoneID: zoneID, allowed: [.draft], actor: actor, action: "round.offer",
                          detail: "post=\(postID); method=\(method.rawValue); capacity=\(capacity)") { tx, _ in
-            guard try await tx.raw("SELECT id FROM posts WHERE id = \(bind: postID) AND zone_id = \(bind: zoneID)").first() != nil else {
-                throw StoreError.notFound("岗位 \(postID)")
-            }
+            guard let post = try await PostRepository.find(postID, zoneID: zoneID, in: tx) else { throw StoreError.notFound("岗位 \(postID)") }
+            guard post.active else { throw StoreError.invalid("岗位“\(post.title)”已停用，不能加入聘任批次") }
             try await tx.raw("DELETE FROM round_posts WHERE round_id = \(bind: roundID) AND post_id = \(bind: postID)").run()
             try await tx.raw("""
                 INSERT INTO round_posts (round_id, post_id, method, capacity, exam_weight)

@@ -80,7 +80,7 @@ struct RoundPage {
                     Components.csrf(principal)
                     HTML.tag("select", ["name": "postID", "aria-label": "岗位"]) {
                         HTML.tag("option", ["value": ""]) { "请选择岗位" }
-                        for post in context.posts.values.sorted(by: { $0.id < $1.id }) {
+                        for post in context.posts.values.filter(\.active).sorted(by: { $0.id < $1.id }) {
                             HTML.tag("option", ["value": String(post.id)]) { postName(post.id) + "（\(post.headcount)个）" }
                         }
                     }
