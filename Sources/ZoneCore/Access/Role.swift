@@ -31,7 +31,7 @@ public enum Role: String, CaseIterable, Codable, Sendable {
         case .hr: [.viewUnits, .viewPeople, .editPeople, .unmaskPersonalData, .editEstablishment, .viewPlans, .editPlans, .viewReports,
                    .managePosts, .viewRounds, .manageRounds, .rankApplicants]
         case .departmentHead: [.viewUnits, .viewPeople, .viewRounds, .rankApplicants]
-        case .employee: [.viewPeople, .viewRounds, .applyInRounds]
+        case .employee: [.viewPeople, .viewRounds, .applyInRounds, .objectInRounds]
         case .leader: [.viewUnits, .viewPeople, .viewPlans, .approvePlans, .viewReports, .viewRounds]
         case .discipline: [.viewUnits, .viewPeople, .unmaskPersonalData, .viewAudit, .viewPlans, .viewReports, .viewRounds]
         }
@@ -69,6 +69,8 @@ public enum Permission: String, CaseIterable, Sendable {
     case applyInRounds
     /// Order applicants or enter their scores for posts in one's scope.
     case rankApplicants
+    /// Someone a published round affects files an objection (申诉) during its 公示期.
+    case objectInRounds
     case manageAccounts
     case manageRoles
     case viewAudit

@@ -67,6 +67,7 @@ extension Permission {
         case .manageRounds: "组织聘任"
         case .applyInRounds: "报名应聘"
         case .rankApplicants: "排序评分"
+        case .objectInRounds: "提出申诉"
         case .manageAccounts: "账号管理"
         case .manageRoles: "角色权限管理"
         case .viewAudit: "查看审计日志"
