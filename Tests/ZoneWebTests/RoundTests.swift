@@ -26,7 +26,7 @@ struct RoundTests {
             let post = try await browser.post("/posts", [("unitID", String(head.unitID!)), ("title", "招商专员"), ("level", "3"), ("category", "招商"),
                                                          ("payCoefficient", "1.2"), ("headcount", "1"), ("termYears", "3"), ("leadership", ""),
                                                          ("requirements", "本科")])
-            #expect(post.location == "/posts")
+            #expect(post.location == "/posts?msg=saved")
             let bad = try await browser.post("/posts", [("unitID", String(head.unitID!)), ("title", ""), ("level", "12"), ("category", "招商"),
                                                         ("payCoefficient", "x"), ("headcount", "1"), ("termYears", "5")])
             #expect(bad.status == .unprocessableContent && bad.body.contains("聘期为1–3年"))
@@ -73,10 +73,14 @@ struct RoundTests {
             #expect(computed.body.contains("未报名人员（"))
             #expect(computed.body.contains("招商专员") && computed.body.contains("用人单位未将您列入拟聘排序"))
             #expect(try await browser.post(path + "/status", [("to", "publish")]).status == .seeOther)
-            // Published on 2026-10-01 (Thursday): five working days run to 2026-10-08.
+            // Published on 2026-10-01, inside 国庆 (10-01…07 off, Saturday 10-10 worked): five working
+            // days are 10-08, 10-09, 10-10, 10-12 and 10-13.
             let duringPublicity = try await browser.post(path + "/status", [("to", "confirm")])
-            #expect(duringPublicity.status == .conflict && duringPublicity.body.contains("公示期至2026-10-08，期满后方可确认聘任"))
+            #expect(duringPublicity.status == .conflict && duringPublicity.body.contains("公示期至2026-10-13，期满后方可确认聘任"))
             app.clock.advance(8 * 86_400)
+            try await browser.login("hr")
+            #expect(try await browser.post(path + "/status", [("to", "confirm")]).body.contains("公示期至2026-10-13"))
+            app.clock.advance(5 * 86_400)
             try await browser.login("hr") // a week later: a new session
             #expect(try await browser.post(path + "/status", [("to", "confirm")]).status == .seeOther)
             let placed = try await app.store.people.find(id: staff.personID!, zoneID: zone)!
@@ -92,7 +96,7 @@ struct RoundTests {
             #expect(try await browser.get("/").body.contains("1 人待岗培训中"))
             #expect(try await browser.get(path + "/results.xlsx").bytes.starts(with: [0x50, 0x4B]))
             let waitingList = try await browser.get("/reports/waiting")
-            #expect(waitingList.body.contains(waiting.name) && waitingList.body.contains("2027-01-09"))
+            #expect(waitingList.body.contains(waiting.name) && waitingList.body.contains("2027-01-14"))
             // The colleague sees only their own line of the published results.
             try await browser.login("colleague")
             let own = try await browser.get(path)

@@ -31,7 +31,7 @@ public enum Role: String, CaseIterable, Codable, Sendable {
         case .hr: [.viewUnits, .viewPeople, .editPeople, .unmaskPersonalData, .editEstablishment, .viewPlans, .editPlans, .viewReports,
                    .managePosts, .viewRounds, .manageRounds, .rankApplicants, .viewAppraisals, .manageAppraisals, .viewPay, .managePay]
         case .departmentHead: [.viewUnits, .viewPeople, .viewRounds, .rankApplicants, .viewAppraisals]
-        case .employee: [.viewPeople, .viewRounds, .applyInRounds, .selfService]
+        case .employee: [.viewPeople, .viewRounds, .applyInRounds, .objectInRounds, .selfService]
         case .leader: [.viewUnits, .viewPeople, .viewPlans, .approvePlans, .viewReports, .viewRounds, .viewAppraisals, .decideConsequences,
                        .viewPay, .approvePay]
         case .discipline: [.viewUnits, .viewPeople, .unmaskPersonalData, .viewAudit, .viewPlans, .viewReports, .viewRounds, .viewAppraisals,
@@ -79,6 +79,8 @@ public enum Permission: String, CaseIterable, Sendable {
     case approvePay
     /// One's own appraisal results, objections and pay slips (员工自助).
     case selfService
+    /// Someone a published round affects files an objection (申诉) during its 公示期.
+    case objectInRounds
     case manageAccounts
     case manageRoles
     case viewAudit

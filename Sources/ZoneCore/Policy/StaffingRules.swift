@@ -37,6 +37,10 @@ public enum AppointmentMethod: String, CaseIterable, Codable, Sendable {
         case .openRecruitment: "社会招聘"
         }
     }
+
+    /// Whether people of the zone apply for the post and the stable matching fills it; 直接聘任
+    /// names its people, and 社会招聘 is filled from outside by score.
+    public var takesApplications: Bool { self == .mutualSelection || self == .competitive }
 }
 
 extension StaffingRules {

@@ -36,12 +36,7 @@ public struct PersonInput: Sendable {
     /// Gender and birth date come from the ID number, never from separate input, so they cannot disagree.
     public func validate(knownUnits: Set<Int64>) -> Result<ValidPerson, FieldErrors> {
         var errors = FieldErrors()
-        let name = errors.capture("name") { () throws(ValidationError) in try PersonName(self.name) }
-        let id = errors.capture("idNumber") { () throws(ValidationError) in try ResidentID(idNumber) }
-        var phoneValue: String?
-        if !phone.trimmingWhitespace().isEmpty {
-            phoneValue = errors.capture("phone") { () throws(ValidationError) in try MobilePhone(phone) }?.value
-        }
+        let identity = PersonalIdentity.validate(name: name, idNumber: idNumber, phone: phone, phoneRequired: false, errors: &errors)
         let unit = Int64(unitID.trimmingWhitespace())
         if unit == nil || !knownUnits.contains(unit!) { errors.add("unitID", unitID.isEmpty ? "必填" : "单位不存在") }
         let category = StaffCategory(rawValue: establishment.trimmingWhitespace())
@@ -63,12 +58,10 @@ public struct PersonInput: Sendable {
         if !leadershipText.isEmpty && leadershipRank == nil {
             errors.add("leadership", "领导职务级别应为：" + LeadershipRank.allCases.map(\.rawValue).joined(separator: "/"))
         }
-        guard errors.isEmpty, let name, let id, let unit, let category, let personStatus else {
+        guard errors.isEmpty, let identity, let unit, let category, let personStatus else {
             return .failure(errors)
         }
-        return .success(ValidPerson(name: name.value, idNumber: id.value, gender: id.isMale ? .male : .female,
-                                    birthDate: id.birthDate.description, phone: phoneValue, unitID: unit,
-                                    establishment: category, archivePost: post, archiveRank: rank,
+        return .success(ValidPerson(identity, unitID: unit, establishment: category, archivePost: post, archiveRank: rank,
                                     status: personStatus, leadership: leadershipRank))
     }
 }
@@ -101,6 +94,13 @@ public struct ValidPerson: Sendable, Equatable {
         self.archiveRank = archiveRank
         self.status = status
         self.leadership = leadership
+    }
+
+    public init(_ identity: PersonalIdentity, unitID: Int64, establishment: StaffCategory, archivePost: String, archiveRank: String,
+                status: PersonStatus, leadership: LeadershipRank? = nil) {
+        self.init(name: identity.name, idNumber: identity.idNumber, gender: identity.gender, birthDate: identity.birthDate,
+                  phone: identity.phone, unitID: unitID, establishment: establishment, archivePost: archivePost,
+                  archiveRank: archiveRank, status: status, leadership: leadership)
     }
 
     public var placement: Placement? {

@@ -14,11 +14,16 @@ public struct Post: Identifiable, Hashable, Sendable, Codable {
     public var termYears: Int
     /// The leadership rank the post carries, counted against 领导职数 when filled.
     public var leadership: LeadershipRank?
+    /// When the post exists (yyyy-MM-dd, either open-ended): posts are re-set every 1–3 years.
+    public var validFrom: String?
+    public var validTo: String?
+    /// 停用 posts stay in the catalogue for history but take no new appointments.
     public var active: Bool
     public var version: Int
 
     public init(id: Int64, unitID: Int64, title: String, level: Int, category: PostCategory, payCoefficientMilli: Int,
-                requirements: String, headcount: Int, termYears: Int, leadership: LeadershipRank?, active: Bool = true, version: Int = 1) {
+                requirements: String, headcount: Int, termYears: Int, leadership: LeadershipRank?, validFrom: String? = nil, validTo: String? = nil,
+                active: Bool = true, version: Int = 1) {
         self.id = id
         self.unitID = unitID
         self.title = title
@@ -29,6 +34,8 @@ public struct Post: Identifiable, Hashable, Sendable, Codable {
         self.headcount = headcount
         self.termYears = termYears
         self.leadership = leadership
+        self.validFrom = validFrom
+        self.validTo = validTo
         self.active = active
         self.version = version
     }

@@ -9,8 +9,26 @@ public struct PostInput: Sendable {
     public var headcount = ""
     public var termYears = ""
     public var leadership = ""
+    /// yyyy-MM-dd, either may be empty (open-ended).
+    public var validFrom = ""
+    public var validTo = ""
 
     public init() {}
+
+    /// The form as it was last saved, for editing.
+    public init(_ post: Post) {
+        unitID = String(post.unitID)
+        title = post.title
+        level = String(post.level)
+        category = post.category.rawValue
+        payCoefficient = post.payCoefficientText
+        requirements = post.requirements
+        headcount = String(post.headcount)
+        termYears = String(post.termYears)
+        leadership = post.leadership?.rawValue ?? ""
+        validFrom = post.validFrom ?? ""
+        validTo = post.validTo ?? ""
+    }
 
     public func validate(knownUnits: Set<Int64>) -> Result<Post, FieldErrors> {
         var errors = FieldErrors()
@@ -30,8 +48,17 @@ public struct PostInput: Sendable {
         if term == nil || !(1...3).contains(term!) { errors.add("termYears", "聘期为1–3年") }
         let rank = LeadershipRank(rawValue: leadership.trimmingWhitespace())
         if !leadership.trimmingWhitespace().isEmpty && rank == nil { errors.add("leadership", "领导职务级别无效") }
+        let from = Self.optionalDate(validFrom, field: "validFrom", errors: &errors)
+        let to = Self.optionalDate(validTo, field: "validTo", errors: &errors)
+        if let from, let to, to < from { errors.add("validTo", "有效期止不能早于有效期起") }
         guard errors.isEmpty, let unit, let lvl, let kind, let coefficient, let count, let term else { return .failure(errors) }
         return .success(Post(id: 0, unitID: unit, title: name, level: lvl, category: kind, payCoefficientMilli: coefficient,
-                             requirements: requirements.trimmingWhitespace(), headcount: count, termYears: term, leadership: rank))
+                             requirements: requirements.trimmingWhitespace(), headcount: count, termYears: term, leadership: rank,
+                             validFrom: from?.description, validTo: to?.description))
+    }
+
+    static func optionalDate(_ text: String, field: String, errors: inout FieldErrors) -> CivilDate? {
+        guard !text.trimmingWhitespace().isEmpty else { return nil }
+        return errors.capture(field) { () throws(ValidationError) in try CivilDate(parsing: text) }
     }
 }

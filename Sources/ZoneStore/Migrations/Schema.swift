@@ -260,5 +260,26 @@ enum Schema {
                 """,
             ]
         },
+        Migration(10, "post_validity_candidates_objections") { _ in
+            [
+                "ALTER TABLE posts ADD COLUMN valid_from TEXT",
+                "ALTER TABLE posts ADD COLUMN valid_to TEXT",
+                // 社会招聘: external candidates are not people until hired; person_id is set on confirmation.
+                """
+                CREATE TABLE round_candidates (
+                    id {pk}, round_id BIGINT NOT NULL REFERENCES rounds(id), post_id BIGINT NOT NULL REFERENCES posts(id),
+                    name TEXT NOT NULL, id_number TEXT NOT NULL, gender TEXT NOT NULL, birth_date TEXT NOT NULL, phone TEXT NOT NULL,
+                    score BIGINT, person_id BIGINT REFERENCES people(id), created_by TEXT NOT NULL, created_at TEXT NOT NULL,
+                    UNIQUE (round_id, id_number))
+                """,
+                """
+                CREATE TABLE round_objections (
+                    id {pk}, round_id BIGINT NOT NULL REFERENCES rounds(id), person_id BIGINT NOT NULL REFERENCES people(id),
+                    reason TEXT NOT NULL, status TEXT NOT NULL, reply TEXT NOT NULL DEFAULT '', filed_by TEXT NOT NULL,
+                    filed_at TEXT NOT NULL, reviewed_by TEXT, reviewed_at TEXT)
+                """,
+                "CREATE INDEX round_objections_round ON round_objections (round_id, status)",
+            ]
+        },
     ]
 }

@@ -98,9 +98,15 @@ public struct PersonRepository: Sendable {
     }
 
     func insert(_ batch: [ValidPerson], zoneID: Int64, actor: String, in tx: any SQLDatabase) async throws -> [Person] {
-        let now = clock.isoTimestamp
         try await QuotaRepository.enforce(batch.map { StaffingChange(before: nil, after: $0.placement, label: $0.name) },
                                           zoneID: zoneID, in: tx, repository: quotas)
+        return try await write(batch, zoneID: zoneID, actor: actor, in: tx)
+    }
+
+    /// Writes new register entries whose quotas the caller has already checked in `tx` (a round's
+    /// confirmation checks its hires together with everyone else it moves); duplicates still refuse.
+    func write(_ batch: [ValidPerson], zoneID: Int64, actor: String, in tx: any SQLDatabase) async throws -> [Person] {
+        let now = clock.isoTimestamp
         var seen: Set<String> = []
         var created: [Person] = []
         for person in batch {

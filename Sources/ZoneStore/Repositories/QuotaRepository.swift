@@ -66,7 +66,12 @@ public struct QuotaRepository: Sendable {
     /// every violation if any. Call inside the transaction that then writes the changes.
     static func enforce(_ changes: [StaffingChange], zoneID: Int64, in tx: any SQLDatabase, repository: QuotaRepository) async throws {
         try await lockZone(zoneID, in: tx, backend: repository.database.backend)
-        let violations = try await repository.book(zoneID: zoneID, in: tx).check(changes)
+        try enforce(changes, on: try await repository.book(zoneID: zoneID, in: tx))
+    }
+
+    /// The same check on a book the caller read under the zone lock in its transaction.
+    static func enforce(_ changes: [StaffingChange], on book: QuotaBook) throws {
+        let violations = book.check(changes)
         guard violations.isEmpty else { throw StoreError.overQuota(violations) }
     }
 

@@ -99,9 +99,8 @@ public struct RoundRepository: Sendable {
     public func offer(roundID: Int64, zoneID: Int64, postID: Int64, method: AppointmentMethod, capacity: Int, examWeight: Int, actor: String) async throws {
         try await change(roundID, zoneID: zoneID, allowed: [.draft], actor: actor, action: "round.offer",
                          detail: "post=\(postID); method=\(method.rawValue); capacity=\(capacity)") { tx, _ in
-            guard try await tx.raw("SELECT id FROM posts WHERE id = \(bind: postID) AND zone_id = \(bind: zoneID)").first() != nil else {
-                throw StoreError.notFound("岗位 \(postID)")
-            }
+            guard let post = try await PostRepository.find(postID, zoneID: zoneID, in: tx) else { throw StoreError.notFound("岗位 \(postID)") }
+            guard post.active else { throw StoreError.invalid("岗位“\(post.title)”已停用，不能加入聘任批次") }
             try await tx.raw("DELETE FROM round_posts WHERE round_id = \(bind: roundID) AND post_id = \(bind: postID)").run()
             try await tx.raw("""
                 INSERT INTO round_posts (round_id, post_id, method, capacity, exam_weight)
@@ -156,6 +155,9 @@ public struct RoundRepository: Sendable {
             default: continue
             }
         }
+        for candidate in try await candidates(roundID: roundID) {
+            if let score = candidate.score { input.candidates[candidate.postID, default: [:]][candidate.id] = score }
+        }
         return input
     }
 
@@ -172,19 +174,23 @@ public struct RoundRepository: Sendable {
         return result
     }
 
-    /// Confirms a published round in one transaction: every assignment is checked against the
-    /// quotas at once (any violation refuses the whole confirmation, listing all of them); the
-    /// placed get their post and an appointment for the post's term; the unplaced go to 待岗 with
-    /// a training period of `waitingMonths`.
+    /// Confirms a published round in one transaction: every assignment and every 社会招聘 hire is
+    /// checked against the quotas at once (any violation refuses the whole confirmation, listing
+    /// all of them); hired candidates join the register; the placed get their post and an
+    /// appointment for the post's term; the unplaced go to 待岗 with a training period of
+    /// `waitingMonths`. Refused while an objection (申诉) is waiting for review.
     public func confirm(roundID: Int64, zoneID: Int64, waitingMonths: Int, actor: String) async throws {
         let today = clock.today
         let now = clock.isoTimestamp
         let repo = self
+        let register = PersonRepository(database: database, audit: audit, clock: clock, quotas: quotas)
         try await change(roundID, zoneID: zoneID, allowed: [.published], actor: actor, action: "round.confirm", detail: "waiting_months=\(waitingMonths)") { tx, round in
             guard let result = round.result else { throw StoreError.invalid("尚未计算匹配结果") }
             if let ends = round.publicityEnds, today.description <= ends {
                 throw StoreError.invalid("公示期至\(ends)，期满后方可确认聘任")
             }
+            let pending = try await Self.pendingObjections(roundID: roundID, in: tx)
+            guard pending == 0 else { throw StoreError.invalid("尚有\(pending)件申诉未处理，请先答复（维持或更正）后再确认聘任") }
             let posts = Dictionary(uniqueKeysWithValues: try await tx.raw("SELECT \(PostRepository.columns) FROM posts WHERE zone_id = \(bind: zoneID)")
                 .all().map(PostRepository.post).map { ($0.id, $0) })
             var changes: [StaffingChange] = []
@@ -199,8 +205,22 @@ public struct RoundRepository: Sendable {
                                               after: Placement(unitID: post.unitID, category: person.establishment, leadership: post.leadership),
                                               label: person.name))
             }
-            try await QuotaRepository.enforce(changes, zoneID: zoneID, in: tx, repository: repo.quotas)
-            for (personID, postID) in result.assignments.sorted(by: { $0.key < $1.key }) {
+            let book = try await repo.quotas.book(zoneID: zoneID, in: tx)
+            let candidates = Dictionary(uniqueKeysWithValues: try await Self.candidates(roundID: roundID, in: tx).map { ($0.id, $0) })
+            let hires = try result.hired.sorted(by: { $0.key < $1.key }).map { candidateID, postID in
+                guard let candidate = candidates[candidateID] else { throw StoreError.notFound("应聘人员 \(candidateID)") }
+                let post = posts[postID]!
+                return (candidateID, postID, ValidPerson(candidate.identity, unitID: post.unitID, establishment: book.externalHireCategory(in: post.unitID),
+                                                         archivePost: "", archiveRank: "", status: .active, leadership: post.leadership))
+            }
+            changes += hires.map { StaffingChange(before: nil, after: $0.2.placement, label: $0.2.name) }
+            try QuotaRepository.enforce(changes, on: book)
+            var appointed = result.assignments.sorted(by: { $0.key < $1.key }).map { ($0.key, $0.value) }
+            for (hire, person) in zip(hires, try await register.write(hires.map(\.2), zoneID: zoneID, actor: actor, in: tx)) {
+                try await tx.raw("UPDATE round_candidates SET person_id = \(bind: person.id) WHERE id = \(bind: hire.0)").run()
+                appointed.append((person.id, hire.1))
+            }
+            for (personID, postID) in appointed {
                 let post = posts[postID]!
                 let ends = today.adding(months: 12 * post.termYears).description
                 try await tx.raw("""

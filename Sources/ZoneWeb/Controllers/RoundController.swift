@@ -70,7 +70,8 @@ struct RoundController {
     }
 
     static let notices = ["saved": "已保存。", "open": "已开始报名。", "compute": "已截止报名并完成匹配，请核对后公示。",
-                          "publish": "结果已公示。", "confirm": "已确认聘任：受聘人员已按岗位调整，未聘人员转待岗培训。"]
+                          "publish": "结果已公示。", "confirm": "已确认聘任：受聘人员已按岗位调整，未聘人员转待岗培训。",
+                          "objection": "申诉已提交，组织人事将在公示期内答复。", "reviewed": "已答复申诉。"]
 
     func run(_ id: Int64, _ principal: Principal, notice: String = "saved", _ action: () async throws -> Void) async throws -> Response {
         do {
@@ -123,13 +124,18 @@ struct RoundController {
         /// People holding a place in the units whose posts are offered, who have neither applied
         /// nor been named: 全员聘任 must account for everyone.
         let notApplied: [Person]
+        /// 社会招聘 candidates; the page shows them only to those who may see the post's results.
+        let candidates: [StoredCandidate]
+        let objections: [StoredObjection]
     }
 
     func load(_ id: Int64, _ principal: Principal) async throws -> Context? {
         let zoneID = principal.account.zoneID ?? 0
         guard let round = try await env.store.rounds.find(id: id, zoneID: zoneID) else { return nil }
         let entries = try await env.store.rounds.entries(roundID: id)
+        let objections = try await env.store.rounds.objections(roundID: id)
         let ids = Set(entries.map(\.personID)).union(round.result.map { Array($0.assignments.keys) + $0.unplaced } ?? [])
+            .union(objections.map(\.personID))
         var people: [Int64: Person] = [:]
         for personID in ids { people[personID] = try await env.store.people.find(id: personID, zoneID: zoneID) }
         let offers = try await env.store.rounds.offers(roundID: id)
@@ -138,13 +144,16 @@ struct RoundController {
         let notApplied = principal.can(.manageRounds)
             ? try await env.store.people.onStrength(zoneID: zoneID).filter { units.contains($0.unitID) && !ids.contains($0.id) } : []
         return Context(round: round, offers: offers, entries: entries, posts: posts,
-                       tree: try await env.store.units.tree(zoneID: zoneID), people: people, notApplied: notApplied)
+                       tree: try await env.store.units.tree(zoneID: zoneID), people: people, notApplied: notApplied,
+                       candidates: try await env.store.rounds.candidates(roundID: id),
+                       objections: objections)
     }
 
-    func page(_ id: Int64, _ principal: Principal, notice: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+    func page(_ id: Int64, _ principal: Principal, notice: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok,
+              candidateDraft: RoundPage.CandidateDraft = .init()) async throws -> Response {
         guard let c = try await load(id, principal) else { return Pages.error(.notFound, "聘任批次不存在。", principal: principal) }
         let zone = try await env.zoneName(principal)
-        let view = RoundPage(context: c, principal: principal, today: today())
+        let view = RoundPage(context: c, principal: principal, today: today(), candidateDraft: candidateDraft)
         return Pages.response(Layout.page(title: c.round.name, active: "rounds", principal: principal, zoneName: zone) {
             HTML.tag("div", ["class": "crumbs"]) { HTML.tag("a", ["href": "/rounds"]) { "全员聘任" } }
             HTML.tag("h1") { c.round.name }
@@ -170,6 +179,12 @@ struct RoundController {
                                 .text(post?.title ?? ""), post.map { .integer($0.level) } ?? .empty, post.map { .integer($0.termYears) } ?? .empty,
                                 ranked?.score.map { .decimal(Double($0) / 100) } ?? .empty,
                                 .text(index.map { "第\($0 + 1)名" + (ranked?.tieBreak.map { "（\($0)）" } ?? "") } ?? "直接聘任")])
+        }
+        for hire in view.hires(result) {
+            placed.rows.append([.text(hire.candidate.identity.name), .text(c.posts[hire.postID].flatMap { c.tree[$0.unitID]?.name } ?? ""),
+                                .text(c.posts[hire.postID]?.title ?? ""), c.posts[hire.postID].map { .integer($0.level) } ?? .empty,
+                                c.posts[hire.postID].map { .integer($0.termYears) } ?? .empty,
+                                hire.ranked.score.map { .decimal(Double($0) / 100) } ?? .empty, .text(hire.explanation)])
         }
         var unplaced = try XLSXSheet(name: "未聘人员", header: ["姓名", "原因"], columnWidths: [10, 80])
         for personID in result.unplaced {
@@ -198,7 +213,7 @@ struct RoundController {
                 }
                 _ = try await env.store.rounds.compute(roundID: id, zoneID: zoneID, actor: actor)
             case "publish":
-                let ends = WorkingDays().end(of: Self.publicityDays, after: env.store.clock.today)
+                let ends = WorkingDays.prc.end(of: Self.publicityDays, after: env.store.clock.today)
                 try await env.store.rounds.publish(roundID: id, zoneID: zoneID, ends: ends, actor: actor)
             case "confirm": try await env.store.rounds.confirm(roundID: id, zoneID: zoneID, waitingMonths: Self.waitingMonths, actor: actor)
             default: throw StoreError.invalid("未知操作")
@@ -214,7 +229,7 @@ struct RoundController {
         guard today() <= c.round.deadline else {
             return try await page(id, principal, error: "报名已于\(c.round.deadline)截止。", status: .conflict)
         }
-        let open = Set(c.offers.filter { $0.method != .direct }.map(\.postID))
+        let open = Set(c.offers.filter(\.method.takesApplications).map(\.postID))
         let choices = (1...Self.maxChoices).compactMap { Int64(form["choice\($0)"]) }
         guard choices.allSatisfy(open.contains), Set(choices).count == choices.count else {
             return try await page(id, principal, error: "志愿须为本批次开放的不同岗位。", status: .unprocessableContent)
@@ -270,7 +285,8 @@ struct RoundController {
                 }
                 entries.append(.init(kind: kind, personID: personID, postID: postID, position: position, exam: 0, interview: 0))
             } else {
-                guard let exam = Self.hundredths(form["exam_\(personID)"]), let interview = Self.hundredths(form["interview_\(personID)"]) else {
+                guard let exam = RoundInput.Score.hundredths(form["exam_\(personID)"]),
+                      let interview = RoundInput.Score.hundredths(form["interview_\(personID)"]) else {
                     if form["exam_\(personID)"].isEmpty && form["interview_\(personID)"].isEmpty { continue }
                     return try await page(id, principal, error: "成绩须为0–100的数，最多两位小数。", status: .unprocessableContent)
                 }
@@ -284,10 +300,5 @@ struct RoundController {
             try await env.store.rounds.replaceEntries(roundID: id, zoneID: principal.account.zoneID ?? 0, kind: kind, personID: nil,
                                                       postID: postID, entries: entries, allowed: [.open], actor: principal.account.username)
         }
-    }
-
-    /// "85.5" → 8550; 0–100 with at most two decimals.
-    static func hundredths(_ text: String) -> Int? {
-        FixedPoint.parse(text, places: 2).flatMap { $0 <= 10_000 ? $0 : nil }
     }
 }

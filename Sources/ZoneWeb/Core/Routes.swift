@@ -74,6 +74,7 @@ extension Permission {
         case .managePay: "核算发放绩效工资"
         case .approvePay: "审批绩效工资"
         case .selfService: "本人考核与工资"
+        case .objectInRounds: "提出申诉"
         case .manageAccounts: "账号管理"
         case .manageRoles: "角色权限管理"
         case .viewAudit: "查看审计日志"

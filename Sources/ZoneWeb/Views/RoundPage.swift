@@ -7,6 +7,8 @@ struct RoundPage {
     let context: RoundController.Context
     let principal: Principal
     let today: String
+    /// The candidate form as last submitted, with its errors (empty when not re-showing it).
+    var candidateDraft = CandidateDraft()
 
     var round: StoredRound { context.round }
 
@@ -31,6 +33,7 @@ struct RoundPage {
             if round.status == .open && principal.can(.applyInRounds) { applyForm }
             if round.status == .open && principal.can(.rankApplicants) { rankingForms }
             if round.status == .open && principal.can(.manageRounds) { directForm }
+            if principal.can(.manageRounds) { candidatesCard }
             if !context.notApplied.isEmpty && round.status != .confirmed {
                 HTML.tag("div", ["class": "card"]) {
                     HTML.tag("h2") { "未报名人员（\(context.notApplied.count)人）" }
@@ -39,6 +42,7 @@ struct RoundPage {
                 }
             }
             if let result = round.result, showsResults { results(result) }
+            objectionsCard
         }
     }
 
@@ -80,12 +84,12 @@ struct RoundPage {
                     Components.csrf(principal)
                     HTML.tag("select", ["name": "postID", "aria-label": "岗位"]) {
                         HTML.tag("option", ["value": ""]) { "请选择岗位" }
-                        for post in context.posts.values.sorted(by: { $0.id < $1.id }) {
+                        for post in context.posts.values.filter(\.active).sorted(by: { $0.id < $1.id }) {
                             HTML.tag("option", ["value": String(post.id)]) { postName(post.id) + "（\(post.headcount)个）" }
                         }
                     }
                     HTML.tag("select", ["name": "method", "aria-label": "聘任方式"]) {
-                        for method in [AppointmentMethod.mutualSelection, .competitive, .direct] {
+                        for method in [AppointmentMethod.mutualSelection, .competitive, .direct, .openRecruitment] {
                             HTML.tag("option", ["value": method.rawValue]) { method.label }
                         }
                     }
@@ -100,7 +104,7 @@ struct RoundPage {
     var applyForm: HTML {
         guard case .person(let me) = principal.scope else { return .empty }
         let mine = context.entries.filter { $0.kind == "apply" && $0.personID == me }.sorted { $0.position < $1.position }.map(\.postID)
-        let open = context.offers.filter { $0.method != .direct }
+        let open = context.offers.filter(\.method.takesApplications)
         let closed = today > round.deadline
         return HTML.tag("div", ["class": "card"]) {
             HTML.tag("h2") { "我的志愿" }
@@ -127,7 +131,7 @@ struct RoundPage {
 
     var rankingForms: HTML {
         let mine = context.offers.filter { offer in
-            offer.method != .direct && context.posts[offer.postID].map { principal.scope.allows(unitID: $0.unitID) } == true
+            offer.method.takesApplications && context.posts[offer.postID].map { principal.scope.allows(unitID: $0.unitID) } == true
         }
         return HTML.tag("div", ["class": "card"]) {
             HTML.tag("h2") { "应聘人员排序 / 评分" }
@@ -207,7 +211,8 @@ struct RoundPage {
         return round.status == .published || round.status == .confirmed || principal.can(.rankApplicants)
     }
 
-    func visible(_ personID: Int64, post: Int64?) -> Bool {
+    /// Whether a result line shows: `personID` nil is a 社会招聘 hire, never an employee's own line.
+    func visible(_ personID: Int64?, post: Int64?) -> Bool {
         switch principal.scope {
         case .zone: true
         case .person(let me): me == personID
@@ -243,6 +248,16 @@ struct RoundPage {
                             HTML.tag("td") { person?.archiveRank ?? "" }
                             HTML.tag("td") { Self.dualTrack(archiveRank: person?.archiveRank ?? "", post: post) }
                         }
+                    }
+                }
+                for hire in hires(result) where visible(nil, post: hire.postID) {
+                    HTML.tag("tr") {
+                        HTML.tag("td") { hire.candidate.identity.name }
+                        HTML.tag("td") { postName(hire.postID) }
+                        HTML.tag("td", ["class": "num"]) { context.posts[hire.postID].map { "\($0.level)" } ?? "" }
+                        HTML.tag("td", ["class": "num"]) { hire.ranked.score.map(Self.points) ?? "—" }
+                        HTML.tag("td") { hire.explanation }
+                        if readsArchive { HTML.tag("td") { "—" }; HTML.tag("td") { "—" } }
                     }
                 }
             }

@@ -24,6 +24,11 @@ public struct RoundInput: Sendable {
             self.exam = exam
             self.interview = interview
         }
+
+        /// "85.5" → 8550; 0–100 with at most two decimals, nil otherwise.
+        public static func hundredths(_ text: String) -> Int? {
+            FixedPoint.parse(text, places: 2).flatMap { $0 <= 10_000 ? $0 : nil }
+        }
     }
 
     public var posts: [PostSetup]
@@ -36,14 +41,19 @@ public struct RoundInput: Sendable {
     public var direct: [Int64: Int64]
     /// Archive seniority (参加工作年月 as yyyymm; smaller is more senior), for tie-breaks.
     public var seniority: [Int64: Int]
+    /// 社会招聘: post → external candidate id → score in hundredths. Candidate ids are their own
+    /// numbering, never person ids; only scored candidates are listed.
+    public var candidates: [Int64: [Int64: Int]]
 
     public init(posts: [PostSetup], applications: [Int64: [Int64]] = [:], scores: [Int64: [Int64: Score]] = [:],
-                orderings: [Int64: [Int64]] = [:], direct: [Int64: Int64] = [:], seniority: [Int64: Int] = [:]) {
+                orderings: [Int64: [Int64]] = [:], direct: [Int64: Int64] = [:], seniority: [Int64: Int] = [:],
+                candidates: [Int64: [Int64: Int]] = [:]) {
         self.posts = posts
         self.applications = applications
         self.scores = scores
         self.orderings = orderings
         self.direct = direct
         self.seniority = seniority
+        self.candidates = candidates
     }
 }
