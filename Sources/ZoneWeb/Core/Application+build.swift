@@ -34,6 +34,8 @@ public func buildRouter(_ env: AppEnvironment) -> (router: Router<AppContext>, s
     PostController(env: env).register(&routes)
     RoundController(env: env).register(&routes)
     AppraisalController(env: env).register(&routes)
+    PayController(env: env).register(&routes)
+    SelfServiceController(env: env).register(&routes)
     RoundCandidateController(env: env).register(&routes)
     RoundObjectionController(env: env).register(&routes)
     ReportController(env: env).register(&routes)
