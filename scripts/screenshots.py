@@ -115,6 +115,10 @@ def run(args, driver):
     if not driver.find_elements(By.CSS_SELECTOR, ".field.invalid"):
         raise Failure("invalid ID number was not flagged on the new person form")
 
+    for index, path in enumerate(args.also, start=1):
+        go(path)
+        shoot(driver, args.out, f"{20 + index:02d}-" + path.strip("/").replace("/", "-").replace("?", "-"), path)
+
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -123,6 +127,7 @@ def main():
     parser.add_argument("--password", required=True)
     parser.add_argument("--new-password", required=True, help="set if the first login asks for a new password")
     parser.add_argument("--out", required=True)
+    parser.add_argument("--also", nargs="*", default=[], help="more paths to shoot after the main pages")
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
 

@@ -145,7 +145,7 @@ struct WorkingDaysTests {
 
 @Suite("Fixed-point entry and display")
 struct FixedPointTests {
-    @Test(arguments: [("1.2", 3, 1200), ("0.125", 3, 125), ("87.3", 2, 8730), ("100", 2, 10000), (" 5.05 ", 2, 505)])
+    @Test(arguments: [("1.2", 3, 1200), ("0.125", 3, 125), ("87.3", 2, 8730), ("100", 2, 10000), (" 5.05 ", 2, 505), ("3", 0, 3)])
     func parses(_ text: String, _ places: Int, _ value: Int) {
         #expect(FixedPoint.parse(text, places: places) == value)
         #expect(FixedPoint.parse(FixedPoint.format(value, places: places), places: places) == value)
@@ -154,5 +154,11 @@ struct FixedPointTests {
     @Test(arguments: ["1.2345", "-1", "1.", ".5", "1,5", "abc", ""])
     func refuses(_ text: String) {
         #expect(FixedPoint.parse(text, places: 3) == nil)
+    }
+
+    /// Counts (places 0) are whole numbers: a decimal point is refused, not trapped on.
+    @Test func countsHaveNoDecimals() {
+        #expect(FixedPoint.parse("2.5", places: 0) == nil)
+        #expect(FixedPoint.format(12, places: 0) == "12")
     }
 }

@@ -11,6 +11,7 @@ public enum FixedPoint {
         let parts = text.trimmingWhitespace().split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), !parts[0].isEmpty, parts[0].allSatisfy(\.isASCIIDigit), let whole = Int(parts[0]) else { return nil }
         guard parts.count == 2 else { return whole * scale(places) }
+        guard places > 0 else { return nil }
         let fraction = String(parts[1])
         guard (1...places).contains(fraction.count), fraction.allSatisfy(\.isASCIIDigit) else { return nil }
         return whole * scale(places) + Int(fraction + String(repeating: "0", count: places - fraction.count))!
@@ -18,6 +19,7 @@ public enum FixedPoint {
 
     /// 1250 with 3 places → "1.250" (every place shown).
     public static func format(_ value: Int, places: Int) -> String {
+        guard places > 0 else { return String(value) }
         let fraction = String(value % scale(places))
         return "\(value / scale(places))." + String(repeating: "0", count: places - fraction.count) + fraction
     }

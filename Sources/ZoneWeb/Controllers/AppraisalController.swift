@@ -46,12 +46,15 @@ struct AppraisalController {
         }
         routes.post("/appraisals/:id/actuals", .manageAppraisals) { _, context, principal in
             let id = try context.parameters.require("id", as: Int64.self)
+            let rules = Dictionary(uniqueKeysWithValues: try await env.store.appraisals.indicators(appraisalID: id).map { ($0.id, $0.rule) })
             var actuals: [Int64: Int64?] = [:]
             for (key, values) in context.form.values where key.hasPrefix("actual_") {
-                guard let indicator = Int64(key.dropFirst(7)), let text = values.last?.trimmingCharacters(in: .whitespaces) else { continue }
+                guard let indicator = Int64(key.dropFirst(7)), let rule = rules[indicator],
+                      let text = values.last?.trimmingCharacters(in: .whitespaces) else { continue }
                 if text.isEmpty { actuals[indicator] = .some(nil); continue }
-                guard let value = FixedPoint.parse(text, places: 2) else {
-                    return try await indicators(id, principal, error: "实际值“\(text)”不是数字（最多两位小数），未保存。", status: .unprocessableContent)
+                guard let value = FixedPoint.parse(text, places: rule.actualPlaces) else {
+                    let expected = rule.isWeighted ? "数字（最多两位小数）" : "发生次数（整数）"
+                    return try await indicators(id, principal, error: "实际值“\(text)”应为\(expected)，未保存。", status: .unprocessableContent)
                 }
                 actuals[indicator] = Int64(value)
             }

@@ -63,10 +63,14 @@ struct DemoAppraisalLoader {
             }
         }
         try await appraisals.setActuals(values, appraisalID: id, zoneID: zoneID, actor: "hr")
+        // Most people review well; about one in twelve reviews poorly and logs fewer months, so
+        // the lower grades and the consequences have someone in them.
         let inputs = people.map { person in
-            AppraisalInput(personID: person.id, peer360: Int.random(in: 7_000...9_800, using: &random), leader: Int.random(in: 6_800...9_900, using: &random),
-                           worklogSubmitted: Int.random(in: 9...12, using: &random), worklogRequired: 12,
-                           seniorityMonths: Int.random(in: 12...420, using: &random))
+            let weak = Int.random(in: 0..<12, using: &random) == 0
+            let reviews = weak ? 500...5_000 : 7_000...9_800
+            return AppraisalInput(personID: person.id, peer360: Int.random(in: reviews, using: &random), leader: Int.random(in: reviews, using: &random),
+                                  worklogSubmitted: Int.random(in: weak ? 1...6 : 10...12, using: &random), worklogRequired: 12,
+                                  seniorityMonths: Int.random(in: 12...420, using: &random))
         }
         try await appraisals.setInputs(inputs, appraisalID: id, zoneID: zoneID, actor: "hr")
         try await appraisals.compute(appraisalID: id, zoneID: zoneID, actor: "hr")

@@ -7,48 +7,77 @@ extension AppraisalPage {
     var cascade: HTML {
         let byParent = Dictionary(grouping: data.indicators, by: \.parentID)
         let editable = manages && data.appraisal.status.acceptsInputs
+        let roots = byParent[nil] ?? []
+        let tables = HTML.tag("div") {
+            for root in roots {
+                HTML.tag("h2") { "\(root.level.label)：\(root.name)" }
+                HTML.tag("table", ["class": "grid"]) {
+                    HTML.tag("tr") {
+                        for h in ["层级", "责任对象", "指标", "权重", "计分规则", "周期", "数据来源", "实际值", "得分"] { HTML.tag("th") { h } }
+                        if editable { HTML.tag("th") { "" } }
+                    }
+                    rows(root, depth: 0, byParent: byParent, editable: editable)
+                }
+            }
+        }
         return HTML.tag("div") {
             HTML.tag("div", ["class": "card"]) {
-                HTML.tag("h2") { "指标分解：园区 → 部门 → 个人（\(data.indicators.count)项）" }
                 HTML.tag("p", ["class": "hint"]) {
-                    "每个考核对象的计权指标权重合计须为100。未设个人指标的人员按所在部门（或上级单位、园区）的指标计分。"
+                    "指标分解：园区 → 部门 → 个人，共\(data.indicators.count)项。每个考核对象的计权指标权重合计须为100；加分、扣分、否决项不计权，实际值填发生次数。"
+                        + "未设个人指标的人员按所在部门（或上级单位、园区）的指标计分。"
                 }
                 if editable {
                     HTML.tag("form", ["method": "post", "action": base + "/actuals"]) {
                         Components.csrf(principal)
-                        tree(byParent[nil] ?? [], byParent: byParent, editable: true)
+                        tables
                         HTML.tag("div", ["class": "actions"]) { HTML.tag("button", ["type": "submit"]) { "保存实际值" } }
                     }
                 } else {
-                    tree(byParent[nil] ?? [], byParent: byParent, editable: false)
+                    tables
                 }
             }
             if editable { addForm }
         }
     }
 
-    func tree(_ nodes: [StoredIndicator], byParent: [Int64?: [StoredIndicator]], editable: Bool) -> HTML {
-        HTML.tag("ul", ["class": "cascade"]) {
-            for node in nodes {
-                HTML.tag("li") {
-                    HTML.tag("span", ["class": "lvl"]) { node.level.label }
-                    HTML.tag("strong") { node.name }
-                    " · \(owner(node)) · " + (node.rule.isWeighted ? "权重\(node.weight)" : "不计权") + " · \(node.rule.summary) · \(node.cycle.label) · 数据来源：\(node.dataSource.isEmpty ? "—" : node.dataSource)"
-                    " · 实际值："
-                    if editable {
-                        HTML.tag("input", ["type": "text", "name": "actual_\(node.id)", "value": node.actual.map { FixedPoint.format(Int($0), places: 2) } ?? "",
-                                           "size": "8", "aria-label": "\(node.name)实际值"])
-                        node.measure
-                    } else {
-                        (node.actual.map { FixedPoint.format(Int($0), places: 2) + node.measure } ?? "未录入")
-                    }
-                    if let actual = node.actual, node.rule.isWeighted { " → \(ScoreScale.text(node.rule.points(actual: actual)))分" }
-                    if editable {
-                        HTML.tag("button", ["type": "submit", "class": "link", "formaction": "\(base)/indicators/\(node.id)/delete"]) { "删除" }
-                    }
-                    if let children = byParent[node.id], !children.isEmpty { tree(children, byParent: byParent, editable: editable) }
+    /// An indicator's row followed by the rows it was split into, indented by level.
+    func rows(_ node: StoredIndicator, depth: Int, byParent: [Int64?: [StoredIndicator]], editable: Bool) -> HTML {
+        HTML.tag("tr") {
+            HTML.tag("td") { String(repeating: "　", count: depth) + node.level.label }
+            HTML.tag("td") { owner(node) }
+            HTML.tag("td") { HTML.tag("strong") { node.name } }
+            HTML.tag("td", ["class": "num"]) { node.rule.isWeighted ? "\(node.weight)" : "不计权" }
+            HTML.tag("td", ["class": "wrap"]) { node.rule.summary }
+            HTML.tag("td") { node.cycle.label }
+            HTML.tag("td") { node.dataSource.isEmpty ? "—" : node.dataSource }
+            HTML.tag("td") {
+                if editable {
+                    HTML.tag("input", ["type": "text", "name": "actual_\(node.id)", "value": node.actual.map(node.rule.actualText) ?? "",
+                                       "size": "7", "aria-label": "\(node.name)（\(owner(node))）实际值"])
+                    " " + (node.rule.isWeighted ? node.measure : "次")
+                } else {
+                    node.actual.map { node.rule.actualText($0) + (node.rule.isWeighted ? node.measure : "次") } ?? "未录入"
                 }
             }
+            HTML.tag("td", ["class": "num"]) { node.actual.map { points(node.rule, $0) } ?? "—" }
+            if editable {
+                HTML.tag("td") {
+                    HTML.tag("button", ["type": "submit", "class": "link", "formaction": "\(base)/indicators/\(node.id)/delete"]) { "删除" }
+                }
+            }
+        }
+        + HTML.tag("tbody") {
+            for child in byParent[node.id] ?? [] { rows(child, depth: depth + 1, byParent: byParent, editable: editable) }
+        }
+    }
+
+    /// Points as the sheet counts them: the indicator's score, or what an item adds or takes.
+    func points(_ rule: IndicatorRule, _ actual: Int64) -> String {
+        switch rule {
+        case .linear, .thresholds: ScoreScale.text(rule.points(actual: actual))
+        case .bonus: "+" + ScoreScale.text(rule.points(actual: actual))
+        case .penalty: "−" + ScoreScale.text(rule.points(actual: actual))
+        case .veto: rule.vetoes(actual: actual) ? "否决" : "—"
         }
     }
 
@@ -186,8 +215,8 @@ extension AppraisalPage {
                             HTML.tag("td") { line.name }
                             HTML.tag("td") { line.rule.summary }
                             HTML.tag("td", ["class": "num"]) { line.rule.isWeighted ? "\(line.weight)" : "—" }
-                            HTML.tag("td", ["class": "num"]) { line.actual.map { FixedPoint.format(Int($0), places: 2) + line.measure } ?? "未录入" }
-                            HTML.tag("td", ["class": "num"]) { line.actual.map { ScoreScale.text(line.rule.points(actual: $0)) } ?? "—" }
+                            HTML.tag("td", ["class": "num"]) { line.actual.map { line.rule.actualText($0) + (line.rule.isWeighted ? line.measure : "次") } ?? "未录入" }
+                            HTML.tag("td", ["class": "num"]) { line.actual.map { points(line.rule, $0) } ?? "—" }
                             HTML.tag("td") {
                                 if exempted.contains(line.id), let e = data.exemptions.first(where: { $0.personID == person.id && $0.indicatorID == line.id }) {
                                     Components.tag("容错免责", kind: "ok")
@@ -223,7 +252,7 @@ extension AppraisalPage {
                     HTML.tag("h2") { "对考核结果有异议？公示期至 \(data.appraisal.publicityEnds ?? "")" }
                     HTML.tag("form", ["method": "post", "action": base + "/objections"]) {
                         Components.csrf(principal)
-                        HTML.tag("textarea", ["name": "reason", "rows": "3", "aria-label": "申诉理由", "placeholder": "请写明事实与理由"])
+                        HTML.tag("textarea", ["class": "sheet", "name": "reason", "rows": "3", "aria-label": "申诉理由", "placeholder": "请写明事实与理由"])
                         HTML.tag("div", ["class": "actions"]) { HTML.tag("button", ["type": "submit"]) { "提交申诉" } }
                     }
                 }

@@ -212,7 +212,7 @@ struct AppraisalPage {
                 HTML.tag("form", ["method": "post", "action": base + "/inputs"]) {
                     Components.csrf(principal)
                     HTML.tag("p", ["class": "hint"]) { "从 Excel/WPS 复制粘贴，每行一人，列为：\(AppraisalForms.inputColumns)。得分为0–100，可带两位小数；已录入的人员将被覆盖。整批校验通过才保存。" }
-                    HTML.tag("textarea", ["name": "rows", "rows": "5", "aria-label": "测评与工作日志", "placeholder": "1024\t92.5\t90\t12\t12\t86"])
+                    HTML.tag("textarea", ["class": "sheet", "name": "rows", "rows": "5", "aria-label": "测评与工作日志", "placeholder": "1024\t92.5\t90\t12\t12\t86"])
                     HTML.tag("div", ["class": "actions"]) { HTML.tag("button", ["type": "submit"]) { "校验并保存" } }
                 }
             }

@@ -16,6 +16,11 @@ enum SVGChart {
     static let barArea = 380
     static let rowHeight = 26
 
+    /// Labels longer than the label column are cut with "…"; the bar's title keeps the full text.
+    static func shortened(_ label: String) -> String {
+        label.count <= 12 ? label : String(label.prefix(11)) + "…"
+    }
+
     /// Horizontal bars scaled to the largest value.
     static func bars(title: String, _ bars: [Bar]) -> HTML {
         let width = labelWidth + barArea + 120
@@ -31,7 +36,7 @@ enum SVGChart {
                     let length = bar.value <= 0 ? 0 : max(2, Int(Int64(barArea) * bar.value / largest))
                     let row = HTML.tag("g", ["class": "bar " + bar.kind]) {
                         HTML.tag("title") { "\(bar.label)：\(bar.valueText)" }
-                        HTML.tag("text", ["x": "\(labelWidth - 8)", "y": "\(y + 17)", "text-anchor": "end", "class": "label"]) { bar.label }
+                        HTML.tag("text", ["x": "\(labelWidth - 8)", "y": "\(y + 17)", "text-anchor": "end", "class": "label"]) { shortened(bar.label) }
                         HTML.tag("rect", ["x": "\(labelWidth)", "y": "\(y + 4)", "width": "\(length)", "height": "\(rowHeight - 8)", "rx": "2"])
                         HTML.tag("text", ["x": "\(labelWidth + length + 6)", "y": "\(y + 17)", "class": "value"]) { bar.valueText }
                     }

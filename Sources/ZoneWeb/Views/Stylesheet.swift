@@ -68,8 +68,8 @@ enum Stylesheet {
     figure.chart .bar rect{fill:#3b82f6}figure.chart .bar.ok rect{fill:#16a34a}figure.chart .bar.warn rect{fill:#f59e0b}
     figure.chart .bar.bad rect{fill:#dc2626}figure.chart .label{fill:#334155}figure.chart .value{fill:#475569}
     figure.chart a:hover rect{opacity:.8}
-    .cascade{list-style:none;padding-left:18px;margin:4px 0}.cascade li{margin:4px 0}
-    .cascade .lvl{display:inline-block;min-width:64px;font-size:12px;color:#64748b}
+    table.grid td.wrap{white-space:normal;min-width:180px}
+    button.link{background:none;border:0;color:#b91c1c;padding:0 4px;cursor:pointer;font-size:13px}
     .rules dt{font-weight:600;color:#475569}.rules dd{margin:0 0 8px}
     @media print{header.top,nav.side,.actions,form{display:none}main{padding:0;max-width:none}.card{border:0;padding:0;break-inside:avoid}body{background:#fff}}
     .mono{font-family:"Noto Sans Mono CJK SC",ui-monospace,Menlo,monospace;font-size:13px;letter-spacing:.3px}

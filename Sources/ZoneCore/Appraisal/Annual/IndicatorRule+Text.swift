@@ -65,3 +65,12 @@ extension IndicatorRule {
     /// since dropping one would break the sheet's 100 weight.
     public var isExemptible: Bool { !isWeighted }
 }
+
+extension IndicatorRule {
+    /// Decimal places of an actual as people type it: weighted indicators take values in the
+    /// indicator's unit with two decimals (stored × 100); items take a count of occurrences.
+    public var actualPlaces: Int { isWeighted ? 2 : 0 }
+
+    /// An actual as shown: "12.50" for a measured value, "2" for a count of items.
+    public func actualText(_ actual: Int64) -> String { FixedPoint.format(Int(actual), places: actualPlaces) }
+}
