@@ -3,8 +3,8 @@ import Foundation
 /// Finds the shipped policy documents (`policies/<code>.yaml`): `ZONEDESK_POLICIES` if set, else
 /// `./policies`, else a `policies` folder above the executable (a `swift run` build sits in
 /// `.build/<config>/`), so the demo works from the checkout however it is started.
-enum PolicyFiles {
-    static func text(code: String) throws -> String {
+public enum PolicyFiles {
+    public static func text(code: String) throws -> String {
         for directory in candidates() {
             let path = directory.appendingPathComponent("\(code).yaml").path
             if FileManager.default.fileExists(atPath: path) { return try String(contentsOfFile: path, encoding: .utf8) }

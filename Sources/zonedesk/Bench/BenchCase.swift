@@ -19,9 +19,9 @@ struct BenchCase: Sendable {
     /// Lower-case, hyphenated: it is printed into JSON unescaped.
     let name: String
     let defaultSize: Int
-    let measure: @Sendable (_ size: Int) throws -> BenchResult
+    let measure: @Sendable (_ size: Int) async throws -> BenchResult
 
-    static let all: [BenchCase] = [.match, .appraisePay]
+    static let all: [BenchCase] = [.match, .appraisePay, .payRun]
 }
 
 /// One line of `zonedesk bench` output (the fixed interface in DESIGN.md), e.g.

@@ -4,7 +4,7 @@ import Foundation
 /// `zonedesk bench [--case NAME] [--size N]`: runs the in-memory engines on seeded generated data
 /// and prints one JSON line per case (fixed interface, DESIGN.md). `bench/run.py` compares these
 /// engines with Python implementations; this command is the engine time alone, without I/O.
-struct Bench: ParsableCommand {
+struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "基准测试：在生成的数据上运行内存引擎，每个用例输出一行 JSON / benchmark the in-memory engines.",
         discussion: "用例 / cases: \(BenchCase.all.map(\.name).joined(separator: ", "))")
@@ -19,7 +19,7 @@ struct Bench: ParsableCommand {
         if let size, size < 1 { throw ValidationError("--size must be at least 1") }
     }
 
-    func run() throws {
+    func run() async throws {
         var cases = BenchCase.all
         if let caseName {
             cases = cases.filter { $0.name == caseName }
@@ -30,7 +30,7 @@ struct Bench: ParsableCommand {
             }
         }
         for benchCase in cases {
-            print(try benchCase.measure(size ?? benchCase.defaultSize).jsonLine)
+            print(try await benchCase.measure(size ?? benchCase.defaultSize).jsonLine)
         }
     }
 }
