@@ -115,6 +115,17 @@ def run(args, driver):
     if not driver.find_elements(By.CSS_SELECTOR, ".field.invalid"):
         raise Failure("invalid ID number was not flagged on the new person form")
 
+    go("/dashboard")
+    shoot(driver, args.out, "09-dashboard", "reform dashboard")
+    if len(driver.find_elements(By.CSS_SELECTOR, "figure.chart svg")) < 7:
+        raise Failure("the dashboard does not show all seven charts")
+    go("/ledgers")
+    shoot(driver, args.out, "10-ledgers", "ledger overview")
+    go("/ledgers/projects")
+    shoot(driver, args.out, "11-ledger-projects", "projects ledger")
+    go("/reports/disclosure")
+    shoot(driver, args.out, "12-disclosure", "annual disclosure report")
+
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])

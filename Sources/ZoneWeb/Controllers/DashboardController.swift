@@ -91,11 +91,14 @@ struct DashboardController {
         let book = try await env.store.quotas.book(zoneID: zoneID)
         let tree = try await env.store.units.tree(zoneID: zoneID)
         let items = book.lines().map { line in
-            Figure.Item(label: (tree[line.unitID]?.name ?? "") + " " + line.label, value: Int64(line.used), text: "\(line.used)/\(line.limit)",
+            Figure.Item(label: Self.short(tree[line.unitID]?.name ?? "") + " " + line.label, value: Int64(line.used), text: "\(line.used)/\(line.limit)",
                         href: "/units/\(line.unitID)", kind: line.used > line.limit ? "bad" : line.used == line.limit ? "warn" : "ok")
         }
         return Figure(key: "establishment", title: "编制与职数使用（实有/核定）", items: items)
     }
+
+    /// Unit names cut to fit the chart's label column ("国家能源大规模物理储能…").
+    static func short(_ name: String) -> String { name.count <= 9 ? name : name.prefix(8) + "…" }
 
     func staff(_ zoneID: Int64) async throws -> Figure {
         let people = try await env.store.people.onStrength(zoneID: zoneID)
@@ -119,20 +122,22 @@ struct DashboardController {
         return Figure(key: "appointments", title: "全员聘任进度", items: items)
     }
 
-    /// The latest appraisal year that has results.
-    func latestResults(_ zoneID: Int64) async throws -> (StoredAppraisal, [AppraisalResultRow])? {
+    /// The latest appraisal year that has results, with its grades counted under their policy labels (优秀, 合格…).
+    func latestGrades(_ zoneID: Int64) async throws -> (appraisal: StoredAppraisal, total: Int, counts: [(label: String, count: Int)])? {
         for appraisal in try await env.store.appraisals.all(zoneID: zoneID).sorted(by: { $0.year > $1.year }) {
             let results = try await env.store.appraisals.results(appraisalID: appraisal.id)
-            if !results.isEmpty { return (appraisal, results) }
+            guard !results.isEmpty else { continue }
+            let grades = try await env.store.policies.require(zoneID: zoneID, version: appraisal.policyVersion).policy.appraisal.grades
+            let counts = Dictionary(grouping: results, by: \.grade).map { (label: grades[$0.key]?.label ?? $0.key, count: $0.value.count) }
+            return (appraisal, results.count, counts.sorted { ($0.count, $1.label) > ($1.count, $0.label) })
         }
         return nil
     }
 
     func grades(_ zoneID: Int64) async throws -> Figure {
-        guard let (appraisal, results) = try await latestResults(zoneID) else { return Figure(key: "grades", title: "考核等次分布（暂无结果）") }
-        let counts = Dictionary(grouping: results, by: \.grade).mapValues(\.count)
-        let items = counts.keys.sorted { (counts[$0]!, $1) > (counts[$1]!, $0) }.map { grade in
-            Figure.Item(label: grade, value: Int64(counts[grade]!), text: "\(counts[grade]!)人（\(Percent.format(counts[grade]!, of: results.count))）",
+        guard let (appraisal, total, counts) = try await latestGrades(zoneID) else { return Figure(key: "grades", title: "考核等次分布（暂无结果）") }
+        let items = counts.map { grade in
+            Figure.Item(label: grade.label, value: Int64(grade.count), text: "\(grade.count)人（\(Percent.format(grade.count, of: total))）",
                         href: "/appraisals/\(appraisal.id)/results")
         }
         return Figure(key: "grades", title: "\(appraisal.year)年度考核等次分布（\(appraisal.status.label)）", items: items)

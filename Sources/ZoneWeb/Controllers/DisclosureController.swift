@@ -53,10 +53,9 @@ struct DisclosureController {
                               href: LedgerSummary.href(.projects, [(stage.rawValue, String(year))])))
         }
         let dashboard = DashboardController(env: env)
-        if let (appraisal, results) = try await dashboard.latestResults(zoneID) {
-            let counts = Dictionary(grouping: results, by: \.grade).mapValues(\.count)
+        if let (appraisal, _, counts) = try await dashboard.latestGrades(zoneID) {
             lines.append(Line(section: "考核薪酬", item: "\(appraisal.year)年度考核等次",
-                              value: counts.keys.sorted().map { "\($0)\(counts[$0]!)人" }.joined(separator: "，"),
+                              value: counts.map { "\($0.label)\($0.count)人" }.joined(separator: "，"),
                               href: "/appraisals/\(appraisal.id)/results"))
         }
         if let run = try await env.store.payRuns.all(zoneID: zoneID).filter({ $0.status == .locked }).max(by: { $0.id < $1.id }) {
