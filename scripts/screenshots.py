@@ -115,6 +115,17 @@ def run(args, driver):
     if not driver.find_elements(By.CSS_SELECTOR, ".field.invalid"):
         raise Failure("invalid ID number was not flagged on the new person form")
 
+    go("/dashboard")
+    shoot(driver, args.out, "09-dashboard", "reform dashboard")
+    if len(driver.find_elements(By.CSS_SELECTOR, "figure.chart svg")) < 7:
+        raise Failure("the dashboard does not show all seven charts")
+    go("/ledgers")
+    shoot(driver, args.out, "10-ledgers", "ledger overview")
+    go("/ledgers/projects")
+    shoot(driver, args.out, "11-ledger-projects", "projects ledger")
+    go("/reports/disclosure")
+    shoot(driver, args.out, "12-disclosure", "annual disclosure report")
+
     for index, path in enumerate(args.also, start=1):
         go(path)
         shoot(driver, args.out, f"{20 + index:02d}-" + path.strip("/").replace("/", "-").replace("?", "-"), path)

@@ -22,6 +22,7 @@ public final class Store: Sendable {
     public let policies: PolicyRepository
     public let appraisals: AppraisalRepository
     public let payRuns: PayRunRepository
+    public let ledgers: LedgerRepository
 
     public init(database: ZoneDatabase, clock: Clock = .system) {
         self.database = database
@@ -41,6 +42,7 @@ public final class Store: Sendable {
         policies = PolicyRepository(database: database, audit: audit, clock: clock)
         appraisals = AppraisalRepository(database: database, audit: audit, clock: clock, policies: policies)
         payRuns = PayRunRepository(database: database, audit: audit, clock: clock, policies: policies, appraisals: appraisals)
+        ledgers = LedgerRepository(database: database, audit: audit, clock: clock)
     }
 
     /// Opens and migrates: a store is always at the current schema.

@@ -76,7 +76,8 @@ struct OrganizationTests {
         let business: Set<Permission> = [.viewUnits, .viewPeople, .editPeople, .unmaskPersonalData, .editEstablishment,
                                          .viewPlans, .editPlans, .approvePlans, .viewReports, .managePosts, .viewRounds,
                                          .manageRounds, .applyInRounds, .rankApplicants, .viewAppraisals, .manageAppraisals,
-                                         .decideConsequences, .viewPay, .managePay, .approvePay, .selfService, .objectInRounds]
+                                         .decideConsequences, .viewPay, .managePay, .approvePay, .selfService, .objectInRounds,
+                                         .viewLedgers, .editLedgers, .viewDashboard]
         let admins: [Role] = [.systemAdmin, .securityAdmin, .auditAdmin]
         for role in admins { #expect(role.permissions.isDisjoint(with: business)) }
         for a in admins { for b in admins where a != b { #expect(a.permissions.isDisjoint(with: b.permissions)) } }

@@ -178,7 +178,7 @@ struct OpenAPITests {
         let yaml = try String(contentsOf: root.appendingPathComponent("openapi.yaml"), encoding: .utf8)
         let lines = yaml.split(separator: "\n").map(String.init)
         for spec in app.specs where spec.isAPI {
-            let documented = "  " + spec.path.replacingOccurrences(of: ":id", with: "{id}") + ":"
+            let documented = "  " + spec.path.replacing(/:([a-z]+)/) { "{\($0.1)}" } + ":"
             let start = try #require(lines.firstIndex(of: documented), "\(spec.path) missing from openapi.yaml")
             let block = lines[(start + 1)...].prefix { $0.hasPrefix("   ") || $0.isEmpty }
             #expect(block.contains("    \(spec.method.rawValue.lowercased()):"), "\(spec.method) \(spec.path) not documented")

@@ -29,13 +29,13 @@ public enum Role: String, CaseIterable, Codable, Sendable {
         case .securityAdmin: [.manageRoles]
         case .auditAdmin: [.viewAudit]
         case .hr: [.viewUnits, .viewPeople, .editPeople, .unmaskPersonalData, .editEstablishment, .viewPlans, .editPlans, .viewReports,
-                   .managePosts, .viewRounds, .manageRounds, .rankApplicants, .viewAppraisals, .manageAppraisals, .viewPay, .managePay]
-        case .departmentHead: [.viewUnits, .viewPeople, .viewRounds, .rankApplicants, .viewAppraisals]
-        case .employee: [.viewPeople, .viewRounds, .applyInRounds, .objectInRounds, .selfService]
+                   .managePosts, .viewRounds, .manageRounds, .rankApplicants, .viewAppraisals, .manageAppraisals, .viewPay, .managePay, .viewLedgers, .editLedgers, .viewDashboard]
+        case .departmentHead: [.viewUnits, .viewPeople, .viewRounds, .rankApplicants, .viewAppraisals, .viewLedgers]
+        case .employee: [.viewPeople, .viewRounds, .applyInRounds, .objectInRounds, .selfService, .viewLedgers]
         case .leader: [.viewUnits, .viewPeople, .viewPlans, .approvePlans, .viewReports, .viewRounds, .viewAppraisals, .decideConsequences,
-                       .viewPay, .approvePay]
+                       .viewPay, .approvePay, .viewLedgers, .viewDashboard]
         case .discipline: [.viewUnits, .viewPeople, .unmaskPersonalData, .viewAudit, .viewPlans, .viewReports, .viewRounds, .viewAppraisals,
-                           .viewPay]
+                           .viewPay, .viewLedgers, .viewDashboard]
         }
     }
 
@@ -81,6 +81,11 @@ public enum Permission: String, CaseIterable, Sendable {
     case selfService
     /// Someone a published round affects files an objection (申诉) during its 公示期.
     case objectInRounds
+    /// 改革台账 rows in one's scope: the zone, one's units' rows, or one's own 月工作日志.
+    case viewLedgers
+    case editLedgers
+    /// The reform dashboard and the annual disclosure report (zone-wide figures).
+    case viewDashboard
     case manageAccounts
     case manageRoles
     case viewAudit

@@ -26,6 +26,19 @@ public struct CreditCode: Hashable, Sendable {
         value = text
     }
 
+    /// The code whose first 17 characters are `first17`, with its check character appended
+    /// (demo data and tests make valid codes this way).
+    public static func completing(_ first17: String) -> CreditCode? {
+        let chars = Array(first17.uppercased())
+        guard chars.count == 17 else { return nil }
+        var sum = 0
+        for (i, c) in chars.enumerated() {
+            guard let v = alphabet.firstIndex(of: c) else { return nil }
+            sum += v * weights[i]
+        }
+        return try? CreditCode(first17 + String(alphabet[(31 - sum % 31) % 31]))
+    }
+
     /// 11 机关, 12 事业单位, 91 企业 (the registering authority and kind).
     public var kindLabel: String? {
         switch value.prefix(2) {

@@ -4,21 +4,8 @@
 /// Columns (Chinese headers, as in the downloadable template): 姓名, 身份证号, 手机号, 单位,
 /// 编制类型, 档案职务, 档案职级, 领导职务级别, 人员状态. 单位 is the unit's name.
 public struct PeopleImport: Sendable {
-    public struct RowError: Sendable, Equatable, CustomStringConvertible {
-        /// 1-based line in the file, counting the header as line 1.
-        public let line: Int
-        public let column: String
-        public let message: String
-
-        public var description: String { "第\(line)行 \(column)：\(message)" }
-    }
-
-    /// The whole import refused, with every row error.
-    public struct Refused: Error, Sendable, Equatable {
-        public let errors: [RowError]
-
-        public init(errors: [RowError]) { self.errors = errors }
-    }
+    public typealias RowError = ImportRowError
+    public typealias Refused = ImportRefused
 
     public static let columns = ["姓名", "身份证号", "手机号", "单位", "编制类型", "档案职务", "档案职级", "领导职务级别", "人员状态"]
     static let required: Set<String> = ["姓名", "身份证号", "单位", "编制类型"]

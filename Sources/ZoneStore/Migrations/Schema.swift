@@ -281,5 +281,23 @@ enum Schema {
                 "CREATE INDEX round_objections_round ON round_objections (round_id, status)",
             ]
         },
+        // 改革台账: one table for every ledger. Columns differ per ledger (LedgerKind.fields) and rows
+        // are entered by hand, so values live in a canonical JSON document; unit and person are real
+        // columns because they decide who may see a row, and natural_key lets the database refuse a
+        // second 专班 for a firm or a second log for a person's month.
+        Migration(11, "ledgers") { _ in
+            [
+                """
+                CREATE TABLE ledger_entries (
+                    id {pk}, zone_id BIGINT NOT NULL REFERENCES zones(id), kind TEXT NOT NULL,
+                    unit_id BIGINT REFERENCES units(id), person_id BIGINT REFERENCES people(id), natural_key TEXT,
+                    document TEXT NOT NULL, version BIGINT NOT NULL DEFAULT 1,
+                    created_by TEXT NOT NULL, created_at TEXT NOT NULL, updated_by TEXT NOT NULL, updated_at TEXT NOT NULL)
+                """,
+                "CREATE INDEX ledger_entries_zone_kind ON ledger_entries (zone_id, kind)",
+                "CREATE UNIQUE INDEX ledger_entries_natural ON ledger_entries (zone_id, kind, natural_key)",
+                "CREATE INDEX audit_log_entity ON audit_log (entity, entity_id)",
+            ]
+        },
     ]
 }

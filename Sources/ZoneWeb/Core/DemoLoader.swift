@@ -34,6 +34,10 @@ public struct DemoLoader: Sendable {
         }
         let stored = try await store.people.createAll(people, zoneID: zoneID, actor: "demo")
         try await DemoAppraisalLoader(store: store, zoneID: zoneID).load()
+        let chanyeID = unitIDs[keys.firstIndex(of: "chanye")!]
+        try await store.ledgers.createAll(DemoLedgers.bijie(units: Dictionary(uniqueKeysWithValues: zip(keys, unitIDs)),
+                                                            workers: stored.filter { $0.unitID == chanyeID }.map { ($0.id, $0.unitID) }),
+                                          zoneID: zoneID, actor: "demo", via: "demo")
         let chanye = unitIDs[keys.firstIndex(of: "chanye")!]
         let employee = stored.first { $0.unitID == chanye }!
         let accounts: [(String, String, Role, Int64?, Int64?)] = [

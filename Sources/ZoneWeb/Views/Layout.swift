@@ -20,6 +20,8 @@ enum Layout {
             NavItem(key: "appraisals", label: "绩效考核", href: "/appraisals", permission: .viewAppraisals),
             NavItem(key: "pay", label: "绩效工资", href: "/pay-runs", permission: .viewPay),
             NavItem(key: "mine", label: "我的考核与工资", href: "/my", permission: .selfService),
+            NavItem(key: "ledgers", label: "改革台账", href: "/ledgers", permission: .viewLedgers),
+            NavItem(key: "dashboard", label: "改革驾驶舱", href: "/dashboard", permission: .viewDashboard),
             NavItem(key: "plans", label: "改革方案", href: "/plans", permission: .viewPlans),
             NavItem(key: "reports", label: "报表", href: "/reports", permission: .viewReports),
         ]),

@@ -72,6 +72,13 @@ enum Stylesheet {
     button.link{background:none;border:0;color:#b91c1c;padding:0 4px;cursor:pointer;font-size:13px}
     .rules dt{font-weight:600;color:#475569}.rules dd{margin:0 0 8px}
     @media print{header.top,nav.side,.actions,form{display:none}main{padding:0;max-width:none}.card{border:0;padding:0;break-inside:avoid}body{background:#fff}}
+    .ledger-cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(320px,1fr));gap:12px}.ledger-card h3{margin:0 0 4px}
+    .ledger-card .stats{margin:10px 0 0;grid-template-columns:repeat(auto-fill,minmax(130px,1fr))}.ledger-card .stat .value{font-size:18px}
+    .card.scroll{overflow-x:auto}td.nowrap,th.nowrap{white-space:nowrap}
+    .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(560px,1fr));gap:12px}
+    figure.chart .series{fill:none;stroke-width:2.5}figure.chart .axis{stroke:#cbd5e1}figure.chart .dot{stroke:#fff;stroke-width:1.5}
+    figure.chart .s0{stroke:#3b82f6;fill:#3b82f6}figure.chart .s1{stroke:#f59e0b;fill:#f59e0b}figure.chart .s2{stroke:#16a34a;fill:#16a34a}
+    figure.chart path.series{fill:none}figure.chart .legend text{fill:#334155}
     .mono{font-family:"Noto Sans Mono CJK SC",ui-monospace,Menlo,monospace;font-size:13px;letter-spacing:.3px}
     """
 }
