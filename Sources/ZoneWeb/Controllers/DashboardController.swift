@@ -155,7 +155,7 @@ struct DashboardController {
             let from = low + band * step, to = band == bands - 1 ? high : from + step - 1
             let n = totals.count { $0 >= from && (band == bands - 1 ? $0 <= high : $0 < from + step) }
             return Figure.Item(label: Fen.text(from) + "–" + Fen.text(to), value: Int64(n), text: "\(n)人",
-                               href: "/appraisals/\(run.appraisalID)/results")
+                               href: "/pay-runs/\(run.id)")
         }
         return Figure(key: "pay", title: "\(run.period)年绩效工资分布（已发放，\(totals.count)人，合计\(Fen.text(run.paidFen))）", items: items)
     }
