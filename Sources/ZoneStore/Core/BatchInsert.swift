@@ -4,7 +4,7 @@ import SQLKit
 /// instead of 100,000 round trips. Chunks stay far below both backends' bind-parameter limits
 /// (SQLite 32,766; PostgreSQL 65,535).
 func insertRows(_ tx: any SQLDatabase, into table: String, columns: [String],
-                rows: [[any Encodable & Sendable]], chunk: Int = 500) async throws {
+                rows: [[any Encodable & Sendable]], chunk: Int = 500, written: (@Sendable (Int) -> Void)? = nil) async throws {
     var start = 0
     while start < rows.count {
         let end = min(start + chunk, rows.count)
@@ -15,5 +15,6 @@ func insertRows(_ tx: any SQLDatabase, into table: String, columns: [String],
         }
         try await builder.run()
         start = end
+        written?(end)
     }
 }

@@ -69,8 +69,9 @@ public struct PayRunRepository: Sendable {
 
     // MARK: Creating
 
-    public func create(_ request: PayRunRequest, zoneID: Int64, actor: String) async throws -> Int64 {
-        try await create(request, correcting: nil, zoneID: zoneID, actor: actor)
+    public func create(_ request: PayRunRequest, zoneID: Int64, actor: String,
+                       progress: (@Sendable (PayRunProgress) -> Void)? = nil) async throws -> Int64 {
+        try await create(request, correcting: nil, zoneID: zoneID, actor: actor, progress: progress)
     }
 
     /// A correction of a paid run: a new preview for the same period that, once locked, replaces it.
@@ -78,7 +79,8 @@ public struct PayRunRepository: Sendable {
         try await create(request, correcting: runID, zoneID: zoneID, actor: actor)
     }
 
-    func create(_ request: PayRunRequest, correcting: Int64?, zoneID: Int64, actor: String) async throws -> Int64 {
+    func create(_ request: PayRunRequest, correcting: Int64?, zoneID: Int64, actor: String,
+                progress: (@Sendable (PayRunProgress) -> Void)? = nil) async throws -> Int64 {
         guard request.period.wholeMatch(of: /\d{4}(-(0[1-9]|1[0-2]))?/) != nil else {
             throw StoreError.invalid("发放期间应为年度（如 2025）或月份（如 2025-06），实际为“\(request.period)”")
         }
@@ -99,6 +101,8 @@ public struct PayRunRepository: Sendable {
             }
             let computed = try await repo.calculate(request, zoneID: zoneID, in: tx)
             let result = computed.result
+            progress?(.read(people: result.lines.count))
+            progress?(.computed(paidFen: result.paidFen))
             let id = try await insertReturningID(tx, """
                 INSERT INTO pay_runs (zone_id, period, appraisal_id, status, pool_fen, paid_fen, unallocated_fen, reward_fen, headcount,
                                       pool_basis, checksum, corrects_id, created_by, created_at)
@@ -112,7 +116,7 @@ public struct PayRunRepository: Sendable {
                 "run_id", "person_id", "unit_id", "post_coefficient_milli", "score", "grade", "performance_fen", "reward_fen", "total_fen",
             ], rows: zip(result.lines, computed.people).map { line, person in
                 [id, line.personID, person.unitID, person.postCoefficientMilli, person.score, person.grade, line.performanceFen, line.rewardFen, line.totalFen]
-            })
+            }, chunk: 1_000, written: Self.lineProgress(progress, total: result.lines.count))
             try await audit.append(AuditEntry(actor: actor, action: correcting == nil ? "pay_run.create" : "pay_run.correct", entity: "pay_run",
                                               entityID: String(id),
                                               detail: "period=\(request.period); pool=\(result.poolFen); paid=\(result.paidFen); rewards=\(result.rewardFen); people=\(result.lines.count); corrects=\(correcting.map(String.init) ?? "")"),
@@ -191,6 +195,12 @@ public struct PayRunRepository: Sendable {
             let fen = fund.poolFen(basisFen: basisFen, zoneScore: zoneScore)
             return (fen, "\(fund.basis) \(Fen.text(basisFen)) × \(tier.multiple) 倍（园区目标考核得分 \(ScoreScale.text(zoneScore))，≥\(tier.minScore) 分档）")
         }
+    }
+
+    /// Reports written lines as run progress.
+    static func lineProgress(_ progress: (@Sendable (PayRunProgress) -> Void)?, total: Int) -> (@Sendable (Int) -> Void)? {
+        guard let progress else { return nil }
+        return { progress(.written(lines: $0, of: total)) }
     }
 
     static func checksum(_ result: PayRunCalculation.Result) -> String {

@@ -101,3 +101,10 @@ public struct PayReward: Sendable, Identifiable, Equatable {
     public let approval: String
     public let recordedBy: String
 }
+
+/// Where a pay run is, for the CLI and long runs: people read, computed, lines written.
+public enum PayRunProgress: Sendable, Equatable {
+    case read(people: Int)
+    case computed(paidFen: Int64)
+    case written(lines: Int, of: Int)
+}
