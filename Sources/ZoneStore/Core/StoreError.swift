@@ -31,3 +31,10 @@ public enum StoreError: Error, Equatable, Sendable {
         }
     }
 }
+
+extension StoreError {
+    /// For the CLI: Chinese and English, once when a message already carries both.
+    public var bilingualMessage: String {
+        message == englishMessage ? message : "\(message) / \(englishMessage)"
+    }
+}

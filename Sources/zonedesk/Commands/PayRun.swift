@@ -44,7 +44,7 @@ struct PayRun: AsyncParsableCommand {
             try await store.close()
         } catch let error as StoreError {
             try? await store.close()
-            FileHandle.standardError.write(Data("zonedesk payrun: \(error.message) / \(error.englishMessage)\n".utf8))
+            FileHandle.standardError.write(Data("zonedesk payrun: \(error.bilingualMessage)\n".utf8))
             throw ExitCode(2)
         } catch {
             try? await store.close()

@@ -35,7 +35,7 @@ struct Policy: ParsableCommand {
                 try await store.close()
             } catch let error as StoreError {
                 try? await store.close()
-                FileHandle.standardError.write(Data("zonedesk policy load: \(error.message) / \(error.englishMessage)\n".utf8))
+                FileHandle.standardError.write(Data("zonedesk policy load: \(error.bilingualMessage)\n".utf8))
                 throw ExitCode(2)
             }
         }
