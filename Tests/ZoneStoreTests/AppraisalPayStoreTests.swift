@@ -279,3 +279,34 @@ struct AppraisalPayStoreTests {
         }
     }
 }
+
+/// 新余 (seed): 考核指标由 162 项精简为 69 项，精简率 57.4% — from the indicators entered for two years.
+@Suite("Indicator streamlining from entered indicators")
+struct IndicatorStreamliningTests {
+    @Test(arguments: TestDatabase.backends)
+    func xinyuCutsFrom162To69(_ backend: Backend) async throws {
+        try await TestDatabase.withStore(backend) { (store: Store) async throws in
+            let f = try await AppraisalPayStoreTests.fixture(store)
+            for (year, count) in [(2023, 162), (2024, 69)] {
+                let id = try await store.appraisals.create(zoneID: f.zone, year: year, name: "\(year)年度考核", actor: "hr")
+                for index in 0..<count {
+                    try await store.appraisals.addIndicator(
+                        NewIndicator(parentID: nil, level: .department, unitID: f.units[1 + index % 3], personID: nil, name: "指标\(index + 1)",
+                                     measure: "", weight: 10, rule: .linear(target: 100, capPercent: 100), dataSource: "", owner: "", cycle: .annual),
+                        appraisalID: id, zoneID: f.zone, actor: "hr")
+                }
+            }
+            let counts = try await store.appraisals.indicatorCounts(zoneID: f.zone)
+            #expect(counts == [2023: 162, 2024: 69])
+            let policy = try ShippedPolicyFile.xinyu()
+            guard case let .change(from, to, _, percent) = policy.figure("indicators")?.measure else { Issue.record("seed figure missing"); return }
+            #expect(from == counts[2023] && to == counts[2024])
+            // The cut, computed from the counts, is the seed's published −57.4%.
+            #expect("-" + Percent.format(counts[2023]! - counts[2024]!, of: counts[2023]!) == percent?.description)
+        }
+    }
+}
+
+enum ShippedPolicyFile {
+    static func xinyu() throws -> ZonePolicy { try PolicyLoader.load(path: "policies/xinyu.yaml") }
+}

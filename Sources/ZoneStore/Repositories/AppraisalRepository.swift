@@ -97,6 +97,18 @@ public struct AppraisalRepository: Sendable {
             """).all().map(Self.indicator)
     }
 
+    /// Indicators per appraisal year, for the streamlining report (新余: 162 → 69).
+    public func indicatorCounts(zoneID: Int64) async throws -> [Int: Int] {
+        var counts: [Int: Int] = [:]
+        for row in try await database.reader.raw("""
+            SELECT a.year, COUNT(i.id) AS n FROM appraisals a LEFT JOIN indicators i ON i.appraisal_id = a.id
+            WHERE a.zone_id = \(bind: zoneID) GROUP BY a.year
+            """).all() {
+            counts[try row.decode(column: "year", as: Int.self)] = try row.decode(column: "n", as: Int.self)
+        }
+        return counts
+    }
+
     @discardableResult
     public func addIndicator(_ new: NewIndicator, appraisalID: Int64, zoneID: Int64, actor: String) async throws -> Int64 {
         try Self.validate(new)

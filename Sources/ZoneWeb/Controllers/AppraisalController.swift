@@ -226,7 +226,8 @@ struct AppraisalController {
                                   objections: try await store.appraisals.objections(appraisalID: id)
                                       .filter { principal.scope == .zone || results.map(\.personID).contains($0.personID) },
                                   proposals: try await store.appraisals.proposals(appraisalID: id),
-                                  inputCount: try await store.appraisals.inputs(appraisalID: id).count)
+                                  inputCount: try await store.appraisals.inputs(appraisalID: id).count,
+                                  indicatorCounts: try await store.appraisals.indicatorCounts(zoneID: zoneID))
     }
 
     func render(_ id: Int64, _ principal: Principal, notice: String?, error: String?, status: HTTPResponse.Status,

@@ -19,6 +19,8 @@ struct AppraisalPage {
         let objections: [AppraisalObjection]
         let proposals: [ConsequenceProposalRow]
         let inputCount: Int
+        /// Indicators per year in the zone, for the streamlining figure.
+        let indicatorCounts: [Int: Int]
     }
 
     let data: Data
@@ -64,6 +66,7 @@ struct AppraisalPage {
                 Components.stat("参评人数", "\(data.results.count)", href: base + "/results")
                 Components.stat("已录入测评", "\(data.inputCount)")
                 Components.stat("公示期至", a.publicityEnds.map { "\($0)" } ?? "—")
+                Components.stat("考核指标", streamlining, href: base + "/indicators")
             }
             if manages { actions }
             if !data.results.isEmpty {
@@ -82,6 +85,15 @@ struct AppraisalPage {
             if !data.objections.isEmpty { objectionsCard }
             if a.status == .final { proposalsCard }
         }
+    }
+
+    /// 指标精简 (新余 162 → 69, 57.4%): this year's count against last year's, from entered indicators.
+    var streamlining: String {
+        let year = data.appraisal.year
+        let now = data.indicatorCounts[year] ?? 0
+        guard let before = data.indicatorCounts[year - 1], before > 0 else { return "\(now)项" }
+        let change = before >= now ? "精简 \(Percent.format(before - now, of: before))" : "增加 \(Percent.format(now - before, of: before))"
+        return "\(now)项（上年\(before)项，\(change)）"
     }
 
     var actions: HTML {
