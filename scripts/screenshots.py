@@ -90,6 +90,8 @@ def run(args, driver):
 
     go("/")
     shoot(driver, args.out, "02-home", "home")
+    if args.only_also:
+        return shoot_also(args, driver, go)
     go("/units")
     shoot(driver, args.out, "03-units", "units")
     go("/people")
@@ -126,6 +128,11 @@ def run(args, driver):
     go("/reports/disclosure")
     shoot(driver, args.out, "12-disclosure", "annual disclosure report")
 
+    shoot_also(args, driver, go)
+
+
+def shoot_also(args, driver, go):
+    """The extra paths given with --also, e.g. another role's own pages."""
     for index, path in enumerate(args.also, start=1):
         go(path)
         shoot(driver, args.out, f"{20 + index:02d}-" + path.strip("/").replace("/", "-").replace("?", "-"), path)
@@ -139,6 +146,7 @@ def main():
     parser.add_argument("--new-password", required=True, help="set if the first login asks for a new password")
     parser.add_argument("--out", required=True)
     parser.add_argument("--also", nargs="*", default=[], help="more paths to shoot after the main pages")
+    parser.add_argument("--only-also", action="store_true", help="after login, shoot only the --also paths (roles without the 组织人事 pages)")
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
 

@@ -236,7 +236,7 @@ struct AppraisalController {
         let zone = try await env.zoneName(principal)
         let view = AppraisalPage(data: data, principal: principal)
         return Pages.response(Layout.page(title: data.appraisal.name, active: "appraisals", principal: principal, zoneName: zone) {
-            HTML.tag("div", ["class": "crumbs"]) { HTML.tag("a", ["href": "/appraisals"]) { "绩效考核" } }
+            if principal.can(.viewAppraisals) { HTML.tag("div", ["class": "crumbs"]) { HTML.tag("a", ["href": "/appraisals"]) { "绩效考核" } } }
             HTML.tag("h1") { data.appraisal.name }
             Components.flash(notice.flatMap { Self.notices[$0] }, kind: "ok")
             Components.flash(error)

@@ -46,8 +46,12 @@ struct AppraisalPage {
         return Components.tag(gradeLabel(key), kind: rank == 0 ? "ok" : rank == rules.grades.grades.count - 1 ? "bad" : "")
     }
 
+    /// The appraisal's pages for those who may see them; a person looking at their own card goes back to their page.
     var tabs: HTML {
-        HTML.tag("div", ["class": "actions"]) {
+        guard principal.can(.viewAppraisals) else {
+            return HTML.tag("div", ["class": "actions"]) { HTML.tag("a", ["class": "btn secondary", "href": "/my"]) { "返回我的考核与工资" } }
+        }
+        return HTML.tag("div", ["class": "actions"]) {
             HTML.tag("a", ["class": "btn secondary", "href": base]) { "概况与规则" }
             HTML.tag("a", ["class": "btn secondary", "href": base + "/indicators"]) { "指标分解（KPI）" }
             HTML.tag("a", ["class": "btn secondary", "href": base + "/results"]) { "考核结果" }
