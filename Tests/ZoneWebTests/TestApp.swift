@@ -15,11 +15,11 @@ struct TestApp: Sendable {
     let specs: [RouteSpec]
     let directory: URL
 
-    static func make() async throws -> TestApp {
+    static func make(payRunJobThreshold: Int = 20_000) async throws -> TestApp {
         let clock = ManualClock()
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("zd-web-\(UUID().uuidString)")
         let store = try await Store.open(DatabaseLocation(directory.appendingPathComponent("t.sqlite").path), clock: clock.clock)
-        let env = AppEnvironment(store: store, hasher: PasswordHasher(cost: 4))
+        let env = AppEnvironment(store: store, hasher: PasswordHasher(cost: 4), payRunJobThreshold: payRunJobThreshold)
         _ = try await DemoLoader(env: env).load()
         for account in try await store.accounts.all() {
             try await store.accounts.setPassword(id: account.id, hash: env.hasher.hash(password), mustChange: false, actor: "test")

@@ -22,6 +22,11 @@ extension AppraisalRepository {
         }
     }
 
+    public func resultCount(appraisalID: Int64) async throws -> Int {
+        try await database.reader.raw("SELECT COUNT(*) AS n FROM appraisal_results WHERE appraisal_id = \(bind: appraisalID)")
+            .first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
     public func groups(appraisalID: Int64) async throws -> [AppraisalGroupRow] {
         try await database.reader.raw("""
             SELECT group_key, size, vetoed, approved_cap, rounded_cap, cap_count, floor_count, eligible, top, ties

@@ -17,13 +17,23 @@ struct PayController {
             switch request(context.form) {
             case .failure(let message): return try await list(principal, error: message, status: .unprocessableContent)
             case .success(let request):
+                let store = env.store, zoneID = principal.zoneID, actor = principal.account.username
+                if try await store.appraisals.resultCount(appraisalID: request.appraisalID) >= env.payRunJobThreshold {
+                    let token = env.payRunJobs.start(zoneID: zoneID) { report in
+                        try await store.payRuns.create(request, zoneID: zoneID, actor: actor, progress: { report(Self.progressText($0)) })
+                    }
+                    return .redirect(to: "/pay-runs/jobs/\(token)")
+                }
                 do {
-                    let id = try await env.store.payRuns.create(request, zoneID: principal.zoneID, actor: principal.account.username)
+                    let id = try await store.payRuns.create(request, zoneID: zoneID, actor: actor)
                     return .redirect(to: "/pay-runs/\(id)")
                 } catch let error as StoreError {
                     return try await list(principal, error: error.message, status: .conflict)
                 }
             }
+        }
+        routes.get("/pay-runs/jobs/:token", .managePay) { _, context, principal in
+            try await job(context.parameters.require("token"), principal)
         }
         routes.post("/pay-rewards", .managePay) { _, context, principal in
             guard let person = Int64(context.form["personID"]), let fen = FixedPoint.parse(context.form["amount"], places: 2) else {
@@ -102,6 +112,34 @@ struct PayController {
         }
         return .success(PayRunRequest(period: form["period"].trimmingCharacters(in: .whitespaces), appraisalID: appraisal, pool: pool,
                                       averagePayFen: fen("average"), baseTotalFen: fen("baseTotal")))
+    }
+
+    static func progressText(_ step: PayRunProgress) -> String {
+        switch step {
+        case .read(let people): "已读取考核结果 \(people) 人，正在分配……"
+        case .computed(let paid): "分配完成（实发 \(Fen.text(paid))），正在写入明细……"
+        case .written(let lines, let total): "正在写入明细 \(lines) / \(total)（\(Percent.format(lines, of: total))）"
+        }
+    }
+
+    /// The progress page of a background run: reloads itself until the run is stored or refused.
+    func job(_ token: String, _ principal: Principal) async throws -> Response {
+        switch env.payRunJobs.state(token, zoneID: principal.zoneID) {
+        case nil: return Pages.error(.notFound, "该计算任务不存在或服务已重启，请重新创建发放批次。", principal: principal)
+        case .done(let runID): return .redirect(to: "/pay-runs/\(runID)")
+        case .failed(let message): return try await list(principal, error: message, status: .conflict)
+        case .running(let message):
+            let zone = try await env.zoneName(principal)
+            var response = Pages.response(Layout.page(title: "正在计算发放批次", active: "pay", principal: principal, zoneName: zone) {
+                HTML.tag("h1") { "正在计算发放批次" }
+                HTML.tag("div", ["class": "card"]) {
+                    HTML.tag("p") { message }
+                    HTML.tag("p", ["class": "hint"]) { "本页每秒自动刷新，完成后转到发放表。整个批次在一个事务中写入，中途中断不会留下半个批次。" }
+                }
+            })
+            response.headers[.init("Refresh")!] = "1"
+            return response
+        }
     }
 
     func act(_ id: Int64, _ principal: Principal, notice: String, _ action: () async throws -> Void) async throws -> Response {

@@ -5,11 +5,15 @@ public struct AppEnvironment: Sendable {
     public let store: Store
     public let hasher: PasswordHasher
     public let secureCookies: Bool
+    /// Pay runs of at least this many people run in the background with a progress page.
+    public let payRunJobThreshold: Int
+    public let payRunJobs = PayRunJobs()
 
-    public init(store: Store, hasher: PasswordHasher = PasswordHasher(), secureCookies: Bool = false) {
+    public init(store: Store, hasher: PasswordHasher = PasswordHasher(), secureCookies: Bool = false, payRunJobThreshold: Int = 20_000) {
         self.store = store
         self.hasher = hasher
         self.secureCookies = secureCookies
+        self.payRunJobThreshold = payRunJobThreshold
     }
 
     /// The zone name shown in the header.
