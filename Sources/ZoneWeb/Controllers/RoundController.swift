@@ -10,7 +10,7 @@ import ZoneStore
 struct RoundController {
     let env: AppEnvironment
     static let maxChoices = 3
-    /// 潍坊: unplaced people train for at least three months before the next round.
+    /// 潍坊: unplaced people train for at least three months before the next round (used when the zone has no policy loaded).
     static let waitingMonths = 3
     /// 考核结果公示 5 个工作日 (SPEC); the same period is used for appointment results.
     static let publicityDays = 5
@@ -215,7 +215,10 @@ struct RoundController {
             case "publish":
                 let ends = WorkingDays.prc.end(of: Self.publicityDays, after: env.store.clock.today)
                 try await env.store.rounds.publish(roundID: id, zoneID: zoneID, ends: ends, actor: actor)
-            case "confirm": try await env.store.rounds.confirm(roundID: id, zoneID: zoneID, waitingMonths: Self.waitingMonths, actor: actor)
+            case "confirm":
+                // The zone's policy sets the 待岗 training period (潍坊: at least 3 months); 3 without a policy.
+                let months = try await env.store.policies.current(zoneID: zoneID)?.policy.staffing.waitingMonths ?? Self.waitingMonths
+                try await env.store.rounds.confirm(roundID: id, zoneID: zoneID, waitingMonths: months, actor: actor)
             default: throw StoreError.invalid("未知操作")
             }
         }
