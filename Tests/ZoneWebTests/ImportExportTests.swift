@@ -47,6 +47,14 @@ struct ImportExportTests {
             let committed = try await browser.upload("/people/import", [("mode", "commit")], file: ("file", "人员.xlsx", try Self.peopleBook(fixed)))
             #expect(committed.status == .ok && committed.body.contains("已导入 2 人"))
             #expect(try await app.store.people.search(PeopleQuery(zoneID: zone)).total == before + 2)
+
+            // The whole register exports (past any page size), in the template's columns, and is audited.
+            let export = try await browser.get("/people/export.xlsx")
+            let exported = try XLSXReader(data: Data(export.bytes)).rows()
+            #expect(exported.count == (try await app.store.people.register(zoneID: zone).count) + 1)
+            #expect(exported[0].cells == PeopleImport.columns)
+            #expect(exported.contains { $0.cells == Array(fixed[0].prefix(8)) + ["在岗"] })
+            #expect(try await app.store.audit.recent(app.store.database.reader, limit: 1).first?.entry.action == "person.export")
         }
     }
 

@@ -69,6 +69,13 @@ public struct PersonRepository: Sendable {
             """).all().map(Self.person)
     }
 
+    /// Everyone on the zone's register, those who left included (nobody disappears from it), in unit order:
+    /// the register export.
+    public func register(zoneID: Int64) async throws -> [Person] {
+        try await database.reader.raw("SELECT \(Self.columns) FROM people WHERE zone_id = \(bind: zoneID) ORDER BY unit_id, id")
+            .all().map(Self.person)
+    }
+
     public func create(_ person: ValidPerson, zoneID: Int64, actor: String) async throws -> Person {
         try await createAll([person], zoneID: zoneID, actor: actor)[0]
     }

@@ -9,12 +9,12 @@ public enum SheetExports {
     /// callers audit the export as a read of personal data.
     public static func people(_ store: Store, zoneID: Int64, including: (Person) -> Bool = { _ in true }) async throws -> XLSXSheet {
         let units = Dictionary(uniqueKeysWithValues: try await store.units.all(zoneID: zoneID).map { ($0.id, $0.name) })
-        let people = try await store.people.search(PeopleQuery(zoneID: zoneID, pageSize: Int(Int32.max))).people.filter(including)
+        let people = try await store.people.register(zoneID: zoneID).filter(including)
         var sheet = try XLSXSheet(name: "人员名册", header: PeopleImport.columns, columnWidths: [10, 22, 14, 20, 10, 14, 14, 12, 10])
         sheet.rows = people.map { person in
-            [.text(person.name), .text(person.idNumber), .text(person.phone ?? ""), .text(units[person.unitID] ?? ""),
-             .text(person.establishment.rawValue), .text(person.archivePost), .text(person.archiveRank),
-             .text(person.leadership?.rawValue ?? ""), .text(person.status.rawValue)]
+            [person.name, person.idNumber, person.phone ?? "", units[person.unitID] ?? "", person.establishment.rawValue,
+             person.archivePost, person.archiveRank, person.leadership?.rawValue ?? "", person.status.rawValue]
+                .map { $0.isEmpty ? .empty : .text($0) }
         }
         return sheet
     }
