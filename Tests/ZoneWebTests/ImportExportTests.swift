@@ -131,4 +131,38 @@ struct ImportExportTests {
             #expect(exported.contains { $0.cells.first == "=HYPERLINK(\"http://x\")" })
         }
     }
+
+    /// KPI actuals: the template lists every indicator; a sheet naming an indicator wrongly writes nothing, a good one
+    /// writes every value at once.
+    @Test func kpiActualsFromTheTemplate() async throws {
+        let app = try await TestApp.make()
+        let zone = try await app.store.zones.find(code: DemoZone.zoneCode)!.id
+        let appraisal = try await app.store.appraisals.all(zoneID: zone).first { $0.year == 2025 }!
+        let indicators = try await app.store.appraisals.indicators(appraisalID: appraisal.id)
+        let weighted = try #require(indicators.first { $0.rule.isWeighted })
+        try await app.run { browser in
+            try await browser.login("hr")
+            let template = try await browser.get("/appraisals/\(appraisal.id)/actuals/template.xlsx")
+            let rows = try XLSXReader(data: Data(template.bytes)).rows()
+            #expect(rows.count == indicators.count + 1 && Array(rows[0].cells.prefix(3)) == ActualsImport.columns)
+
+            func sheet(name: String, actual: String) throws -> [UInt8] {
+                var sheet = try XLSXSheet(name: "实际值", header: ActualsImport.columns)
+                sheet.rows = [[.text(String(weighted.id)), .text(name), .text(actual)]]
+                return Array(try SheetExports.file(sheet, csv: false))
+            }
+            let refused = try await browser.upload("/appraisals/\(appraisal.id)/actuals/import", [("mode", "commit")],
+                                                   file: ("file", "实际值.xlsx", try sheet(name: "别的指标", actual: "12.5")))
+            #expect(refused.status == .unprocessableContent && refused.body.contains("与编号 \(weighted.id) 的指标“\(weighted.name)”不符"))
+            #expect(try await app.store.appraisals.indicators(appraisalID: appraisal.id).first { $0.id == weighted.id }?.actual == weighted.actual)
+
+            let preview = try await browser.upload("/appraisals/\(appraisal.id)/actuals/import", [("mode", "preview")],
+                                                   file: ("file", "实际值.xlsx", try sheet(name: weighted.name, actual: "12.5")))
+            #expect(preview.status == .ok && preview.body.contains("校验通过：共 1 行"))
+            let written = try await browser.upload("/appraisals/\(appraisal.id)/actuals/import", [("mode", "commit")],
+                                                   file: ("file", "实际值.xlsx", try sheet(name: weighted.name, actual: "12.5")))
+            #expect(written.status == .seeOther)
+            #expect(try await app.store.appraisals.indicators(appraisalID: appraisal.id).first { $0.id == weighted.id }?.actual == 1250)
+        }
+    }
 }
