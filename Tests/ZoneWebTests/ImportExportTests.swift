@@ -165,4 +165,25 @@ struct ImportExportTests {
             #expect(try await app.store.appraisals.indicators(appraisalID: appraisal.id).first { $0.id == weighted.id }?.actual == 1250)
         }
     }
+
+    /// Posts from the template's columns: a bad row writes nothing, the fixed sheet adds every post at once.
+    @Test func postsFromASheet() async throws {
+        let app = try await TestApp.make()
+        let zone = try await app.account("hr").zoneID!
+        let header = PostImport.columns.joined(separator: ",")
+        try await app.run { browser in
+            try await browser.login("hr")
+            let template = try await browser.get("/posts/import/template.xlsx")
+            // The reader leaves out the example's empty last cell (有效期止).
+            #expect(try XLSXReader(data: Data(template.bytes)).rows().map(\.cells) == [PostImport.columns, PostController.template.example.dropLast()])
+            let before = try await app.store.posts.all(zoneID: zone).count
+            let sheet = header + "\n产业发展局,导入岗甲,2,综合,1.000,1,3,,,,\n产业发展局,导入岗乙,2,综合,1.000,1,5,,,,\n"
+            let refused = try await browser.post("/posts/import", [("csv", sheet)])
+            #expect(refused.status == .unprocessableContent && refused.body.contains("聘期为1–3年"))
+            #expect(try await app.store.posts.all(zoneID: zone).count == before)
+            let imported = try await browser.post("/posts/import", [("csv", sheet.replacingOccurrences(of: ",1,5,", with: ",1,2,"))])
+            #expect(imported.status == .ok && imported.body.contains("已导入 2 个岗位"))
+            #expect(try await app.store.posts.all(zoneID: zone).count == before + 2)
+        }
+    }
 }

@@ -7,7 +7,7 @@ import ZoneWeb
 struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Import a sheet (.xlsx, or CSV in UTF-8 or GBK): all rows or none, with a row-by-row error report.",
-        subcommands: [ImportPeople.self, ImportLedger.self, ImportActuals.self])
+        subcommands: [ImportPeople.self, ImportLedger.self, ImportPosts.self, ImportActuals.self])
 
     /// The file as a table, or exit 2 with the reason.
     static func table(_ file: String, sheet: String?) throws -> CSVTable {
