@@ -184,6 +184,11 @@ struct ImportExportTests {
             let imported = try await browser.post("/posts/import", [("csv", sheet.replacingOccurrences(of: ",1,5,", with: ",1,2,"))])
             #expect(imported.status == .ok && imported.body.contains("已导入 2 个岗位"))
             #expect(try await app.store.posts.all(zoneID: zone).count == before + 2)
+
+            // The catalogue exports in the import's columns, and re-importing it only finds duplicates.
+            let export = try await browser.get("/posts/export.xlsx")
+            let again = try await browser.upload("/posts/import", [("mode", "preview")], file: ("file", "岗位.xlsx", export.bytes))
+            #expect(again.status == .unprocessableContent && again.body.contains("已有在用岗位“导入岗甲”"))
         }
     }
 }

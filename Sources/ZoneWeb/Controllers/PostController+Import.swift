@@ -2,7 +2,8 @@ import Hummingbird
 import ZoneCore
 import ZoneStore
 
-/// 岗位目录 from a sheet: every row checked like the post form, then all posts added in one transaction.
+/// 岗位目录 from a sheet: every row checked like the post form, then all posts added in one transaction; and
+/// the catalogue out again in the same columns.
 extension PostController {
     static let card = ImportCard(action: "/posts/import", template: "/posts/import/template.xlsx", columns: PostImport.columns,
                                  hint: "单位填单位名称；岗位类别为综合/招商/执法/技术/服务；日期为 yyyy-MM-dd，可不填。", masked: [])
@@ -31,5 +32,12 @@ extension PostController {
         }
         let posts = try await env.store.posts.createAll(sheet.posts, zoneID: zoneID, actor: principal.account.username)
         return try await list(principal, input: PostInput(), errors: FieldErrors(), notice: "已导入 \(posts.count) 个岗位。", status: .ok)
+    }
+
+    func export(_ principal: Principal) async throws -> Response {
+        let sheet = try await SheetExports.posts(env.store, zoneID: principal.account.zoneID ?? 0) { principal.scope.allows(unitID: $0.unitID) }
+        var book = XLSXWorkbook()
+        try book.add(sheet)
+        return try XLSXResponse.make(book, filename: "\(try await env.zoneName(principal))岗位目录.xlsx")
     }
 }

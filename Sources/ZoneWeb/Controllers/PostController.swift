@@ -15,6 +15,7 @@ struct PostController {
         routes.post("/posts", .managePosts) { _, context, principal in try await create(context.form, principal) }
         routes.get("/posts/import/template.xlsx", .managePosts) { _, _, _ in try Self.template.xlsx(filename: "岗位导入模板.xlsx") }
         routes.post("/posts/import", .managePosts) { _, context, principal in try await importSheet(context, principal) }
+        routes.get("/posts/export.xlsx", .viewUnits) { _, _, principal in try await export(principal) }
         routes.get("/posts/:id/edit", .managePosts) { _, context, principal in
             guard let post = try await env.store.posts.find(id: context.parameters.require("id", as: Int64.self),
                                                             zoneID: principal.account.zoneID ?? 0) else { return notFound(principal) }
@@ -43,6 +44,7 @@ struct PostController {
         let manages = principal.can(.managePosts)
         return Pages.response(Layout.page(title: "岗位设置", active: "posts", principal: principal, zoneName: zone) {
             HTML.tag("h1") { "岗位设置" }
+            HTML.tag("p") { HTML.tag("a", ["class": "btn secondary", "href": "/posts/export.xlsx"]) { "导出 Excel" } }
             Components.flash(notice, kind: "ok")
             Components.flash(message)
             HTML.tag("div", ["class": "card"]) {
