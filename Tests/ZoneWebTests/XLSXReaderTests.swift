@@ -49,6 +49,21 @@ struct XLSXReaderTests {
         #expect(rows[1].cells == ["2", "ab", "TRUE", "1904-01-01", "漢\t字", "#DIV/0!"])
     }
 
+    /// The part tokenizer reads what workbooks use and refuses what is not well-formed or needs a DTD.
+    @Test func xmlPartsAreWalkedStrictly() throws {
+        var seen: [String] = []
+        try XMLPartWalker.walk(Data(#"<?xml version="1.0"?><!-- c --><x:a k='1 &gt; 0' x:id="r&#x41;&#66;"><b/>t&amp;&lt;&#20013;<![CDATA[<raw>]]></x:a>"#.utf8),
+                               part: "p", start: { name, attributes throws(XLSXReadError) in seen.append(name + attributes.sorted { $0.key < $1.key }.description) },
+                               end: { name throws(XLSXReadError) in seen.append("/" + name) }, text: { seen.append($0) })
+        #expect(seen == [#"a[(key: "id", value: "rAB"), (key: "k", value: "1 > 0")]"#, "b[]", "/b", "t&<中", "<raw>", "/a"])
+        for broken in ["<a><b></a></b>", "<a>", "<a/><b/>", "text<a/>", "<a>&bogus;</a>", #"<!DOCTYPE a [<!ENTITY e "x">]><a>&e;</a>"#,
+                       "<a b=1/>", #"<a b="1"#, ""] {
+            #expect(throws: XLSXReadError.damagedPart("p"), "\(broken)") {
+                try XMLPartWalker.walk(Data(broken.utf8), part: "p", start: { _, _ throws(XLSXReadError) in })
+            }
+        }
+    }
+
     @Test func dateFormatsAreToldFromNumberFormats() {
         #expect(XLSXReader.isDateFormat(id: 14, code: nil))
         #expect(XLSXReader.isDateFormat(id: 57, code: nil))

@@ -28,7 +28,7 @@ public struct XLSXReader {
     private let uses1904Dates: Bool
 
     public init(data: Data) throws(XLSXReadError) {
-        do { archive = try Archive(data: data, accessMode: .read) } catch { throw .notAWorkbook }
+        archive = try Self.open(data)
         // The package relationships name the workbook part; Excel writes xl/workbook.xml, others may not.
         let packageLinks = try Self.relationships(in: archive, at: "_rels/.rels", base: "")
         guard let workbookPath = packageLinks.first(where: { $0.type.hasSuffix("/officeDocument") })?.path,
@@ -83,6 +83,20 @@ public struct XLSXReader {
     }
 
     // MARK: Parts
+
+    /// The zip, read from a temporary file rather than from memory: ZIPFoundation's in-memory archive traps when a
+    /// damaged directory points past the end of the data (found by `ImportFuzzTests`), while reading a file just
+    /// comes up short and throws. The file is unlinked at once; the open handle keeps it readable until released.
+    private static func open(_ data: Data) throws(XLSXReadError) -> Archive {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("zonedesk-upload-\(UUID().uuidString).xlsx")
+        defer { try? FileManager.default.removeItem(at: url) }
+        do {
+            try data.write(to: url)
+            return try Archive(url: url, accessMode: .read)
+        } catch {
+            throw .notAWorkbook
+        }
+    }
 
     /// A part's bytes, or nil when the package has no such part. The size is checked while unpacking, not just
     /// against the size the zip declares, which a crafted file can understate.
