@@ -52,7 +52,10 @@ let package = Package(
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
             ],
+            // Served at /api/v1/openapi.yaml and rendered at /api/docs; the repository root links to it.
+            resources: [.copy("Resources/openapi.yaml")],
             swiftSettings: strict
         ),
         .executableTarget(

@@ -128,8 +128,8 @@ struct ImportPageTests {
             let accepted = try await browser.post("/people/import", [("csv", fixed)])
             #expect(accepted.status == .ok && accepted.body.contains("已导入 2 人"))
             #expect(try await app.store.people.search(PeopleQuery(zoneID: zone, text: "新")).total == 2)
-            let template = try await browser.get("/people/import/template.csv")
-            #expect(template.body.hasPrefix("\u{FEFF}姓名,身份证号"))
+            let template = try await browser.get("/people/import/template.xlsx")
+            #expect(try XLSXReader(data: Data(template.bytes)).rows().first?.cells == PeopleImport.columns)
         }
     }
 }

@@ -185,4 +185,35 @@ struct OpenAPITests {
         }
         try await app.store.close()
     }
+
+    @Test func openAPIIsServedAndDocumented() async throws {
+        let app = try await TestApp.make()
+        try await app.run { browser in
+            let yaml = try await browser.get("/api/v1/openapi.yaml")
+            #expect(yaml.status == .ok && yaml.body.hasPrefix("openapi: 3.1.0") && yaml.headers[.contentType]?.hasPrefix("application/yaml") == true)
+            let docs = try await browser.get("/api/docs")
+            #expect(docs.status == .ok)
+            for operation in OpenAPIDocument.shipped.operations {
+                #expect(docs.body.contains("<code>\(operation.method) \(operation.path)</code>"))
+            }
+        }
+    }
+
+    /// Every signed-in operation documents its success body, 401 and 403; every write its request body.
+    @Test func everyOperationHasSchemasAndErrors() throws {
+        let operations = OpenAPIDocument.shipped.operations.filter { $0.path.hasPrefix("/api/v1/") }
+        #expect(operations.count >= 9)
+        for operation in operations {
+            let name = "\(operation.method) \(operation.path)"
+            let success = operation.replies.filter { $0.status.hasPrefix("2") }
+            #expect(!success.isEmpty && success.allSatisfy { $0.schema != nil }, "\(name): success response without a schema")
+            if operation.isPublic { continue }
+            #expect(operation.replies.contains { $0.status == "401" && $0.schema != nil }, "\(name): no 401")
+            #expect(operation.replies.contains { $0.status == "403" && $0.schema != nil }, "\(name): no 403")
+            if ["POST", "PUT"].contains(operation.method) {
+                #expect(operation.requestSchema != nil, "\(name): no request schema")
+                #expect(operation.replies.contains { $0.status == "422" }, "\(name): no validation error")
+            }
+        }
+    }
 }

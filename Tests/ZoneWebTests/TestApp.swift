@@ -63,7 +63,7 @@ final class TestBrowser: Sendable {
     }
 
     func request(_ method: HTTPRequest.Method, _ uri: String, form: [(String, String)]? = nil, json: String? = nil,
-                 headers extra: HTTPFields = [:]) async throws -> Page {
+                 raw: (contentType: String, bytes: [UInt8])? = nil, headers extra: HTTPFields = [:]) async throws -> Page {
         var headers = extra
         let cookie = state.withLock { $0.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
         if !cookie.isEmpty { headers[.cookie] = cookie }
@@ -74,6 +74,9 @@ final class TestBrowser: Sendable {
         } else if let json {
             headers[.contentType] = "application/json"
             body = ByteBuffer(string: json)
+        } else if let raw {
+            headers[.contentType] = raw.contentType
+            body = ByteBuffer(bytes: raw.bytes)
         }
         let response = try await client.execute(uri: uri, method: method, headers: headers, body: body)
         for value in response.headers[values: .setCookie] {
@@ -91,6 +94,22 @@ final class TestBrowser: Sendable {
     func post(_ uri: String, _ fields: [(String, String)] = [], csrf: Bool = true) async throws -> Page {
         let token = csrf ? (self.csrf.isEmpty ? state.withLock { $0.cookies["zd_csrf"] ?? "" } : self.csrf) : ""
         return try await request(.post, uri, form: fields + (csrf ? [("_csrf", token)] : []))
+    }
+
+    /// Posts a `multipart/form-data` form, as a browser sends a form with a file field, CSRF token added.
+    func upload(_ uri: String, _ fields: [(String, String)] = [], file: (name: String, filename: String, bytes: [UInt8])?) async throws -> Page {
+        let boundary = "----ZoneDeskTest\(UUID().uuidString)"
+        var body: [UInt8] = []
+        for (name, value) in fields + [("_csrf", csrf)] {
+            body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
+        }
+        if let file {
+            body += Array(("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.name)\"; filename=\"\(file.filename)\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n").utf8)
+            body += file.bytes + Array("\r\n".utf8)
+        }
+        body += Array("--\(boundary)--\r\n".utf8)
+        return try await request(.post, uri, raw: ("multipart/form-data; boundary=\(boundary)", body))
     }
 
     @discardableResult

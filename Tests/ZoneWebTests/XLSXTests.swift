@@ -99,7 +99,7 @@ struct XLSXTests {
         #expect(first.contains(#"state="frozen""#) && first.contains(#"tabSelected="1""#))
         #expect(first.contains(#"<c r="E2" s="4"><v>1234.56</v></c>"#))
         let strings = try #require(parts.first { $0.path == "xl/sharedStrings.xml" }).xml
-        #expect(strings.contains(#"count="18" uniqueCount="16""#))  // row 5 repeats two texts of row 2
+        #expect(strings.contains(#"count="20" uniqueCount="18""#))  // row 5 repeats two texts of row 2
     }
 
     @Test func bytesAreAZipAndRepeatable() throws {
@@ -111,19 +111,12 @@ struct XLSXTests {
 
     /// Reads the file back with openpyxl, the reader closest to what Excel and WPS make of it.
     @Test func roundTripThroughOpenpyxl() throws {
-        guard Self.run(["-c", "import openpyxl"]).status == 0 else {
-            if ProcessInfo.processInfo.environment["ZONEDESK_REQUIRE_PY"] == "1" {
-                Issue.record("python3 with openpyxl is required (ZONEDESK_REQUIRE_PY=1): pip install openpyxl")
-            } else {
-                print("⚠️⚠️⚠️ XLSX round trip NOT CHECKED: python3 with openpyxl is unavailable (pip install openpyxl) ⚠️⚠️⚠️")
-            }
-            return
-        }
+        guard Python.hasOpenpyxl(checking: "XLSX round trip") else { return }
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("zonedesk-\(UUID().uuidString).xlsx")
         defer { try? FileManager.default.removeItem(at: file) }
         try Self.sampleWorkbook().data().write(to: file)
 
-        let result = Self.run(["-c", Self.openpyxlDump, file.path])
+        let result = Python.run(["-c", Self.openpyxlDump, file.path])
         try #require(result.status == 0, "openpyxl failed: \(result.errors)")
         let dump = try JSONDecoder().decode(Dump.self, from: result.output)
 
@@ -165,6 +158,9 @@ struct XLSXTests {
         (.text("\u{F900}"), .init("str", "\u{F900}", "@")),  // canonically equivalent to U+8C48, yet kept apart
         (.text("\u{8C48}"), .init("str", "\u{8C48}", "@")),
         (.text("😀𠮷"), .init("str", "😀𠮷", "@")),
+        // Formula injection: stored as strings (with quotePrefix), so no reader evaluates them.
+        (.text("=cmd|' /C calc'!A0"), .init("str", "=cmd|' /C calc'!A0", "@")),
+        (.text("@SUM(1+1)"), .init("str", "@SUM(1+1)", "@")),
     ]
 
     private static let header = ["姓名", "身份证号"]
@@ -242,18 +238,4 @@ struct XLSXTests {
                                               "format": cell.number_format, "bold": bool(cell.font.b)}
         json.dump(result, sys.stdout)
         """
-
-    private static func run(_ arguments: [String]) -> (status: Int32, output: Data, errors: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        do { try process.run() } catch { return (-1, Data(), "\(error)") }
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, outputData, String(decoding: errorData, as: UTF8.self))
-    }
 }

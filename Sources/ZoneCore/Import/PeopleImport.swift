@@ -30,7 +30,7 @@ public struct PeopleImport: Sendable {
         var valid: [(line: Int, person: ValidPerson)] = []
         var seen: [String: Int] = [:]
         for (offset, row) in table.rows.enumerated() {
-            let line = offset + 2
+            let line = table.lines[offset]
             func cell(_ column: String) -> String { index[column].map { row[$0] } ?? "" }
             let unitName = cell("单位").trimmingWhitespace()
             let units = byName[unitName] ?? []

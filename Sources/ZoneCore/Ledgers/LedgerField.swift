@@ -61,6 +61,24 @@ public struct LedgerField: Sendable, Equatable {
         }
     }
 
+    /// A value of the right shape for the import template's example row; `.unit` is filled by the caller with a
+    /// unit the account may name.
+    public var example: String {
+        switch kind {
+        case .text: "示例" + label
+        case .count: "1"
+        case .money: "10000.00"
+        case .area: "12.5"
+        case .percent: "60.0"
+        case .date: "2024-01-15"
+        case .month: "2024-01"
+        case .choice(let options): options.first ?? ""
+        case .creditCode: CreditCode.completing("91520500MA6AAAAAA")?.value ?? ""
+        case .unit: ""
+        case .person: "11010519491231002X"
+        }
+    }
+
     /// Checks one typed value (units and people are resolved by `LedgerInput`); "" for an empty optional field.
     func canonical(_ raw: String) throws(ValidationError) -> String {
         let text = raw.trimmingWhitespace()

@@ -17,7 +17,7 @@ public struct LedgerImport: Sendable {
         var errors: [ImportRowError] = []
         var seenKeys: [String: Int] = [:]
         for (offset, row) in table.rows.enumerated() {
-            let line = offset + 2
+            let line = table.lines[offset]
             var input = LedgerInput(kind: kind)
             for field in kind.fields { input.raw[field.key] = index[field.label].map { row[$0] } ?? "" }
             switch input.validate(references, source: .sheet) {

@@ -69,6 +69,13 @@ public struct PersonRepository: Sendable {
             """).all().map(Self.person)
     }
 
+    /// Everyone on the zone's register, those who left included (nobody disappears from it), in unit order:
+    /// the register export.
+    public func register(zoneID: Int64) async throws -> [Person] {
+        try await database.reader.raw("SELECT \(Self.columns) FROM people WHERE zone_id = \(bind: zoneID) ORDER BY unit_id, id")
+            .all().map(Self.person)
+    }
+
     public func create(_ person: ValidPerson, zoneID: Int64, actor: String) async throws -> Person {
         try await createAll([person], zoneID: zoneID, actor: actor)[0]
     }
@@ -79,16 +86,23 @@ public struct PersonRepository: Sendable {
         return try await database.transaction { tx in try await repo.insert(batch, zoneID: zoneID, actor: actor, in: tx) }
     }
 
+    /// A sheet checked against today's register and quotas, without writing: the import page's preview, and
+    /// the first step of `importSheet` (which checks again under the zone lock).
+    public func checkSheet(_ table: CSVTable, zoneID: Int64, in db: (any SQLDatabase)? = nil) async throws -> PeopleImport {
+        let db = db ?? database.reader
+        let book = try await quotas.book(zoneID: zoneID, in: db)
+        let existing = Set(try await db.raw("SELECT id_number FROM people WHERE zone_id = \(bind: zoneID)").all()
+            .map { try $0.decode(column: "id_number", as: String.self) })
+        return PeopleImport(table, book: book, existingIDs: existing)
+    }
+
     /// Imports a sheet in one transaction: validated row by row against today's register and
     /// quotas under the zone lock; any row error throws `PeopleImport.Refused` listing every error, and nothing is written.
     public func importSheet(_ table: CSVTable, zoneID: Int64, actor: String) async throws -> [Person] {
         let repo = self
         return try await database.transaction { tx in
             try await QuotaRepository.lockZone(zoneID, in: tx, backend: repo.database.backend)
-            let book = try await repo.quotas.book(zoneID: zoneID, in: tx)
-            let existing = Set(try await tx.raw("SELECT id_number FROM people WHERE zone_id = \(bind: zoneID)").all()
-                .map { try $0.decode(column: "id_number", as: String.self) })
-            let sheet = PeopleImport(table, book: book, existingIDs: existing)
+            let sheet = try await repo.checkSheet(table, zoneID: zoneID, in: tx)
             guard sheet.errors.isEmpty else { throw PeopleImport.Refused(errors: sheet.errors) }
             let people = try await repo.insert(sheet.people, zoneID: zoneID, actor: actor, in: tx)
             try await repo.audit.append(AuditEntry(actor: actor, action: "person.import", entity: "zone", entityID: String(zoneID),

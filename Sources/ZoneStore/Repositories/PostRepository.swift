@@ -27,23 +27,31 @@ public struct PostRepository: Sendable {
     }
 
     public func create(_ post: Post, zoneID: Int64, actor: String) async throws -> Post {
+        try await createAll([post], zoneID: zoneID, actor: actor)[0]
+    }
+
+    /// Adds several posts in one transaction (a sheet import): all of them or none.
+    public func createAll(_ posts: [Post], zoneID: Int64, actor: String) async throws -> [Post] {
         let audit = audit, backend = database.backend
-        let id = try await database.transaction { tx in
-            let id = try await insertReturningID(tx, """
-                INSERT INTO posts (zone_id, unit_id, title, level, category, pay_coefficient_milli, requirements, headcount, term_years,
-                                   leadership_rank, valid_from, valid_to)
-                VALUES (\(bind: zoneID), \(bind: post.unitID), \(bind: post.title), \(bind: post.level), \(bind: post.category.rawValue),
-                        \(bind: post.payCoefficientMilli), \(bind: post.requirements), \(bind: post.headcount), \(bind: post.termYears),
-                        \(bind: post.leadership?.rawValue), \(bind: post.validFrom), \(bind: post.validTo))
-                """)
-            try await audit.append(AuditEntry(actor: actor, action: "post.create", entity: "post", entityID: String(id),
-                                              detail: "unit=\(post.unitID); title=\(post.title); level=\(post.level); headcount=\(post.headcount)"),
-                                   in: tx, backend: backend)
-            return id
+        return try await database.transaction { tx in
+            var created: [Post] = []
+            for post in posts {
+                let id = try await insertReturningID(tx, """
+                    INSERT INTO posts (zone_id, unit_id, title, level, category, pay_coefficient_milli, requirements, headcount, term_years,
+                                       leadership_rank, valid_from, valid_to)
+                    VALUES (\(bind: zoneID), \(bind: post.unitID), \(bind: post.title), \(bind: post.level), \(bind: post.category.rawValue),
+                            \(bind: post.payCoefficientMilli), \(bind: post.requirements), \(bind: post.headcount), \(bind: post.termYears),
+                            \(bind: post.leadership?.rawValue), \(bind: post.validFrom), \(bind: post.validTo))
+                    """)
+                try await audit.append(AuditEntry(actor: actor, action: "post.create", entity: "post", entityID: String(id),
+                                                  detail: "unit=\(post.unitID); title=\(post.title); level=\(post.level); headcount=\(post.headcount)"),
+                                       in: tx, backend: backend)
+                var stored = post
+                stored.id = id
+                created.append(stored)
+            }
+            return created
         }
-        var stored = post
-        stored.id = id
-        return stored
     }
 
     /// Saves the editable fields if the stored version is still `expectedVersion`. The unit and the

@@ -49,18 +49,20 @@ struct AppraisalController {
             let rules = Dictionary(uniqueKeysWithValues: try await env.store.appraisals.indicators(appraisalID: id).map { ($0.id, $0.rule) })
             var actuals: [Int64: Int64?] = [:]
             for (key, values) in context.form.values where key.hasPrefix("actual_") {
-                guard let indicator = Int64(key.dropFirst(7)), let rule = rules[indicator],
-                      let text = values.last?.trimmingCharacters(in: .whitespaces) else { continue }
-                if text.isEmpty { actuals[indicator] = .some(nil); continue }
-                guard let value = FixedPoint.parse(text, places: rule.actualPlaces) else {
-                    let expected = rule.isWeighted ? "数字（最多两位小数）" : "发生次数（整数）"
-                    return try await indicators(id, principal, error: "实际值“\(text)”应为\(expected)，未保存。", status: .unprocessableContent)
+                guard let indicator = Int64(key.dropFirst(7)), let rule = rules[indicator], let text = values.last else { continue }
+                do throws(ValidationError) { actuals[indicator] = .some(try rule.parseActual(text)) } catch {
+                    return try await indicators(id, principal, error: error.message + "，未保存。", status: .unprocessableContent)
                 }
-                actuals[indicator] = Int64(value)
             }
             return try await act(id, principal, back: "indicators") {
                 try await env.store.appraisals.setActuals(actuals, appraisalID: id, zoneID: principal.zoneID, actor: principal.account.username)
             }
+        }
+        routes.get("/appraisals/:id/actuals/template.xlsx", .manageAppraisals) { _, context, principal in
+            try await actualsTemplate(try context.parameters.require("id", as: Int64.self), principal)
+        }
+        routes.post("/appraisals/:id/actuals/import", .manageAppraisals) { _, context, principal in
+            try await importActuals(try context.parameters.require("id", as: Int64.self), context, principal)
         }
         routes.post("/appraisals/:id/inputs", .manageAppraisals) { _, context, principal in
             let id = try context.parameters.require("id", as: Int64.self)
@@ -249,8 +251,13 @@ struct AppraisalController {
         try await render(id, principal, notice: notice, error: error, status: status) { $0.overview }
     }
 
-    func indicators(_ id: Int64, _ principal: Principal, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
-        try await render(id, principal, notice: nil, error: error, status: status) { $0.cascade }
+    func indicators(_ id: Int64, _ principal: Principal, error: String? = nil, status: HTTPResponse.Status = .ok,
+                    importText: String = "", importErrors: [ImportRowError] = [], importPreview: CSVTable? = nil) async throws -> Response {
+        try await render(id, principal, notice: nil, error: error, status: status) { view in
+            principal.can(.manageAppraisals)
+                ? view.cascade + Self.actualsCard(id).render(principal, text: importText, errors: importErrors, preview: importPreview)
+                : view.cascade
+        }
     }
 
     func results(_ id: Int64, _ principal: Principal) async throws -> Response {

@@ -34,7 +34,7 @@ extension LedgerController {
 
     func list(_ kind: LedgerKind, filters: [(String, String)], _ principal: Principal, input: LedgerInput, errors: FieldErrors,
               message: String? = nil, notice: String? = nil, importText: String = "", importErrors: [ImportRowError] = [],
-              status: HTTPResponse.Status = .ok) async throws -> Response {
+              importPreview: CSVTable? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let all = try await rows(kind, principal)
         let entries = all.filter { Self.matches($0.record, filters) }
         let names = try await LedgerNames.load(env, principal)
@@ -90,7 +90,7 @@ extension LedgerController {
                         Components.formButtons(cancel: "/ledgers/\(kind.rawValue)")
                     }
                 }
-                Self.importCard(kind, principal, text: importText, errors: importErrors)
+                Self.importCard(kind).render(principal, text: importText, errors: importErrors, preview: importPreview)
             }
         }, status: status)
     }
@@ -131,31 +131,9 @@ extension LedgerController {
         }
     }
 
-    static func importCard(_ kind: LedgerKind, _ principal: Principal, text: String, errors: [ImportRowError]) -> HTML {
-        HTML.tag("div", ["class": "card"]) {
-            HTML.tag("h2") { "批量导入" }
-            if !errors.isEmpty {
-                HTML.tag("table", ["class": "grid"]) {
-                    HTML.tag("tr") { HTML.tag("th", ["class": "num"]) { "行号" }; HTML.tag("th") { "列" }; HTML.tag("th") { "问题" } }
-                    for error in errors {
-                        HTML.tag("tr") {
-                            HTML.tag("td", ["class": "num"]) { "\(error.line)" }
-                            HTML.tag("td") { error.column }
-                            HTML.tag("td") { error.message }
-                        }
-                    }
-                }
-            }
-            HTML.tag("p", ["class": "hint"]) {
-                "粘贴 CSV（UTF-8），首行为表头：" + kind.fields.map(\.label).joined(separator: "，")
-                    + "。责任单位填单位名称，人员填身份证号，金额以元计。整批校验全部通过才会写入。"
-            }
-            HTML.tag("form", ["method": "post", "action": "/ledgers/\(kind.rawValue)/import"]) {
-                Components.csrf(principal)
-                HTML.tag("textarea", ["name": "csv", "rows": "8", "class": "sheet", "aria-label": "CSV 内容"]) { text }
-                HTML.tag("div", ["class": "actions"]) { HTML.tag("button", ["type": "submit"]) { "校验并导入" } }
-            }
-        }
+    static func importCard(_ kind: LedgerKind) -> ImportCard {
+        ImportCard(action: "/ledgers/\(kind.rawValue)/import", template: "/ledgers/\(kind.rawValue)/template.xlsx",
+                   columns: kind.fields.map(\.label), hint: "责任单位填单位名称，人员填身份证号，金额以元计。", masked: [])
     }
 
     func edit(_ entry: LedgerEntry, _ principal: Principal, input: LedgerInput, version: Int, errors: FieldErrors, message: String? = nil,

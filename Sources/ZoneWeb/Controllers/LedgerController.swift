@@ -21,7 +21,11 @@ struct LedgerController {
         }
         routes.post("/ledgers/:kind/import", .editLedgers) { _, context, principal in
             guard let kind = Self.kind(context) else { return notFound(principal) }
-            return try await importSheet(kind, text: context.form["csv"], principal)
+            return try await importSheet(kind, context, principal)
+        }
+        routes.get("/ledgers/:kind/template.xlsx", .editLedgers) { _, context, principal in
+            guard let kind = Self.kind(context) else { return notFound(principal) }
+            return try await template(kind, principal)
         }
         routes.get("/ledgers/:kind/export.xlsx", .viewLedgers) { request, context, principal in
             guard let kind = Self.kind(context) else { return notFound(principal) }
@@ -146,16 +150,21 @@ struct LedgerController {
         }
     }
 
-    func importSheet(_ kind: LedgerKind, text: String, _ principal: Principal) async throws -> Response {
+    /// `mode=preview` checks the sheet and lists its rows; any other post (the confirm button, or a script) writes.
+    func importSheet(_ kind: LedgerKind, _ context: AppContext, _ principal: Principal) async throws -> Response {
+        let text = context.form["csv"]
         func refuse(_ errors: [ImportRowError], _ message: String) async throws -> Response {
             try await list(kind, filters: [], principal, input: LedgerInput(kind: kind), errors: FieldErrors(), message: message,
                            importText: text, importErrors: errors, status: .unprocessableContent)
         }
         let table: CSVTable
-        do { table = try CSVTable(parsing: text) } catch { return try await refuse([], error.message + "，未导入任何数据。") }
+        do { table = try SheetFile.table(from: context) } catch { return try await refuse([], error.message + "，未导入任何数据。") }
         let sheet = LedgerImport(table, kind: kind, references: try await references(principal))
         guard sheet.errors.isEmpty else {
             return try await refuse(sheet.errors, "发现 \(sheet.errors.count) 处问题，未导入任何数据。请修改后重新提交。")
+        }
+        if context.form["mode"] == ImportCard.previewMode {
+            return try await list(kind, filters: [], principal, input: LedgerInput(kind: kind), errors: FieldErrors(), importPreview: table)
         }
         do {
             try await env.store.ledgers.createAll(sheet.records, zoneID: principal.account.zoneID ?? 0, actor: principal.account.username)
@@ -166,6 +175,14 @@ struct LedgerController {
                               notice: "已导入 \(sheet.records.count) 条记录。")
     }
 
+    /// The ledger's columns with one example row; 责任单位 shows a unit the account may name.
+    func template(_ kind: LedgerKind, _ principal: Principal) async throws -> Response {
+        let unit = try await references(principal).units.values.sorted().first ?? "产业发展局"
+        let example = kind.fields.map { field in field.kind == .unit ? unit : field.example }
+        return try ImportTemplate(sheetName: kind.label, header: kind.fields.map(\.label), example: example)
+            .xlsx(filename: "\(kind.label)导入模板.xlsx")
+    }
+
     static func input(_ kind: LedgerKind, _ form: FormFields) -> LedgerInput {
         LedgerInput(kind: kind, raw: Dictionary(uniqueKeysWithValues: kind.fields.map { ($0.key, form[$0.key]) }))
     }
@@ -173,12 +190,8 @@ struct LedgerController {
     func export(_ kind: LedgerKind, filters: [(String, String)], _ principal: Principal) async throws -> Response {
         let entries = try await rows(kind, principal).filter { Self.matches($0.record, filters) }
         let refs = try await LedgerNames.load(env, principal)
-        var sheet = try XLSXSheet(name: kind.label, header: kind.fields.map(\.label), columnWidths: kind.fields.map { _ in 18 })
-        for entry in entries {
-            sheet.rows.append(kind.fields.map { field in LedgerCells.cell(field, entry.record, refs) })
-        }
         var book = XLSXWorkbook()
-        try book.add(sheet)
+        try book.add(try SheetExports.ledger(kind, entries, refs))
         return try XLSXResponse.make(book, filename: "\(try await env.zoneName(principal))\(kind.label).xlsx")
     }
 }

@@ -90,6 +90,9 @@ struct PersonController {
                         HTML.tag("a", ["class": "btn secondary", "href": "/people/new"]) { "新增人员" }
                         HTML.tag("a", ["class": "btn secondary", "href": "/people/import"]) { "批量导入" }
                     }
+                    if principal.can(.unmaskPersonalData) {
+                        HTML.tag("a", ["class": "btn secondary", "href": "/people/export.xlsx"]) { "导出 Excel" }
+                    }
                 }
                 HTML.tag("table", ["class": "grid"]) {
                     HTML.tag("thead") {

@@ -13,6 +13,9 @@ struct PostController {
                            notice: request.uri.queryParameters["msg"].flatMap { Self.notices[String($0)] }, status: .ok)
         }
         routes.post("/posts", .managePosts) { _, context, principal in try await create(context.form, principal) }
+        routes.get("/posts/import/template.xlsx", .managePosts) { _, _, _ in try Self.template.xlsx(filename: "岗位导入模板.xlsx") }
+        routes.post("/posts/import", .managePosts) { _, context, principal in try await importSheet(context, principal) }
+        routes.get("/posts/export.xlsx", .viewUnits) { _, _, principal in try await export(principal) }
         routes.get("/posts/:id/edit", .managePosts) { _, context, principal in
             guard let post = try await env.store.posts.find(id: context.parameters.require("id", as: Int64.self),
                                                             zoneID: principal.account.zoneID ?? 0) else { return notFound(principal) }
@@ -31,6 +34,7 @@ struct PostController {
     func notFound(_ principal: Principal) -> Response { Pages.error(.notFound, "岗位不存在。", principal: principal) }
 
     func list(_ principal: Principal, input: PostInput, errors: FieldErrors, message: String? = nil, notice: String? = nil,
+              importText: String = "", importErrors: [ImportRowError] = [], importPreview: CSVTable? = nil,
               status: HTTPResponse.Status) async throws -> Response {
         let zoneID = principal.account.zoneID ?? 0
         let tree = try await env.store.units.tree(zoneID: zoneID)
@@ -40,6 +44,7 @@ struct PostController {
         let manages = principal.can(.managePosts)
         return Pages.response(Layout.page(title: "岗位设置", active: "posts", principal: principal, zoneName: zone) {
             HTML.tag("h1") { "岗位设置" }
+            HTML.tag("p") { HTML.tag("a", ["class": "btn secondary", "href": "/posts/export.xlsx"]) { "导出 Excel" } }
             Components.flash(notice, kind: "ok")
             Components.flash(message)
             HTML.tag("div", ["class": "card"]) {
@@ -82,6 +87,7 @@ struct PostController {
                         Components.formButtons(cancel: "/posts")
                     }
                 }
+                Self.card.render(principal, text: importText, errors: importErrors, preview: importPreview)
             }
         }, status: status)
     }

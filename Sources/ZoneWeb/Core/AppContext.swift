@@ -7,6 +7,8 @@ public struct AppContext: RequestContext {
     public var principal: Principal?
     /// Fields of a url-encoded form body, parsed once by the CSRF check.
     public var form: FormFields = FormFields()
+    /// Files of a multipart form body by field name, read with `form`.
+    public var uploads: [String: MultipartForm.File] = [:]
 
     public init(source: Source) { coreContext = .init(source: source) }
 

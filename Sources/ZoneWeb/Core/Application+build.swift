@@ -24,6 +24,7 @@ public func buildRouter(_ env: AppEnvironment) -> (router: Router<AppContext>, s
     }
     router.get("/healthz") { _, _ in "ok" }
     SessionController(env: env).registerPublic(on: router)
+    APIDocsController().registerPublic(on: router)
     var routes = Routes(router: router)
     SessionController(env: env).register(&routes)
     HomeController(env: env).register(&routes)

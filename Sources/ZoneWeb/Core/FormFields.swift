@@ -11,11 +11,14 @@ public struct FormFields: Sendable {
         for pair in encoded.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let key = Self.decode(parts[0])
-            values[key, default: []].append(parts.count > 1 ? Self.decode(parts[1]) : "")
+            append(key, parts.count > 1 ? Self.decode(parts[1]) : "")
         }
     }
 
     public subscript(_ key: String) -> String { values[key]?.last ?? "" }
+
+    /// Adds one sent value, as a multipart body's text parts arrive.
+    public mutating func append(_ key: String, _ value: String) { values[key, default: []].append(value) }
 
     public func all(_ key: String) -> [String] { values[key] ?? [] }
 

@@ -33,6 +33,26 @@ enum SpreadsheetML {
         return escaped.replacing(/_(?=x[0-9A-Fa-f]{4}_)/, with: "_x005F_")
     }
 
+    /// The reverse of `escapeCellText` for text read from a file: `_xHHHH_` is the UTF-16 unit HHHH, which is how
+    /// Excel stores control characters (a tab is `_x0009_`). Units that do not form a character are left as written.
+    static func unescapeCellText(_ text: String) -> String {
+        guard text.contains("_x") else { return text }
+        return text.replacing(/_x([0-9A-Fa-f]{4})_/) { match in
+            UInt32(match.output.1, radix: 16).flatMap(Unicode.Scalar.init).map { String(Character($0)) } ?? String(match.output.0)
+        }
+    }
+
+    /// The zero-based column index of a cell reference's letters ("C7" → 2), or nil past Excel's XFD.
+    static func columnIndex(ofReference reference: String) -> Int? {
+        var index = 0
+        for scalar in reference.unicodeScalars {
+            guard ("A"..."Z").contains(scalar) else { break }
+            index = index * 26 + Int(scalar.value - 64)
+            guard index <= 16_384 else { return nil }
+        }
+        return index > 0 ? index - 1 : nil
+    }
+
     /// Excel's column letters for a zero-based column index: 0 → A, 25 → Z, 26 → AA, 16383 → XFD.
     /// Bijective base 26 — there is no zero digit, which is why a plain radix conversion gets AA wrong.
     static func columnName(_ index: Int) -> String {

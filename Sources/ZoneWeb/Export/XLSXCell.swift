@@ -1,3 +1,5 @@
+import ZoneCore
+
 /// One cell of an exported sheet.
 ///
 /// Each case fixes both the stored value and its number format, so a caller never picks formats by hand
@@ -5,6 +7,8 @@
 public enum XLSXCell: Sendable, Hashable {
     /// Always a text cell with the `@` format. Use it for 身份证号, phone and account numbers — digits that are
     /// not quantities — so Excel never drops a leading zero, rounds past 15 digits or shows `1.10105E+17`.
+    /// Text starting like a formula (`=cmd|' /C calc'!A0`) is never evaluated: it is a stored string, marked
+    /// `quotePrefix` so it stays text even when edited.
     case text(String)
     /// A whole number, shown without separators (`0`) so years and codes do not read `2,024`.
     /// Excel keeps only 15 significant digits.
@@ -38,7 +42,8 @@ extension XLSXCell {
     var stored: Stored? {
         switch self {
         case .text(let text):
-            text.utf16.count <= Self.maxTextLength ? .string(text, .text) : nil
+            text.utf16.count <= Self.maxTextLength
+                ? .string(text, text.first.map(CSVTable.formulaTriggers.contains) == true ? .quotedText : .text) : nil
         case .integer(let value):
             .number(String(value), .integer)
         case .decimal(let value):
@@ -51,6 +56,20 @@ extension XLSXCell {
             .number(Self.fixedPoint(tenths, decimals: 3), .percent)
         case .empty:
             .blank
+        }
+    }
+
+    /// The cell as CSV text, in the form the imports read back: yuan with two decimals, dates yyyy-MM-dd,
+    /// percentages as the number before the % sign.
+    var plainText: String {
+        switch self {
+        case .text(let text): text
+        case .integer(let value): String(value)
+        case .decimal(let value): value.description
+        case .money(let fen): Self.fixedPoint(fen, decimals: 2)
+        case .date(let year, let month, let day): CivilDate(year: year, month: month, day: day)?.description ?? ""
+        case .percent(let tenths): Self.fixedPoint(tenths, decimals: 1)
+        case .empty: ""
         }
     }
 
@@ -74,6 +93,22 @@ extension XLSXCell {
         else { return nil }
         let count = daysSinceEpoch(year, month, day) - daysSinceEpoch(1899, 12, 31)
         return count >= 60 ? count + 1 : count
+    }
+
+    /// The date of an Excel day number in the 1900 system: the inverse of `excelSerial`, for the reader.
+    /// Nil for Lotus's phantom 1900-02-29 (day 60) and outside Excel's range.
+    static func civilDate(excelSerial serial: Int) -> (year: Int, month: Int, day: Int)? {
+        guard (1...2_958_465).contains(serial), serial != 60 else { return nil }
+        // Hinnant's civil_from_days, counting from 0000-03-01 as `daysSinceEpoch` does.
+        let days = daysSinceEpoch(1899, 12, 31) + (serial > 60 ? serial - 1 : serial)
+        let era = days / 146_097
+        let dayOfEra = days - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let marchMonth = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * marchMonth + 2) / 5 + 1
+        let month = marchMonth < 10 ? marchMonth + 3 : marchMonth - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     private static func daysIn(month: Int, year: Int) -> Int {

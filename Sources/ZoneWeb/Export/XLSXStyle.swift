@@ -1,6 +1,9 @@
 /// The workbook's fixed set of cell formats. A cell's `s` attribute is the raw value: an index into `cellXfs`.
 enum XLSXStyle: Int, CaseIterable {
     case general, header, text, integer, money, date, percent
+    /// Text that starts like a formula (`=`, `+`, `-`, `@`, tab, CR). It is stored as a string, which no spreadsheet
+    /// evaluates, and `quotePrefix` also keeps it text when someone edits the cell, as a typed `'` would.
+    case quotedText
 
     /// The part `xl/styles.xml`, derived from the cases so indices and formats cannot drift apart.
     static let stylesXML: String = {
@@ -9,8 +12,9 @@ enum XLSXStyle: Int, CaseIterable {
         }
         let cellFormats = allCases.map { style in
             let font = style == .header ? 1 : 0
+            let quote = style == .quotedText ? #" quotePrefix="1""# : ""
             return #"<xf numFmtId="\#(style.numberFormat.id)" fontId="\#(font)" fillId="0" borderId="0" xfId="0""#
-                + #" applyNumberFormat="1" applyFont="1"/>"#
+                + #" applyNumberFormat="1" applyFont="1"\#(quote)/>"#
         }
         // 宋体 11 is what WPS and Chinese Excel start from; charset 134 (GB2312) marks it as a Chinese font.
         let font = #"<sz val="11"/><name val="宋体"/><family val="3"/><charset val="134"/>"#
@@ -32,7 +36,7 @@ enum XLSXStyle: Int, CaseIterable {
     private var numberFormat: (id: Int, code: String?) {
         switch self {
         case .general: (0, nil)
-        case .header, .text: (49, nil)  // "@"
+        case .header, .text, .quotedText: (49, nil)  // "@"
         case .integer: (1, nil)  // "0"
         case .money: (4, nil)  // "#,##0.00"
         case .date: (164, "yyyy-mm-dd")  // built-in 14 follows the reader's locale, so spell it out

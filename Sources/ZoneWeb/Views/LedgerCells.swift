@@ -1,4 +1,5 @@
 import ZoneCore
+import ZoneStore
 
 /// Names for the unit and person ids a ledger row holds, loaded once per page.
 struct LedgerNames {
@@ -6,9 +7,12 @@ struct LedgerNames {
     let people: [Int64: String]
 
     static func load(_ env: AppEnvironment, _ principal: Principal) async throws -> LedgerNames {
-        let zoneID = principal.account.zoneID ?? 0
-        let units = try await env.store.units.all(zoneID: zoneID)
-        let people = try await env.store.people.onStrength(zoneID: zoneID)
+        try await load(env.store, zoneID: principal.account.zoneID ?? 0)
+    }
+
+    static func load(_ store: Store, zoneID: Int64) async throws -> LedgerNames {
+        let units = try await store.units.all(zoneID: zoneID)
+        let people = try await store.people.onStrength(zoneID: zoneID)
         return LedgerNames(units: Dictionary(uniqueKeysWithValues: units.map { ($0.id, $0.name) }),
                            people: Dictionary(uniqueKeysWithValues: people.map { ($0.id, $0.name) }))
     }

@@ -73,4 +73,14 @@ extension IndicatorRule {
 
     /// An actual as shown: "12.50" for a measured value, "2" for a count of items.
     public func actualText(_ actual: Int64) -> String { FixedPoint.format(Int(actual), places: actualPlaces) }
+
+    /// An actual as typed into the form or a sheet: nil for an empty text (no value yet), else the stored value.
+    public func parseActual(_ text: String) throws(ValidationError) -> Int64? {
+        let text = text.trimmingWhitespace()
+        guard !text.isEmpty else { return nil }
+        guard let value = FixedPoint.parse(text, places: actualPlaces) else {
+            throw .invalid("实际值“\(text)”应为" + (isWeighted ? "数字（最多两位小数）" : "发生次数（整数）"))
+        }
+        return Int64(value)
+    }
 }

@@ -1,0 +1,65 @@
+/// A sheet of posts for the catalogue (岗位目录), checked row by row like the post form, with every problem
+/// reported by line and column; `posts` is empty unless `errors` is, so an import is all or nothing.
+///
+/// 单位 is the unit's name. A post whose unit and title are already in the catalogue (and in force), or repeat
+/// an earlier row, is refused as a duplicate: importing the same sheet twice must not double the catalogue.
+public struct PostImport: Sendable {
+    public static let columns = ["单位", "岗位名称", "岗位层级", "岗位类别", "薪酬系数", "岗位数", "聘期（年）", "领导职务级别",
+                                 "任职条件", "有效期起", "有效期止"]
+    static let required: Set<String> = ["单位", "岗位名称", "岗位层级", "岗位类别", "薪酬系数", "岗位数", "聘期（年）"]
+    static let fieldColumns = ["unitID": "单位", "title": "岗位名称", "level": "岗位层级", "category": "岗位类别", "payCoefficient": "薪酬系数",
+                               "headcount": "岗位数", "termYears": "聘期（年）", "leadership": "领导职务级别", "requirements": "任职条件",
+                               "validFrom": "有效期起", "validTo": "有效期止"]
+
+    public let posts: [Post]
+    public let errors: [ImportRowError]
+
+    /// `units` names the zone's units by id; `existing` is the catalogue as it stands.
+    public init(_ table: CSVTable, units: [Int64: String], existing: [Post]) {
+        let missing = Self.columns.filter { Self.required.contains($0) && !table.header.contains($0) }
+        guard missing.isEmpty else {
+            posts = []
+            errors = missing.map { ImportRowError(line: 1, column: $0, message: "缺少必需的列") }
+            return
+        }
+        let index = Dictionary(table.header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        var byName: [String: [Int64]] = [:]
+        for (id, name) in units { byName[name, default: []].append(id) }
+        var taken: [String: Int] = [:]
+        for post in existing where post.active { taken[Self.key(post)] = 0 }
+        var posts: [Post] = []
+        var errors: [ImportRowError] = []
+        for (offset, row) in table.rows.enumerated() {
+            let line = table.lines[offset]
+            func cell(_ column: String) -> String { index[column].map { row[$0] } ?? "" }
+            let unitName = cell("单位").trimmingWhitespace()
+            let matches = byName[unitName] ?? []
+            var input = PostInput()
+            (input.unitID, input.title, input.level, input.category) = (matches.count == 1 ? String(matches[0]) : "", cell("岗位名称"), cell("岗位层级"), cell("岗位类别"))
+            (input.payCoefficient, input.headcount, input.termYears) = (cell("薪酬系数"), cell("岗位数"), cell("聘期（年）"))
+            (input.leadership, input.requirements, input.validFrom, input.validTo) = (cell("领导职务级别"), cell("任职条件"), cell("有效期起"), cell("有效期止"))
+            switch input.validate(knownUnits: Set(units.keys)) {
+            case .failure(let fieldErrors):
+                for (field, message) in fieldErrors.byField {
+                    let unitProblem = field == "unitID" && !unitName.isEmpty
+                    errors.append(ImportRowError(line: line, column: Self.fieldColumns[field] ?? field,
+                                                 message: unitProblem ? (matches.isEmpty ? "单位“\(unitName)”不存在" : "单位名称“\(unitName)”不唯一") : message))
+                }
+            case .success(let post):
+                if let first = taken[Self.key(post)] {
+                    errors.append(ImportRowError(line: line, column: "岗位名称",
+                                                 message: first == 0 ? "“\(unitName)”已有在用岗位“\(post.title)”" : "与第\(first)行重复"))
+                } else {
+                    taken[Self.key(post)] = line
+                    posts.append(post)
+                }
+            }
+        }
+        if table.rows.isEmpty { errors.append(ImportRowError(line: 1, column: "", message: "文件中没有数据行")) }
+        let order = Dictionary(uniqueKeysWithValues: Self.columns.enumerated().map { ($1, $0) })
+        self.errors = errors.sorted { ($0.line, order[$0.column] ?? 99) < ($1.line, order[$1.column] ?? 99) }
+        self.posts = errors.isEmpty ? posts : []
+    }
+
+    private static func key(_ post: Post) -> String { "\(post.unitID)|\(post.title)" }
+}

@@ -1,0 +1,43 @@
+import Hummingbird
+import ZoneCore
+import ZoneStore
+
+/// 岗位目录 from a sheet: every row checked like the post form, then all posts added in one transaction; and
+/// the catalogue out again in the same columns.
+extension PostController {
+    static let card = ImportCard(action: "/posts/import", template: "/posts/import/template.xlsx", columns: PostImport.columns,
+                                 hint: "单位填单位名称；岗位类别为综合/招商/执法/技术/服务；日期为 yyyy-MM-dd，可不填。", masked: [])
+    static let template = ImportTemplate(sheetName: "岗位", header: PostImport.columns,
+                                         example: ["产业发展局", "招商专员", "3", "招商", "1.200", "2", "3", "", "熟悉产业政策", "2025-01-01", ""])
+
+    /// `mode=preview` checks the sheet and lists its rows; any other post (the confirm button, or a script) writes.
+    func importSheet(_ context: AppContext, _ principal: Principal) async throws -> Response {
+        let text = context.form["csv"]
+        func refuse(_ errors: [ImportRowError], _ message: String) async throws -> Response {
+            try await list(principal, input: PostInput(), errors: FieldErrors(), message: message, importText: text, importErrors: errors,
+                           status: .unprocessableContent)
+        }
+        let table: CSVTable
+        do { table = try SheetFile.table(from: context) } catch { return try await refuse([], error.message + "，未导入任何数据。") }
+        let zoneID = principal.account.zoneID ?? 0
+        // Only units in the account's scope may be named, as in the form.
+        let units = try await env.store.units.all(zoneID: zoneID).filter { principal.scope.allows(unitID: $0.id) }
+        let sheet = PostImport(table, units: Dictionary(uniqueKeysWithValues: units.map { ($0.id, $0.name) }),
+                               existing: try await env.store.posts.all(zoneID: zoneID))
+        guard sheet.errors.isEmpty else {
+            return try await refuse(sheet.errors, "发现 \(sheet.errors.count) 处问题，未导入任何数据。请修改后重新提交。")
+        }
+        if context.form["mode"] == ImportCard.previewMode {
+            return try await list(principal, input: PostInput(), errors: FieldErrors(), importPreview: table, status: .ok)
+        }
+        let posts = try await env.store.posts.createAll(sheet.posts, zoneID: zoneID, actor: principal.account.username)
+        return try await list(principal, input: PostInput(), errors: FieldErrors(), notice: "已导入 \(posts.count) 个岗位。", status: .ok)
+    }
+
+    func export(_ principal: Principal) async throws -> Response {
+        let sheet = try await SheetExports.posts(env.store, zoneID: principal.account.zoneID ?? 0) { principal.scope.allows(unitID: $0.unitID) }
+        var book = XLSXWorkbook()
+        try book.add(sheet)
+        return try XLSXResponse.make(book, filename: "\(try await env.zoneName(principal))岗位目录.xlsx")
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import ZoneCore
+
+/// A `multipart/form-data` body (RFC 7578): what a browser sends for a form with a file field. Text parts
+/// become ordinary form fields; file parts keep their bytes. The body's size is capped by whoever collected it.
+public struct MultipartForm: Sendable {
+    public struct File: Sendable, Equatable {
+        public let filename: String
+        public let bytes: [UInt8]
+    }
+
+    public private(set) var fields = FormFields()
+    public private(set) var files: [String: File] = [:]
+    /// A body is one form; hundreds of parts would only be an attempt to make the parser work.
+    static let maxParts = 64
+
+    /// The boundary of a `multipart/form-data; boundary=…` content type, quoted or not.
+    public static func boundary(contentType: String) -> String? {
+        guard contentType.lowercased().hasPrefix("multipart/form-data") else { return nil }
+        for parameter in contentType.split(separator: ";").dropFirst() {
+            let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            if pair.count == 2, pair[0].lowercased() == "boundary" {
+                let value = pair[1].hasPrefix("\"") && pair[1].hasSuffix("\"") && pair[1].count >= 2 ? String(pair[1].dropFirst().dropLast()) : pair[1]
+                return (1...70).contains(value.utf8.count) ? value : nil
+            }
+        }
+        return nil
+    }
+
+    public init(body: [UInt8], boundary: String) throws(ValidationError) {
+        let malformed = ValidationError.invalid("上传的表单格式错误，请刷新页面后重新提交")
+        let delimiter = Array("--\(boundary)".utf8)
+        // Parts are separated by CRLF + delimiter; the first delimiter may start the body.
+        guard var position = Self.find(delimiter, in: body, from: 0) else { throw malformed }
+        position += delimiter.count
+        var parts = 0
+        while true {
+            if body[position...].starts(with: Array("--".utf8)) { return }  // the closing delimiter
+            guard body[position...].starts(with: Self.crlf) else { throw malformed }
+            position += 2
+            guard let headerEnd = Self.find(Self.crlf + Self.crlf, in: body, from: position),
+                  let next = Self.find(Self.crlf + delimiter, in: body, from: headerEnd + 4) else { throw malformed }
+            parts += 1
+            guard parts <= Self.maxParts else { throw malformed }
+            let headers = String(decoding: body[position..<headerEnd], as: UTF8.self)
+            let content = Array(body[(headerEnd + 4)..<next])
+            guard let disposition = Self.disposition(headers), let name = disposition["name"] else { throw malformed }
+            if let filename = disposition["filename"] {
+                files[name] = File(filename: filename, bytes: content)
+            } else {
+                fields.append(name, String(decoding: content, as: UTF8.self))
+            }
+            position = next + 2 + delimiter.count
+        }
+    }
+
+    private static let crlf: [UInt8] = [13, 10]
+
+    /// The parameters of the part's `Content-Disposition: form-data; name="…"; filename="…"` header.
+    private static func disposition(_ headers: String) -> [String: String]? {
+        for line in headers.split(separator: "\r\n") {
+            let header = line.split(separator: ":", maxSplits: 1)
+            guard header.count == 2, header[0].trimmingCharacters(in: .whitespaces).lowercased() == "content-disposition" else { continue }
+            var parameters: [String: String] = [:]
+            for parameter in header[1].split(separator: ";").dropFirst() {
+                let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                guard pair.count == 2 else { continue }
+                let value = pair[1].hasPrefix("\"") && pair[1].hasSuffix("\"") && pair[1].count >= 2 ? String(pair[1].dropFirst().dropLast()) : pair[1]
+                parameters[pair[0].lowercased()] = value
+            }
+            return parameters
+        }
+        return nil
+    }
+
+    /// The first index of `needle` in `haystack` at or after `start`.
+    private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+        guard let first = needle.first, haystack.count >= needle.count else { return nil }
+        var index = start
+        while index <= haystack.count - needle.count {
+            if haystack[index] == first && haystack[index..<(index + needle.count)].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
+    }
+}

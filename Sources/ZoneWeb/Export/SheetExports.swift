@@ -1,0 +1,55 @@
+import Foundation
+import ZoneCore
+import ZoneStore
+
+/// The sheets that both the web pages and `zonedesk export` write, so a file is the same whichever made it.
+/// Their columns are the import templates' columns, so an exported sheet, edited, imports again.
+public enum SheetExports {
+    /// The zone's register (the people `including` accepts: a page passes the account's scope), unmasked:
+    /// callers audit the export as a read of personal data.
+    public static func people(_ store: Store, zoneID: Int64, including: (Person) -> Bool = { _ in true }) async throws -> XLSXSheet {
+        let units = Dictionary(uniqueKeysWithValues: try await store.units.all(zoneID: zoneID).map { ($0.id, $0.name) })
+        let people = try await store.people.register(zoneID: zoneID).filter(including)
+        var sheet = try XLSXSheet(name: "人员名册", header: PeopleImport.columns, columnWidths: [10, 22, 14, 20, 10, 14, 14, 12, 10])
+        sheet.rows = people.map { person in
+            [person.name, person.idNumber, person.phone ?? "", units[person.unitID] ?? "", person.establishment.rawValue,
+             person.archivePost, person.archiveRank, person.leadership?.rawValue ?? "", person.status.rawValue]
+                .map { $0.isEmpty ? .empty : .text($0) }
+        }
+        return sheet
+    }
+
+    /// The posts in force (the ones a re-import would not refuse as 停用 history), in the post import's columns.
+    public static func posts(_ store: Store, zoneID: Int64, including: (Post) -> Bool = { _ in true }) async throws -> XLSXSheet {
+        let units = Dictionary(uniqueKeysWithValues: try await store.units.all(zoneID: zoneID).map { ($0.id, $0.name) })
+        var sheet = try XLSXSheet(name: "岗位目录", header: PostImport.columns, columnWidths: [20, 20, 10, 10, 10, 8, 10, 12, 30, 12, 12])
+        sheet.rows = try await store.posts.all(zoneID: zoneID).filter { $0.active && including($0) }.map { post in
+            [.text(units[post.unitID] ?? ""), .text(post.title), .integer(post.level), .text(post.category.rawValue),
+             .text(post.payCoefficientText), .integer(post.headcount), .integer(post.termYears)]
+                + [post.leadership?.rawValue ?? "", post.requirements, post.validFrom ?? "", post.validTo ?? ""].map { $0.isEmpty ? .empty : .text($0) }
+        }
+        return sheet
+    }
+
+    /// One ledger's rows with typed cells (money as money, dates as dates).
+    static func ledger(_ kind: LedgerKind, _ entries: [LedgerEntry], _ names: LedgerNames) throws -> XLSXSheet {
+        var sheet = try XLSXSheet(name: kind.label, header: kind.fields.map(\.label), columnWidths: kind.fields.map { _ in 18 })
+        sheet.rows = entries.map { entry in kind.fields.map { field in LedgerCells.cell(field, entry.record, names) } }
+        return sheet
+    }
+
+    /// Every row of one ledger of the zone, for the CLI.
+    public static func ledger(_ kind: LedgerKind, _ store: Store, zoneID: Int64) async throws -> XLSXSheet {
+        try ledger(kind, try await store.ledgers.all(zoneID: zoneID, kind: kind), try await LedgerNames.load(store, zoneID: zoneID))
+    }
+
+    /// The sheet as an .xlsx file, or as CSV (UTF-8 with BOM, formula-like texts neutralised) when `csv` is set.
+    public static func file(_ sheet: XLSXSheet, csv: Bool) throws -> Data {
+        if csv {
+            return Data(CSVTable.rendered(header: sheet.header, rows: sheet.rows.map { $0.map(\.plainText) }).utf8)
+        }
+        var book = XLSXWorkbook()
+        try book.add(sheet)
+        return try book.data()
+    }
+}

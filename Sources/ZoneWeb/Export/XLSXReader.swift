@@ -1,0 +1,214 @@
+import Foundation
+import ZIPFoundation
+
+/// Reads the cells of one worksheet of an .xlsx file as text, for imports.
+///
+///     let reader = try XLSXReader(data: upload)
+///     let rows = try reader.rows()              // the first sheet; rows(sheet: "人员") picks one by name
+///
+/// Each cell comes back as the text the clerk sees in Excel: shared and inline strings as written; numbers as
+/// Excel's General format shows them (up to 15 significant digits, so 13800138000 stays 13800138000); numbers
+/// whose cell format is a date as yyyy-MM-dd; booleans as TRUE/FALSE.
+///
+/// Formula cells give their cached result — the value Excel last computed and displayed — never the formula:
+/// a column of `=B2*2` imports as the numbers on screen, and nothing a sheet says is ever evaluated. A formula
+/// saved without a result (written by a script and never opened in Excel) is refused, not read as blank.
+///
+/// Limits keep a hostile upload from exhausting memory: each part unpacks to at most `maxPartBytes`, a cell holds
+/// at most Excel's 32,767 characters, and cells right of column `maxColumns` are ignored — no import has that many.
+public struct XLSXReader {
+    public static let maxPartBytes = 64 << 20
+    static let maxColumns = 256
+
+    /// Sheet names in tab order.
+    public let sheetNames: [String]
+    private let sheetPaths: [String]
+    private let archive: Archive
+    private let relationships: [(type: String, path: String)]
+    private let uses1904Dates: Bool
+
+    public init(data: Data) throws(XLSXReadError) {
+        archive = try Self.open(data)
+        // The package relationships name the workbook part; Excel writes xl/workbook.xml, others may not.
+        let packageLinks = try Self.relationships(in: archive, at: "_rels/.rels", base: "")
+        guard let workbookPath = packageLinks.first(where: { $0.type.hasSuffix("/officeDocument") })?.path,
+              let workbook = try Self.part(workbookPath, in: archive)
+        else { throw .notAWorkbook }
+        // xl/workbook.xml's relationships are in xl/_rels/workbook.xml.rels.
+        var components = workbookPath.split(separator: "/").map(String.init)
+        let fileName = components.removeLast()
+        let directory = components.joined(separator: "/")
+        let links = try Self.relationships(in: archive, at: (components + ["_rels", fileName + ".rels"]).joined(separator: "/"), base: directory)
+
+        var names: [String] = [], ids: [String] = [], date1904 = false
+        try XMLPartWalker.walk(workbook, part: workbookPath) { element, attributes throws(XLSXReadError) in
+            switch element {
+            case "sheet":
+                names.append(attributes["name"] ?? "")
+                ids.append(attributes["id"] ?? "")
+            case "workbookPr":
+                date1904 = ["1", "true"].contains(attributes["date1904"] ?? "")
+            default: break
+            }
+        }
+        let linkByID = Dictionary(links.map { ($0.id, $0.path) }, uniquingKeysWith: { first, _ in first })
+        var paths: [String] = []
+        for id in ids {
+            guard let path = linkByID[id] else { throw .damagedPart(workbookPath) }
+            paths.append(path)
+        }
+        guard !names.isEmpty else { throw .notAWorkbook }
+        sheetNames = names
+        sheetPaths = paths
+        relationships = links.map { ($0.type, $0.path) }
+        uses1904Dates = date1904
+    }
+
+    /// The non-blank rows of the first sheet, or of the sheet named `sheet` (compared without case, as Excel
+    /// does), each with its row number so errors can name the row the clerk sees.
+    public func rows(sheet: String? = nil) throws(XLSXReadError) -> [(line: Int, cells: [String])] {
+        var index = 0
+        if let sheet {
+            guard let found = sheetNames.firstIndex(where: { $0.lowercased() == sheet.lowercased() }) else {
+                throw .noSuchSheet(sheet, available: sheetNames)
+            }
+            index = found
+        }
+        guard let worksheet = try Self.part(sheetPaths[index], in: archive) else { throw .damagedPart(sheetPaths[index]) }
+        let strings = try sharedStrings()
+        let dateStyles = try self.dateStyles()
+        var parser = XLSXWorksheetParser(strings: strings, dateStyles: dateStyles, dateOffset: uses1904Dates ? 1462 : 0)
+        try parser.parse(worksheet, part: sheetPaths[index])
+        return parser.rows
+    }
+
+    // MARK: Parts
+
+    /// The zip, read from a temporary file rather than from memory: ZIPFoundation's in-memory archive traps when a
+    /// damaged directory points past the end of the data (found by `ImportFuzzTests`), while reading a file just
+    /// comes up short and throws. The file is unlinked at once; the open handle keeps it readable until released.
+    private static func open(_ data: Data) throws(XLSXReadError) -> Archive {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("zonedesk-upload-\(UUID().uuidString).xlsx")
+        defer { try? FileManager.default.removeItem(at: url) }
+        do {
+            try data.write(to: url)
+            return try Archive(url: url, accessMode: .read)
+        } catch {
+            throw .notAWorkbook
+        }
+    }
+
+    /// A part's bytes, or nil when the package has no such part. The size is checked while unpacking, not just
+    /// against the size the zip declares, which a crafted file can understate.
+    private static func part(_ path: String, in archive: Archive) throws(XLSXReadError) -> Data? {
+        guard let entry = archive[path] else { return nil }
+        guard entry.uncompressedSize <= UInt64(maxPartBytes) else { throw .partTooLarge(path) }
+        var data = Data()
+        do {
+            _ = try archive.extract(entry) { chunk in
+                data.append(chunk)
+                if data.count > maxPartBytes { throw XLSXReadError.partTooLarge(path) }
+            }
+        } catch let error as XLSXReadError {
+            throw error
+        } catch {
+            throw .damagedPart(path)
+        }
+        return data
+    }
+
+    /// The relationships in a `.rels` part, with targets resolved to paths inside the zip.
+    private static func relationships(in archive: Archive, at path: String, base: String) throws(XLSXReadError)
+        -> [(id: String, type: String, path: String)] {
+        guard let data = try part(path, in: archive) else { return [] }
+        var links: [(id: String, type: String, path: String)] = []
+        try XMLPartWalker.walk(data, part: path) { element, attributes throws(XLSXReadError) in
+            guard element == "Relationship", let target = attributes["Target"] else { return }
+            links.append((attributes["Id"] ?? "", attributes["Type"] ?? "", resolve(target, from: base)))
+        }
+        return links
+    }
+
+    /// "worksheets/sheet1.xml" from "xl" is "xl/worksheets/sheet1.xml"; "/xl/styles.xml" is absolute; ".." steps up.
+    static func resolve(_ target: String, from base: String) -> String {
+        var components = target.hasPrefix("/") ? [] : base.split(separator: "/").map(String.init)
+        for component in target.split(separator: "/") {
+            switch component {
+            case ".": continue
+            case "..": _ = components.popLast()
+            default: components.append(String(component))
+            }
+        }
+        return components.joined(separator: "/")
+    }
+
+    private func linkedPart(_ typeSuffix: String) throws(XLSXReadError) -> (path: String, data: Data)? {
+        guard let path = relationships.first(where: { $0.type.hasSuffix(typeSuffix) })?.path,
+              let data = try Self.part(path, in: archive) else { return nil }
+        return (path, data)
+    }
+
+    /// The shared-string table; rich-text runs are joined, phonetic guides (`rPh`, furigana) left out.
+    private func sharedStrings() throws(XLSXReadError) -> [String] {
+        guard let (path, data) = try linkedPart("/sharedStrings") else { return [] }
+        var strings: [String] = []
+        var current = "", inText = false, phoneticDepth = 0
+        try XMLPartWalker.walk(data, part: path, start: { element, _ throws(XLSXReadError) in
+            switch element {
+            case "si": current = ""
+            case "rPh": phoneticDepth += 1
+            case "t": inText = phoneticDepth == 0
+            default: break
+            }
+        }, end: { element throws(XLSXReadError) in
+            switch element {
+            case "si": strings.append(SpreadsheetML.unescapeCellText(current))
+            case "rPh": phoneticDepth -= 1
+            case "t": inText = false
+            default: break
+            }
+        }, text: { characters in
+            if inText { current += characters }
+        })
+        return strings
+    }
+
+    /// Which cell styles (indices into `cellXfs`) format their number as a date.
+    private func dateStyles() throws(XLSXReadError) -> Set<Int> {
+        guard let (path, data) = try linkedPart("/styles") else { return [] }
+        var customFormats: [Int: String] = [:]
+        var styleFormats: [Int] = []
+        var inCellFormats = false
+        try XMLPartWalker.walk(data, part: path, start: { element, attributes throws(XLSXReadError) in
+            switch element {
+            case "numFmt":
+                if let id = attributes["numFmtId"].flatMap(Int.init) { customFormats[id] = attributes["formatCode"] ?? "" }
+            case "cellXfs": inCellFormats = true
+            case "xf" where inCellFormats: styleFormats.append(attributes["numFmtId"].flatMap(Int.init) ?? 0)
+            default: break
+            }
+        }, end: { element throws(XLSXReadError) in
+            if element == "cellXfs" { inCellFormats = false }
+        })
+        return Set(styleFormats.indices.filter { Self.isDateFormat(id: styleFormats[$0], code: customFormats[styleFormats[$0]]) })
+    }
+
+    /// Built-in ids 14–17 and 22 are dates; 27–36 and 50–58 are the East Asian locales' date formats (年月日).
+    /// A custom code is a date when it has a year or day part once quoted text, `\`-escaped characters and
+    /// `[…]` sections (colours, locales, elapsed time) are set aside; `m` alone could be minutes.
+    static func isDateFormat(id: Int, code: String?) -> Bool {
+        guard let code else { return (14...17).contains(id) || id == 22 || (27...36).contains(id) || (50...58).contains(id) }
+        var plain = "", quoted = false, bracketed = false, escaped = false
+        for character in code {
+            if escaped { escaped = false; continue }
+            switch character {
+            case "\\" where !quoted: escaped = true
+            case "\"": quoted.toggle()
+            case "[" where !quoted: bracketed = true
+            case "]" where !quoted: bracketed = false
+            default: if !quoted && !bracketed { plain.append(character) }
+            }
+        }
+        return plain.contains { "yYdD".contains($0) }
+    }
+}

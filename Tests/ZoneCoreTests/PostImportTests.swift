@@ -1,0 +1,27 @@
+import Testing
+@testable import ZoneCore
+
+@Suite("Post catalogue sheet")
+struct PostImportTests {
+    static let header = PostImport.columns.joined(separator: ",")
+    static let units: [Int64: String] = [1: "产业发展局", 2: "招商局"]
+
+    @Test func rowsAreCheckedLikeTheFormAndDuplicatesRefused() throws {
+        let existing = Post(id: 9, unitID: 2, title: "招商专员", level: 3, category: .investment, payCoefficientMilli: 1200,
+                            requirements: "", headcount: 1, termYears: 3, leadership: nil, validFrom: nil, validTo: nil)
+        let good = PostImport(try CSVTable(parsing: Self.header + "\n产业发展局,综合文员,2,综合,1.000,3,3,,,,\n"), units: Self.units, existing: [existing])
+        #expect(good.errors.isEmpty && good.posts.map(\.title) == ["综合文员"] && good.posts[0].payCoefficientMilli == 1000)
+        let bad = PostImport(try CSVTable(parsing: Self.header + """
+
+            招商局,招商专员,3,招商,1.2,1,3,,,,
+            不存在局,文员,2,综合,1,1,3,,,,
+            产业发展局,文员,2,综合,1,1,3,,,,
+            产业发展局,文员,2,综合,9,1,4,,,2025-02-30,
+            """), units: Self.units, existing: [existing])
+        #expect(bad.posts.isEmpty)
+        #expect(bad.errors.map(\.description) == [
+            "第2行 岗位名称：“招商局”已有在用岗位“招商专员”", "第3行 单位：单位“不存在局”不存在",
+            "第5行 薪酬系数：薪酬系数须在0.1–5.0之间，最多三位小数", "第5行 聘期（年）：聘期为1–3年", "第5行 有效期起：日期格式应为 yyyy-MM-dd，且须为有效日期",
+        ])
+    }
+}
