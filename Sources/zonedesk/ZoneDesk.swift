@@ -5,7 +5,8 @@ struct ZoneDesk: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "zonedesk",
         abstract: "ZoneDesk 园区体制机制改革管理系统 — development-zone reform management.",
-        subcommands: [Demo.self, Serve.self, Migrate.self, AuditVerify.self, ResetPassword.self, Import.self, Policy.self, Match.self, Bench.self]
+        subcommands: [Demo.self, Serve.self, Migrate.self, AuditVerify.self, ResetPassword.self, Import.self, Policy.self, Match.self, Bench.self,
+                      Backup.self, Restore.self, ChecksumDatabase.self, ListRoutes.self]
     )
 }
 
