@@ -2,7 +2,7 @@
 
     python3 bench/gen_people.py 100000 --unit 产业发展局 > people.csv
 
-Every row is valid: a GB 11643 ID number with the right check character (region 520521, birth
+Every row is valid: a GB 11643 ID number with the right check character (region 530102, birth
 dates 1960–1999, never one the demo zone uses), a mobile number, the given unit, 编外 (contract
 staff, which no 编制 quota limits, so any size imports into the demo zone).
 """
@@ -31,7 +31,7 @@ def rows(count, unit, seed=11):
     for i in range(count):
         birth = first + datetime.timedelta(days=i % days)
         name = rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(GIVEN)
-        yield [name, resident_id("520521", birth, i // days), f"139{i:08d}", unit, "编外", "", "", "", "在岗"]
+        yield [name, resident_id("530102", birth, i // days), f"139{i:08d}", unit, "编外", "", "", "", "在岗"]
 
 
 def write(path_or_file, count, unit):
