@@ -1,9 +1,11 @@
 -- wrk script for tests/drills/load.py: 9 reads (org tree, dashboard, people list) to 1 write
 -- (POST /api/v1/people of a new 编外 person with a unique, valid GB 11643 ID number).
--- Arguments after `--`: session cookie, CSRF token, the unit id new people join.
+-- Arguments after `--`: session cookie, CSRF token, the unit id new people join, and the run's
+-- number (1, 2) so that two runs on one database never propose the same ID number.
 local reads = { "/api/v1/units", "/api/v1/dashboard", "/api/v1/people?pageSize=20" }
 local weights = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 }
 local checks = "10X98765432"
+local given = { "甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸" }   -- names are Chinese only
 local threads = {}
 local counter = 0
 
@@ -16,6 +18,7 @@ function init(args)
     wrk.headers["Cookie"] = args[1]
     csrf = args[2]
     unit_id = tonumber(args[3])
+    run = tonumber(args[4])
 end
 
 local function resident_id(n)
@@ -30,12 +33,13 @@ end
 function request()
     counter = counter + 1
     if counter % 10 == 0 then
-        local n = tid * 1000000 + counter
+        local n = ((run - 1) * 4 + tid) * 1000000 + counter   -- < 10,000,000: distinct ID numbers
         local person = string.format(
-            '{"name":"压测%d","idNumber":"%s","phone":"136%08d","unitId":%d,"establishment":"编外","status":"在岗"}',
-            n, resident_id(n), n % 100000000, unit_id)
+            '{"name":"压测%s","idNumber":"%s","phone":"136%08d","unitId":%d,"establishment":"编外","status":"在岗"}',
+            given[n % 10 + 1], resident_id(n), n % 100000000, unit_id)
         return wrk.format("POST", "/api/v1/people",
-            { ["Content-Type"] = "application/json", ["X-CSRF-Token"] = csrf }, person)
+            -- Headers given here replace wrk.headers, so the cookie goes again.
+            { ["Cookie"] = wrk.headers["Cookie"], ["Content-Type"] = "application/json", ["X-CSRF-Token"] = csrf }, person)
     end
     return wrk.format("GET", reads[counter % 3 + 1])
 end
