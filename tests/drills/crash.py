@@ -7,7 +7,7 @@
    import), the same sheet imported again succeeds with exactly +5,000, and a third import is
    refused as duplicates (nobody registered twice).
 2. Pay run: `zonedesk bench --case payrun` (seed an appraisal of N people, then create and discard
-   persisted runs, each one transaction) is killed with SIGKILL mid-way. On what it left: the
+   persisted runs, each one transaction) is killed with SIGKILL while it writes its second run. On what it left: the
    audit chain verifies, every pay run present has all of its lines (count = headcount, paid sum
    matches) and at most one is open for the period. (The bench's database is its own: the
    re-run-after-crash check is the import's; a pay run's totals are fixed by the unit tests.)
@@ -16,6 +16,7 @@ SQLite, and PostgreSQL when ZONEDESK_PG_URL is set.
 import io
 import json
 import os
+import sqlite3
 import subprocess
 import tempfile
 import threading
@@ -45,6 +46,7 @@ def import_drill(backend, tmp):
     sheet = io.StringIO()
     gen_people.write(sheet, IMPORT_ROWS, "产业发展局")
     with drill_lib.fresh_database(backend, tmp, "import") as db, drill_lib.signed_in_demo(db, tmp) as (server, hr):
+        hr.timeout = 600   # a 5,000-row import on the debug build and PostgreSQL takes tens of seconds
         before = people_total(hr)
         answer = {}
         worker = threading.Thread(target=lambda: answer.update(result=_try(lambda: import_sheet(hr, sheet.getvalue()))))
@@ -77,28 +79,34 @@ def _try(call):
 def payrun(db_env, tmpdir):
     env = {**os.environ, **db_env, "TMPDIR": tmpdir}
     return subprocess.Popen([drill_lib.ZONEDESK, "bench", "--case", "payrun", "--size", str(PAYRUN_SIZE)],
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+
+
+def discarded_runs(db):
+    """Runs the bench has finished with; 0 while the schema or the file is not there yet."""
+    try:
+        return int(drill_lib.query(db, "SELECT COUNT(*) FROM pay_runs WHERE status = 'discarded'")[0][0])
+    except (RuntimeError, OSError, sqlite3.Error, subprocess.CalledProcessError):
+        return 0
 
 
 def payrun_drill(backend, tmp):
-    """Times an uninterrupted run, then kills a second one at 80% of that time (in its pay runs)."""
+    """The bench writes a run, discards it and writes the next; the kill comes as soon as the
+    first discard is visible, which is when the second run's transaction starts writing."""
     print(f"crash during a {PAYRUN_SIZE:,}-person pay run on {backend}:", flush=True)
-    with drill_lib.fresh_database(backend, tmp, "payref") as ref_db, drill_lib.fresh_database(backend, tmp, "paycrash") as db:
-        scratch = [os.path.join(tmp, name) for name in ("ref", "crash")]
-        for path in scratch:
-            os.makedirs(path, exist_ok=True)
-        pg = backend == "postgres"
-        start = time.monotonic()
-        ref = payrun({"ZONEDESK_BENCH_PG_URL": ref_db} if pg else {}, scratch[0])
-        ref.communicate()
-        expect(ref.returncode == 0, "an uninterrupted reference run completes")
-        took = time.monotonic() - start
-        proc = payrun({"ZONEDESK_BENCH_PG_URL": db} if pg else {}, scratch[1])
-        time.sleep(took * 0.8)
-        expect(proc.poll() is None, f"the pay run is still going at 80% of the reference's {took:.1f} s")
+    with drill_lib.fresh_database(backend, tmp, "paycrash") as db:
+        scratch = os.path.join(tmp, f"payrun-{backend}")
+        os.makedirs(scratch, exist_ok=True)
+        proc = payrun({"ZONEDESK_BENCH_PG_URL": db} if backend == "postgres" else {}, scratch)
+        target = db if backend == "postgres" else None
+        while proc.poll() is None:
+            target = target or _left_database(scratch)
+            if target and discarded_runs(target) >= 1:
+                break
+            time.sleep(0.05)
+        expect(proc.poll() is None, "the first run was written and discarded; the second is being written")
         proc.kill()
         proc.wait()
-        target = db if pg else _left_database(scratch[1])
         verify = drill_lib.zonedesk("audit-verify", "--db", target, check=False)
         expect(verify.returncode == 0, f"audit-verify passes on what the killed run left: {verify.stdout.strip()}")
         runs = drill_lib.query(target, """
@@ -107,16 +115,15 @@ def payrun_drill(backend, tmp):
                    (SELECT COALESCE(SUM(l.total_fen), 0) FROM pay_lines l WHERE l.run_id = r.id)
             FROM pay_runs r ORDER BY r.id""")
         complete = all(int(head) == int(lines) and int(paid) == int(total) for _, _, head, paid, lines, total in runs)
-        expect(complete, f"every pay run present is whole ({len(runs)} runs: lines = headcount, lines' sum = paid)")
+        expect(runs and complete, f"every pay run present is whole ({len(runs)} runs: lines = headcount, lines' sum = paid)")
         open_runs = [r for r in runs if r[1] in ("preview", "approved")]
         expect(len(open_runs) <= 1, f"at most one open run for the period ({len(open_runs)})")
 
 
 def _left_database(tmpdir):
-    """The SQLite file the killed bench left in its temporary directory."""
+    """The SQLite file the bench writes in its temporary directory, once it exists."""
     found = [os.path.join(d, f) for d, _, files in os.walk(tmpdir) for f in files if f == "bench.sqlite"]
-    assert len(found) == 1, f"expected one bench.sqlite under {tmpdir}, found {found}"
-    return found[0]
+    return found[0] if found else None
 
 
 if __name__ == "__main__":
