@@ -9,18 +9,6 @@ struct Import: AsyncParsableCommand {
         abstract: "Import a sheet (.xlsx, or CSV in UTF-8 or GBK): all rows or none, with a row-by-row error report.",
         subcommands: [ImportPeople.self, ImportLedger.self, ImportPosts.self, ImportActuals.self])
 
-    /// The file as a table, or exit 2 with the reason.
-    static func table(_ file: String, sheet: String?) throws -> CSVTable {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            print("无法读取文件 / cannot read file: \(file)")
-            throw ExitCode(2)
-        }
-        do { return try SheetFile.table(Array(data), sheet: sheet) } catch {
-            print("文件无法导入 / cannot import file: \(error.message)")
-            throw ExitCode(2)
-        }
-    }
-
     /// Opens the store, runs `body` for the zone, closes the store; an unknown zone or a refused import exits 2
     /// with every row error listed.
     static func run(_ db: String, zone: String, _ body: (Store, Int64) async throws -> Int) async throws {
@@ -59,4 +47,25 @@ struct SheetOptions: ParsableArguments {
 
     @Option(name: .long, help: "Zone code, e.g. bijie.")
     var zone: String
+}
+
+/// The sheet every import reads: a file argument and, for .xlsx, an optional worksheet name.
+struct ImportFile: ParsableArguments {
+    @Option(name: .long, help: "Worksheet name in an .xlsx file (default: the first sheet).")
+    var sheet: String?
+
+    @Argument(help: ".xlsx or CSV file.")
+    var file: String
+
+    /// The file as a table, or exit 2 with the reason.
+    func table() throws -> CSVTable {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            print("无法读取文件 / cannot read file: \(file)")
+            throw ExitCode(2)
+        }
+        do { return try SheetFile.table(Array(data), sheet: sheet) } catch {
+            print("文件无法导入 / cannot import file: \(error.message)")
+            throw ExitCode(2)
+        }
+    }
 }

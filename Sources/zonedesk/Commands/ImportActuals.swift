@@ -12,14 +12,10 @@ struct ImportActuals: AsyncParsableCommand {
     @Option(name: .long, help: "Appraisal id (the number in /appraisals/ID).")
     var appraisal: Int64
 
-    @Option(name: .long, help: "Worksheet name in an .xlsx file (default: the first sheet).")
-    var sheet: String?
-
-    @Argument(help: ".xlsx or CSV file.")
-    var file: String
+    @OptionGroup var source: ImportFile
 
     func run() async throws {
-        let table = try Import.table(file, sheet: sheet)
+        let table = try source.table()
         let appraisalID = appraisal
         try await Import.run(options.database.db, zone: options.zone) { store, zoneID in
             guard try await store.appraisals.find(id: appraisalID, zoneID: zoneID) != nil else {

@@ -9,17 +9,13 @@ struct ImportLedger: AsyncParsableCommand {
 
     @OptionGroup var options: SheetOptions
 
-    @Option(name: .long, help: "Worksheet name in an .xlsx file (default: the first sheet).")
-    var sheet: String?
-
     @Argument(help: "Ledger: \(LedgerKind.allCases.map(\.rawValue).joined(separator: ", ")).")
     var kind: LedgerKind
 
-    @Argument(help: ".xlsx or CSV file.")
-    var file: String
+    @OptionGroup var source: ImportFile
 
     func run() async throws {
-        let table = try Import.table(file, sheet: sheet)
+        let table = try source.table()
         try await Import.run(options.database.db, zone: options.zone) { store, zoneID in
             let units = try await store.units.all(zoneID: zoneID)
             let people = try await store.people.onStrength(zoneID: zoneID)

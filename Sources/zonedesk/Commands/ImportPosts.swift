@@ -9,14 +9,10 @@ struct ImportPosts: AsyncParsableCommand {
 
     @OptionGroup var options: SheetOptions
 
-    @Option(name: .long, help: "Worksheet name in an .xlsx file (default: the first sheet).")
-    var sheet: String?
-
-    @Argument(help: ".xlsx or CSV file.")
-    var file: String
+    @OptionGroup var source: ImportFile
 
     func run() async throws {
-        let table = try Import.table(file, sheet: sheet)
+        let table = try source.table()
         try await Import.run(options.database.db, zone: options.zone) { store, zoneID in
             let units = try await store.units.all(zoneID: zoneID)
             let sheet = PostImport(table, units: Dictionary(uniqueKeysWithValues: units.map { ($0.id, $0.name) }),
