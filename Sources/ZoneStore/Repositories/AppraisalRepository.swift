@@ -199,6 +199,11 @@ public struct AppraisalRepository: Sendable {
         return out
     }
 
+    public func inputCount(appraisalID: Int64) async throws -> Int {
+        try await database.reader.raw("SELECT COUNT(*) AS n FROM appraisal_inputs WHERE appraisal_id = \(bind: appraisalID)")
+            .first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
     /// Upserts the non-KPI parts for everyone given, all or nothing; every row is checked first.
     public func setInputs(_ inputs: [AppraisalInput], appraisalID: Int64, zoneID: Int64, actor: String) async throws {
         var problems: [String] = []

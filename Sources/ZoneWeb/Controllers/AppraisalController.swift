@@ -219,6 +219,7 @@ struct AppraisalController {
         guard let appraisal = try await store.appraisals.find(id: id, zoneID: zoneID) else { return nil }
         let policy = try await store.policies.require(zoneID: zoneID, version: appraisal.policyVersion).policy
         let results = try await store.appraisals.results(appraisalID: id).filter { principal.scope.allows(personID: $0.personID, unitID: $0.unitID) }
+        let visible = Set(results.map(\.personID))
         return AppraisalPage.Data(appraisal: appraisal, policy: policy, tree: try await store.units.tree(zoneID: zoneID), results: results,
                                   groups: try await store.appraisals.groups(appraisalID: id),
                                   departments: try await store.appraisals.departmentResults(appraisalID: id),
@@ -226,9 +227,9 @@ struct AppraisalController {
                                   exemptions: try await store.appraisals.exemptions(appraisalID: id),
                                   approvals: try await store.appraisals.capApprovals(appraisalID: id),
                                   objections: try await store.appraisals.objections(appraisalID: id)
-                                      .filter { principal.scope == .zone || results.map(\.personID).contains($0.personID) },
+                                      .filter { principal.scope == .zone || visible.contains($0.personID) },
                                   proposals: try await store.appraisals.proposals(appraisalID: id),
-                                  inputCount: try await store.appraisals.inputs(appraisalID: id).count,
+                                  inputCount: try await store.appraisals.inputCount(appraisalID: id),
                                   indicatorCounts: try await store.appraisals.indicatorCounts(zoneID: zoneID))
     }
 

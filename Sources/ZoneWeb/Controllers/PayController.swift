@@ -156,8 +156,9 @@ struct PayController {
         let zoneID = principal.zoneID, store = env.store
         let runs = try await store.payRuns.all(zoneID: zoneID)
         let finals = try await store.appraisals.all(zoneID: zoneID).filter { $0.status == .final }
+        // The form pre-fills the zone score of the newest final appraisal, the one it selects first.
         var scores: [Int64: Int32] = [:]
-        for a in finals { scores[a.id] = try await store.appraisals.zoneScore(appraisalID: a.id) }
+        if let newest = finals.first { scores[newest.id] = try await store.appraisals.zoneScore(appraisalID: newest.id) }
         let policy = try await store.policies.current(zoneID: zoneID)?.policy
         let rewards = try await store.payRuns.rewards(zoneID: zoneID)
         let view = PayPage(principal: principal, policy: policy)

@@ -10,7 +10,7 @@ import ZoneStore
 struct RoundController {
     let env: AppEnvironment
     static let maxChoices = 3
-    /// 潍坊: unplaced people train for at least three months before the next round (used when the zone has no policy loaded).
+    /// 潍坊: unplaced people train for at least three months before the next round; used when the zone has no policy loaded.
     static let waitingMonths = 3
     /// 考核结果公示 5 个工作日 (SPEC); the same period is used for appointment results.
     static let publicityDays = 5
@@ -124,6 +124,8 @@ struct RoundController {
         /// People holding a place in the units whose posts are offered, who have neither applied
         /// nor been named: 全员聘任 must account for everyone.
         let notApplied: [Person]
+        /// The 待岗 training period the unplaced will get on confirmation.
+        let waitingMonths: Int
         /// 社会招聘 candidates; the page shows them only to those who may see the post's results.
         let candidates: [StoredCandidate]
         let objections: [StoredObjection]
@@ -145,8 +147,14 @@ struct RoundController {
             ? try await env.store.people.onStrength(zoneID: zoneID).filter { units.contains($0.unitID) && !ids.contains($0.id) } : []
         return Context(round: round, offers: offers, entries: entries, posts: posts,
                        tree: try await env.store.units.tree(zoneID: zoneID), people: people, notApplied: notApplied,
+                       waitingMonths: try await waitingMonths(zoneID: zoneID),
                        candidates: try await env.store.rounds.candidates(roundID: id),
                        objections: objections)
+    }
+
+    /// The zone policy's 待岗 period (潍坊: at least 3 months); 3 for a zone without a policy.
+    func waitingMonths(zoneID: Int64) async throws -> Int {
+        try await env.store.policies.current(zoneID: zoneID)?.policy.staffing.waitingMonths ?? Self.waitingMonths
     }
 
     func page(_ id: Int64, _ principal: Principal, notice: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok,
@@ -216,9 +224,7 @@ struct RoundController {
                 let ends = WorkingDays.prc.end(of: Self.publicityDays, after: env.store.clock.today)
                 try await env.store.rounds.publish(roundID: id, zoneID: zoneID, ends: ends, actor: actor)
             case "confirm":
-                // The zone's policy sets the 待岗 training period (潍坊: at least 3 months); 3 without a policy.
-                let months = try await env.store.policies.current(zoneID: zoneID)?.policy.staffing.waitingMonths ?? Self.waitingMonths
-                try await env.store.rounds.confirm(roundID: id, zoneID: zoneID, waitingMonths: months, actor: actor)
+                try await env.store.rounds.confirm(roundID: id, zoneID: zoneID, waitingMonths: try await waitingMonths(zoneID: zoneID), actor: actor)
             default: throw StoreError.invalid("未知操作")
             }
         }

@@ -263,7 +263,7 @@ struct RoundPage {
             }
             let unplaced = result.unplaced.filter { visible($0, post: nil) || principal.scope == .zone }
             if !unplaced.isEmpty {
-                HTML.tag("h2") { "未聘人员（确认后转待岗培训\(RoundController.waitingMonths)个月）" }
+                HTML.tag("h2") { "未聘人员（确认后转待岗培训\(context.waitingMonths)个月）" }
                 HTML.tag("table", ["class": "grid"]) {
                     HTML.tag("tr") { HTML.tag("th") { "姓名" }; HTML.tag("th") { "原因" } }
                     for personID in unplaced {
