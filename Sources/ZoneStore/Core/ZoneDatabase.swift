@@ -5,8 +5,9 @@ import NIOPosix
 import PostgresKit
 import SQLiteKit
 import SQLKit
+import Synchronization
 
-/// An open database: SQLite (one writer connection behind a gate plus a reader) or a PostgreSQL pool.
+/// An open database: SQLite (one writer connection behind a gate plus a few readers) or a PostgreSQL pool.
 ///
 /// ```swift
 /// let db = try await ZoneDatabase.open(DatabaseLocation("./data/zonedesk.sqlite"))
@@ -15,29 +16,43 @@ import SQLKit
 /// ```
 public final class ZoneDatabase: Sendable {
     public let backend: Backend
-    /// For reads outside a transaction.
-    public let reader: any SQLDatabase
+    public let location: DatabaseLocation
+    private let readers: [any SQLDatabase]
     private let writer: any SQLDatabase
     private let gate: AsyncGate?
     private let closer: @Sendable () async throws -> Void
+    private let nextReader = Atomic<Int>(0)
+    /// Transactions committed by this process; part of `changeStamp`.
+    private let commits = Atomic<Int>(0)
+    /// The SQLite file, whose write-ahead log reveals commits by other processes (a CLI import).
+    private let sqlitePath: String?
 
-    private init(backend: Backend, reader: any SQLDatabase, writer: any SQLDatabase, gate: AsyncGate?,
+    private init(location: DatabaseLocation, readers: [any SQLDatabase], writer: any SQLDatabase, gate: AsyncGate?,
                  closer: @escaping @Sendable () async throws -> Void) {
-        self.backend = backend
-        self.reader = reader
+        self.backend = location.backend
+        self.location = location
+        self.sqlitePath = location.backend == .sqlite ? location.raw : nil
+        self.readers = readers
         self.writer = writer
         self.gate = gate
         self.closer = closer
     }
 
+    /// For reads outside a transaction. SQLite connections run one statement at a time, so reads
+    /// are spread round-robin over several connections (WAL lets them read while the writer writes).
+    public var reader: any SQLDatabase {
+        readers.count == 1 ? readers[0] : readers[nextReader.add(1, ordering: .relaxed).oldValue % readers.count]
+    }
+
     public static func open(_ location: DatabaseLocation, logger: Logger = Logger(label: "zonedesk.db")) async throws -> ZoneDatabase {
         switch location.backend {
-        case .sqlite: try await openSQLite(path: location.raw, logger: logger)
-        case .postgres: try openPostgres(url: location.raw, logger: logger)
+        case .sqlite: try await openSQLite(location, logger: logger)
+        case .postgres: try openPostgres(location, logger: logger)
         }
     }
 
-    private static func openSQLite(path: String, logger: Logger) async throws -> ZoneDatabase {
+    private static func openSQLite(_ location: DatabaseLocation, logger: Logger) async throws -> ZoneDatabase {
+        let path = location.raw
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let loop = MultiThreadedEventLoopGroup.singleton.any()
@@ -50,21 +65,23 @@ public final class ZoneDatabase: Sendable {
         let writerConnection = try await connect()
         _ = try await writerConnection.query("PRAGMA journal_mode = WAL").get()
         _ = try await writerConnection.query("PRAGMA synchronous = NORMAL").get()
-        let readerConnection = try await connect()
+        var readerConnections: [SQLiteConnection] = []
+        for _ in 0..<max(4, NIOSingletons.blockingPoolThreadCountSuggestion) { readerConnections.append(try await connect()) }
+        let readers = readerConnections
         return ZoneDatabase(
-            backend: .sqlite,
-            reader: readerConnection.sql(queryLogLevel: nil),
+            location: location,
+            readers: readers.map { $0.sql(queryLogLevel: nil) },
             writer: writerConnection.sql(queryLogLevel: nil),
             gate: AsyncGate(),
             closer: {
-                try await readerConnection.close().get()
+                for connection in readers { try await connection.close().get() }
                 try await writerConnection.close().get()
             }
         )
     }
 
-    private static func openPostgres(url: String, logger: Logger) throws -> ZoneDatabase {
-        var configuration = try SQLPostgresConfiguration(url: url)
+    private static func openPostgres(_ location: DatabaseLocation, logger: Logger) throws -> ZoneDatabase {
+        var configuration = try SQLPostgresConfiguration(url: location.raw)
         configuration.searchPath = nil
         let pool = EventLoopGroupConnectionPool(
             source: PostgresConnectionSource(sqlConfiguration: configuration),
@@ -75,7 +92,7 @@ public final class ZoneDatabase: Sendable {
         )
         let database = pool.database(logger: logger).sql(queryLogLevel: nil)
         let box = PoolBox(pool: pool)
-        return ZoneDatabase(backend: .postgres, reader: database, writer: database, gate: nil,
+        return ZoneDatabase(location: location, readers: [database], writer: database, gate: nil,
                             closer: { try await box.pool.shutdownAsync() })
     }
 
@@ -89,6 +106,7 @@ public final class ZoneDatabase: Sendable {
                 do {
                     let value = try await body(session)
                     try await session.raw("COMMIT").run()
+                    self.commits.add(1, ordering: .releasing)
                     return value
                 } catch {
                     try? await session.raw("ROLLBACK").run()
@@ -101,6 +119,30 @@ public final class ZoneDatabase: Sendable {
             if let gate { await gate.release() }
             throw error
         }
+    }
+
+    /// Changes whenever a transaction commits, so anything computed from the database can be cached
+    /// under the stamp read *before* computing it. SQLite: this process's commits plus the size and
+    /// modification time of the write-ahead log and the database file (other processes' commits),
+    /// with no query. PostgreSQL: this process's commits plus the newest audit record, because other
+    /// servers may share the database and every business write is audited.
+    public func changeStamp() async throws -> String {
+        let local = commits.load(ordering: .acquiring)
+        guard let sqlitePath else {
+            let row = try await reader.raw("SELECT COALESCE(MAX(seq), 0) AS head FROM audit_log").first()
+            return "\(local)/\(try row?.decode(column: "head", as: Int64.self) ?? 0)"
+        }
+        return "\(local)/" + Self.fileStamp(sqlitePath + "-wal") + "/" + Self.fileStamp(sqlitePath)
+    }
+
+    /// Whether `changeStamp` also sees every write by other processes that is not audited (session
+    /// ends): true for SQLite, whose files show any commit.
+    public var changeStampCoversUnauditedWrites: Bool { sqlitePath != nil }
+
+    private static func fileStamp(_ path: String) -> String {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return "-" }
+        return "\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec):\(info.st_ino)"
     }
 
     public func close() async throws { try await closer() }

@@ -128,14 +128,14 @@ struct APIController {
     }
 
     func units(_ principal: Principal, only: Int64?) async throws -> Response {
-        let snap = try await UnitController(env: env).snapshot(zoneID: principal.account.zoneID ?? 0)
-        let visible = snap.tree.flattened().map(\.unit).filter { principal.scope.allows(unitID: $0.id) && (only == nil || $0.id == only) }
-        let dtos = visible.map { unit in
-            UnitDTO(id: unit.id, parentId: unit.parentID, name: unit.name, kind: unit.kind.rawValue, orgType: unit.orgType.rawValue,
-                    funding: unit.funding?.rawValue, rank: unit.rank, isEconomic: unit.isEconomic,
-                    quota: Dictionary(uniqueKeysWithValues: (snap.quotas[unit.id] ?? [:]).map { ($0.key.rawValue, $0.value) }),
-                    staff: snap.totals[unit.id]?.staff ?? 0)
+        let zoneID = principal.account.zoneID ?? 0
+        if only == nil, principal.scope == .zone {
+            // The whole tree looks the same to everyone with zone scope: encode it once per change.
+            return APIResponse.json(encoded: try await env.cache.value("api/units:\(zoneID)", in: env.store.database) {
+                try APIResponse.encode(try await unitDTOs(zoneID: zoneID, principal, only: nil).dtos)
+            })
         }
+        let (snap, dtos) = try await unitDTOs(zoneID: zoneID, principal, only: only)
         if let only {
             guard let dto = dtos.first else {
                 return snap.tree[only] == nil ? APIResponse.error(.notFound, "单位不存在", code: "not_found")
@@ -144,6 +144,18 @@ struct APIController {
             return try APIResponse.json(dto)
         }
         return try APIResponse.json(dtos)
+    }
+
+    func unitDTOs(zoneID: Int64, _ principal: Principal, only: Int64?) async throws -> (snap: UnitController.Snapshot, dtos: [UnitDTO]) {
+        let snap = try await UnitController(env: env).snapshot(zoneID: zoneID)
+        let visible = snap.tree.flattened().map(\.unit).filter { principal.scope.allows(unitID: $0.id) && (only == nil || $0.id == only) }
+        let dtos = visible.map { unit in
+            UnitDTO(id: unit.id, parentId: unit.parentID, name: unit.name, kind: unit.kind.rawValue, orgType: unit.orgType.rawValue,
+                    funding: unit.funding?.rawValue, rank: unit.rank, isEconomic: unit.isEconomic,
+                    quota: Dictionary(uniqueKeysWithValues: (snap.quotas[unit.id] ?? [:]).map { ($0.key.rawValue, $0.value) }),
+                    staff: snap.totals[unit.id]?.staff ?? 0)
+        }
+        return (snap, dtos)
     }
 
     func listPeople(_ request: Request, _ principal: Principal) async throws -> Response {

@@ -9,8 +9,8 @@ struct DashboardController {
     let env: AppEnvironment
 
     /// One chart's data: bars (`items`) or lines over periods (`series`).
-    struct Figure: Encodable {
-        struct Item: Encodable {
+    struct Figure: Encodable, Sendable {
+        struct Item: Encodable, Sendable {
             let label: String
             let value: Int64
             let text: String
@@ -18,7 +18,7 @@ struct DashboardController {
             var kind = ""
         }
 
-        struct Line: Encodable {
+        struct Line: Encodable, Sendable {
             let name: String
             let points: [Item]
         }
@@ -33,7 +33,12 @@ struct DashboardController {
 
     func register(_ routes: inout Routes) {
         routes.get("/dashboard", .viewDashboard) { _, _, principal in try await page(principal) }
-        routes.get("/api/v1/dashboard", .viewDashboard) { _, _, principal in try APIResponse.json(try await figures(principal)) }
+        routes.get("/api/v1/dashboard", .viewDashboard) { _, _, principal in
+            let zoneID = principal.account.zoneID ?? 0
+            return APIResponse.json(encoded: try await env.cache.value("api/dashboard:\(zoneID)", in: env.store.database) {
+                try APIResponse.encode(try await figures(principal))
+            })
+        }
         routes.get("/api/v1/dashboard/:figure", .viewDashboard) { _, context, principal in
             let key = context.parameters.get("figure") ?? ""
             guard Self.keys.contains(key) else {
@@ -69,9 +74,15 @@ struct DashboardController {
         })
     }
 
-    /// Every figure, or just `only`; each loads only what it draws.
+    /// Every figure, or just `only`; each loads only what it draws, once per change of the data.
     func figures(_ principal: Principal, only: String? = nil) async throws -> [Figure] {
         let zoneID = principal.account.zoneID ?? 0
+        return try await env.cache.value("dashboard:\(zoneID):\(only ?? "")", in: env.store.database) {
+            try await compute(zoneID: zoneID, only: only)
+        }
+    }
+
+    private func compute(zoneID: Int64, only: String?) async throws -> [Figure] {
         var out: [Figure] = []
         for key in Self.keys where only == nil || only == key {
             switch key {

@@ -24,7 +24,7 @@ struct UnitController {
     }
 
     /// One read of the zone's quota book, and the figures the pages derive from it.
-    struct Snapshot {
+    struct Snapshot: Sendable {
         let book: QuotaBook
         let usage: EstablishmentUsage
         let totals: [Int64: EstablishmentUsage.Totals]
@@ -33,10 +33,13 @@ struct UnitController {
         var quotas: [Int64: [EstablishmentCategory: Int]] { book.establishment }
     }
 
+    /// Counting every person by unit and category is the costly part; it is recomputed only after a write.
     func snapshot(zoneID: Int64) async throws -> Snapshot {
-        let book = try await env.store.quotas.book(zoneID: zoneID)
-        let usage = EstablishmentUsage(book: book)
-        return Snapshot(book: book, usage: usage, totals: usage.rollup(book.tree))
+        try await env.cache.value("units:\(zoneID)", in: env.store.database) {
+            let book = try await env.store.quotas.book(zoneID: zoneID)
+            let usage = EstablishmentUsage(book: book)
+            return Snapshot(book: book, usage: usage, totals: usage.rollup(book.tree))
+        }
     }
 
     func list(_ principal: Principal) async throws -> Response {

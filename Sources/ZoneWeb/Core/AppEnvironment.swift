@@ -8,6 +8,7 @@ public struct AppEnvironment: Sendable {
     /// Pay runs of at least this many people run in the background with a progress page.
     public let payRunJobThreshold: Int
     public let payRunJobs = PayRunJobs()
+    let cache = ComputedCache()
 
     public init(store: Store, hasher: PasswordHasher = PasswordHasher(), secureCookies: Bool = false, payRunJobThreshold: Int = 20_000) {
         self.store = store

@@ -11,8 +11,7 @@ struct SessionMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
         var context = context
         if let token = request.cookies[Self.cookieName]?.value, !token.isEmpty,
-           let session = try await store.sessions.resume(token: token),
-           let account = try await store.accounts.find(id: session.accountID), account.active {
+           let (session, account) = try await store.sessions.resume(token: token), account.active {
             // Only a department head's scope depends on the org tree; don't load it on every request.
             let tree = account.role == .departmentHead ? try await store.units.tree(zoneID: account.zoneID ?? 0) : UnitTree([])
             context.principal = Principal(account: account, session: session, token: token,
