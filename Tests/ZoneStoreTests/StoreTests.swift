@@ -119,7 +119,8 @@ struct StoreTests {
             for i in 0..<4 {
                 _ = try await store.people.create(TestDatabase.person("孙李", sequence: 200 + i, unit: units[0], category: .contract), zoneID: zone, actor: "t")
             }
-            #expect(try await store.audit.verify(store.database.reader) == AuditVerification(rowsChecked: 5, firstBad: nil, reason: nil))
+            let intact = try await store.audit.verify(store.database.reader)
+            #expect(intact.rowsChecked == 5 && intact.isIntact && intact.head?.seq == 5)
             // Someone with database access drops the guard and rewrites history.
             try await Self.dropGuards(store)
             try await store.database.transaction { tx in try await tx.raw("UPDATE audit_log SET actor = 'nobody' WHERE seq = 3").run() }
@@ -128,6 +129,33 @@ struct StoreTests {
             #expect(edited.reason?.contains("内容被改动") == true)
             try await store.database.transaction { tx in try await tx.raw("DELETE FROM audit_log WHERE seq = 2").run() }
             #expect(try await store.audit.verify(store.database.reader).firstBad == 2)
+        }
+    }
+
+    /// Cutting rows off the end leaves a valid shorter chain; only an anchor kept elsewhere shows it.
+    @Test(arguments: TestDatabase.backends)
+    func anchorsCatchACutOrRewrittenTail(_ backend: Backend) async throws {
+        try await TestDatabase.withStore(backend) { (store: Store) async throws in
+            let (zone, units) = try await TestDatabase.seedZone(store)
+            for i in 0..<3 {
+                _ = try await store.people.create(TestDatabase.person("孙李", sequence: 300 + i, unit: units[0], category: .contract), zoneID: zone, actor: "t")
+            }
+            let anchor = try #require(try await store.audit.verify(store.database.reader).head)
+            #expect(anchor.seq == 4)
+            #expect(try await store.audit.verify(store.database.reader, anchors: [anchor]).isIntact)
+            try await Self.dropGuards(store)
+            try await store.database.transaction { tx in try await tx.raw("DELETE FROM audit_log WHERE seq >= 3").run() }
+            #expect(try await store.audit.verify(store.database.reader).isIntact)
+            let cut = try await store.audit.verify(store.database.reader, anchors: [anchor])
+            #expect(cut.firstBad == 3 && cut.reason?.contains("锚点记录的第4行已不存在") == true)
+            // Rewriting the tail with a fresh, self-consistent chain does not match the anchor either.
+            for i in 0..<2 {
+                _ = try await store.people.create(TestDatabase.person("孙李", sequence: 310 + i, unit: units[0], category: .contract), zoneID: zone, actor: "t")
+            }
+            let rewritten = try await store.audit.verify(store.database.reader, anchors: [anchor])
+            #expect(rewritten.firstBad == 4 && rewritten.reason?.contains("与锚点记录的哈希不同") == true)
+            #expect(try AuditAnchor.parse(lines: "# 2026-11-25\n\(anchor.line) 2026-11-25T08:00:00Z\n") == [anchor])
+            #expect(throws: StoreError.self) { try AuditAnchor.parse(lines: "4 abc") }
         }
     }
 

@@ -4,8 +4,9 @@
 The demo zone is loaded into a fresh database and backed up (`zonedesk backup`); each tampering is
 done on its own restored copy, as someone with file or superuser access would do it — dropping or
 disabling the append-only triggers first, since they refuse UPDATE and DELETE. The untouched
-copy must verify (exit 0); an edited or a deleted row must not (exit 1). (Cutting rows off the
-end leaves a valid shorter chain: that needs an anchor kept elsewhere, which this drill does not claim.)
+copy must verify (exit 0); an edited or a deleted row must not (exit 1). Cutting the newest rows off
+leaves a valid shorter chain, so that case is checked with an anchor: `audit-verify --anchor FILE`
+on the untouched database records its head in FILE, and the cut copy must then fail against FILE.
 SQLite, and PostgreSQL when ZONEDESK_PG_URL is set.
 """
 import os
@@ -19,10 +20,12 @@ TAMPERING = {
     "sqlite": {
         "edit": "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET detail = detail || ' ' WHERE seq = 20",
         "delete": "DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE seq = 20",
+        "cut the newest rows": "DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE seq > 20",
     },
     "postgres": {
         "edit": "ALTER TABLE audit_log DISABLE TRIGGER USER; UPDATE audit_log SET detail = detail || ' ' WHERE seq = 20",
         "delete": "ALTER TABLE audit_log DISABLE TRIGGER USER; DELETE FROM audit_log WHERE seq = 20",
+        "cut the newest rows": "ALTER TABLE audit_log DISABLE TRIGGER USER; DELETE FROM audit_log WHERE seq > 20",
     },
 }
 
@@ -42,12 +45,16 @@ def drill(backend, tmp):
             pass
         backup = os.path.join(tmp, f"audit-{backend}.backup")
         drill_lib.zonedesk("backup", "--db", source, "-o", backup)
+        anchor = os.path.join(tmp, f"audit-{backend}.anchor")
+        drill_lib.zonedesk("audit-verify", "--db", source, "--anchor", anchor)
         for name, sql in [("untouched", None), *TAMPERING[backend].items()]:
             with drill_lib.fresh_database(backend, tmp, "tamper") as copy:
                 drill_lib.zonedesk("restore", "--db", copy, backup)
                 if sql:
                     run_sql(copy, sql)
-                verify = drill_lib.zonedesk("audit-verify", "--db", copy, check=False)
+                # The untouched copy must pass its anchor; a cut needs it; the others fail on the chain alone.
+                extra = ["--anchor", anchor] if sql is None or name.startswith("cut") else []
+                verify = drill_lib.zonedesk("audit-verify", "--db", copy, *extra, check=False)
                 wanted = 0 if sql is None else 1
                 expect(verify.returncode == wanted,
                        f"{name}: audit-verify exits {verify.returncode} — {verify.stdout.strip().splitlines()[-1]}")

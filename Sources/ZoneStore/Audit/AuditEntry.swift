@@ -30,6 +30,36 @@ public struct AuditVerification: Sendable, Equatable {
     public let rowsChecked: Int
     public let firstBad: Int64?
     public let reason: String?
+    /// The newest row walked, to be written down elsewhere as an anchor.
+    public var head: AuditAnchor? = nil
 
     public var isIntact: Bool { firstBad == nil }
+}
+
+/// A chain head (sequence number and hash) kept outside the database — a file on another
+/// machine, a line in a signed report. A valid chain alone cannot show that its newest rows were
+/// cut off; a later walk that no longer reaches an anchor, or reaches it with another hash, can.
+public struct AuditAnchor: Sendable, Equatable {
+    public let seq: Int64
+    public let hash: String
+
+    public init(seq: Int64, hash: String) {
+        self.seq = seq
+        self.hash = hash
+    }
+
+    /// One anchor per line: `seq hash`, then anything (the time it was taken); `#` starts a comment.
+    public static func parse(lines text: String) throws -> [AuditAnchor] {
+        try text.split(whereSeparator: \.isNewline).enumerated().compactMap { index, line in
+            let fields = line.split(separator: " ")
+            guard let first = fields.first, !first.hasPrefix("#") else { return nil }
+            guard fields.count >= 2, let seq = Int64(first), seq > 0, fields[1].count == 64,
+                  fields[1].allSatisfy(\.isHexDigit) else {
+                throw StoreError.invalid("锚点文件第\(index + 1)行格式应为“序号 哈希” / anchor line \(index + 1) should be \"seq hash\"")
+            }
+            return AuditAnchor(seq: seq, hash: String(fields[1]))
+        }
+    }
+
+    public var line: String { "\(seq) \(hash)" }
 }

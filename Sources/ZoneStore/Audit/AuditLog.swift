@@ -38,7 +38,9 @@ public struct AuditLog: Sendable {
     }
 
     /// Walks the whole chain in order, streaming rows in pages.
-    public func verify(_ db: any SQLDatabase) async throws -> AuditVerification {
+    /// Anchors taken earlier must still be in the chain with the same hash.
+    public func verify(_ db: any SQLDatabase, anchors: [AuditAnchor] = []) async throws -> AuditVerification {
+        let anchored = Dictionary(anchors.map { ($0.seq, $0.hash) }, uniquingKeysWith: { first, _ in first })
         var expectedPrev = Self.genesis
         var expectedSeq: Int64 = 1
         var checked = 0
@@ -62,12 +64,21 @@ public struct AuditLog: Sendable {
                     return AuditVerification(rowsChecked: checked, firstBad: record.seq,
                                              reason: "第\(record.seq)行内容被改动 / row \(record.seq): content does not match its hash")
                 }
+                if let hash = anchored[record.seq], hash != record.hash {
+                    return AuditVerification(rowsChecked: checked, firstBad: record.seq,
+                                             reason: "第\(record.seq)行与锚点记录的哈希不同，日志被改写 / row \(record.seq) differs from its anchor: the log was rewritten")
+                }
                 expectedPrev = record.hash
                 expectedSeq += 1
                 checked += 1
             }
         }
-        return AuditVerification(rowsChecked: checked, firstBad: nil, reason: nil)
+        if let lost = anchored.keys.filter({ $0 >= expectedSeq }).min() {
+            return AuditVerification(rowsChecked: checked, firstBad: expectedSeq,
+                                     reason: "锚点记录的第\(lost)行已不存在（现仅\(checked)行），日志末尾被删除 / anchored row \(lost) is gone (\(checked) rows left): the log was cut short")
+        }
+        let head = expectedSeq > 1 ? AuditAnchor(seq: expectedSeq - 1, hash: expectedPrev) : nil
+        return AuditVerification(rowsChecked: checked, firstBad: nil, reason: nil, head: head)
     }
 
     /// Newest first, for the audit page.

@@ -25,6 +25,14 @@ struct AuditController {
             HTML.tag("h1") { "审计日志" }
             if verification.isIntact {
                 Components.flash("哈希链校验通过：共 \(verification.rowsChecked) 条记录，未发现篡改。", kind: "ok")
+                if let head = verification.head {
+                    // A valid chain cannot show its newest rows were deleted; a head written down elsewhere can.
+                    HTML.tag("p", ["class": "hint"]) {
+                        "当前链头：第\(head.seq)行 "
+                        HTML.tag("code", ["class": "mono"]) { head.hash }
+                        "。请定期将链头抄录保存在数据库以外（如另一台计算机或签字的报告），之后用 zonedesk audit-verify --anchor 文件 核对，可发现末尾记录被删除。"
+                    }
+                }
             } else {
                 Components.flash("哈希链校验失败：\(verification.reason ?? "")", kind: "error")
             }

@@ -1,23 +1,49 @@
 import ArgumentParser
+import Foundation
 import ZoneStore
 
 struct AuditVerify: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit-verify",
-        abstract: "Walk the audit hash chain; exit 1 naming the first bad row if anything was altered.")
+        abstract: "Walk the audit hash chain; exit 1 naming the first bad row if anything was altered.",
+        discussion: """
+            A valid chain cannot show that its newest rows were deleted. With --anchor FILE the heads \
+            recorded in FILE by earlier runs must still be in the chain with the same hash, and this \
+            run's head is appended to FILE; keep FILE away from the database (another machine, a \
+            printed report) so whoever can edit the database cannot edit it too.
+            """)
 
     @OptionGroup var database: DatabaseOptions
 
+    @Option(help: "File of chain heads (`seq hash time` per line): checked, then this run's head is appended.")
+    var anchor: String?
+
     func run() async throws {
+        let anchors = try anchor.map { path in
+            FileManager.default.fileExists(atPath: path) ? try AuditAnchor.parse(lines: String(contentsOfFile: path, encoding: .utf8)) : []
+        } ?? []
         let store = try await Store.open(DatabaseLocation(database.db))
-        let result = try await store.audit.verify(store.database.reader)
+        let result = try await store.audit.verify(store.database.reader, anchors: anchors)
         try await store.close()
-        if result.isIntact {
-            print("审计日志完整：\(result.rowsChecked) 条记录校验通过 / audit log intact: \(result.rowsChecked) rows verified")
-        } else {
+        guard result.isIntact else {
             print("审计日志校验失败 / audit log verification FAILED: \(result.reason ?? "")")
             print("首个异常行 / first bad row: \(result.firstBad ?? 0)")
             throw ExitCode(1)
         }
+        print("审计日志完整：\(result.rowsChecked) 条记录校验通过 / audit log intact: \(result.rowsChecked) rows verified")
+        if let path = anchor, let head = result.head {
+            try Self.append(head.line + " " + ISO8601DateFormatter().string(from: Date()) + "\n", to: path)
+            print("已核对 \(anchors.count) 个锚点，并记下当前链头 / checked \(anchors.count) anchors, recorded head: \(head.line)")
+        }
+    }
+
+    static func append(_ line: String, to path: String) throws {
+        guard let handle = FileHandle(forWritingAtPath: path) else {
+            try line.write(toFile: path, atomically: true, encoding: .utf8)
+            return
+        }
+        defer { try? handle.close() }
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(line.utf8))
     }
 }
