@@ -16,6 +16,7 @@ public struct ServerConfiguration: Sendable {
 /// Builds the router with every controller, returning the route specs for the route × role test.
 public func buildRouter(_ env: AppEnvironment) -> (router: Router<AppContext>, specs: [RouteSpec]) {
     let router = Router(context: AppContext.self)
+    router.add(middleware: APIErrorMiddleware())
     router.add(middleware: SessionMiddleware(store: env.store))
     router.add(middleware: CSRFMiddleware())
     router.get("/static/app.css") { _, _ in
