@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Browser test of the people import and export, through headless Chromium as a clerk would use them.
 
-    python3 tests/browser/import_export.py [--zonedesk .build/debug/zonedesk]
+    python3 tests/browser/import_export.py [--zonedesk .build/debug/zonedesk] [--screenshots docs/screenshots]
 
 Starts `zonedesk demo` on a throw-away SQLite file and a free port, signs in as 组织人事 (hr) with the printed
 first password and changes it, uploads an .xlsx made with openpyxl that has one bad row (the error is listed
 and nobody is added), fixes the row, previews and confirms the import, downloads the register export and
 reads it with openpyxl to compare. Stops the server it started. Exit status 1 with a message on any failure.
+With --screenshots DIR it also saves the refused and the accepted preview as PNGs (the README's pictures).
 
 Needs: chromium, chromium-driver, fonts-noto-cjk (Debian); pip install selenium openpyxl.
 """
@@ -83,7 +84,11 @@ def expect(condition, message):
         raise Failure(message)
 
 
-def run(driver, base, password, workdir):
+def run(driver, base, password, workdir, screenshots=None):
+    def shoot(name):
+        if screenshots:
+            driver.save_screenshot(os.path.join(screenshots, name))
+
     driver.get(base + "/login")
     for name, value in (("username", "hr"), ("password", password)):
         driver.find_element(By.NAME, name).send_keys(value)
@@ -107,12 +112,14 @@ def run(driver, base, password, workdir):
     cells = [td.text for td in errors[1].find_elements(By.TAG_NAME, "td")]
     expect(cells[:2] == ["3", "身份证号"], f"error row should name row 3, 身份证号: {cells}")
     expect("未导入任何数据" in body_text(driver), "refusal message missing")
+    shoot("import-refused.png")
     driver.get(base + "/people?q=浏览器")
     expect("浏览器甲" not in body_text(driver), "a refused import wrote people")
 
     write_sheet(sheet, good)
     upload(driver, base, sheet)
     expect("校验通过：共 2 行" in body_text(driver), "preview missing: " + body_text(driver)[:400])
+    shoot("import-preview.png")
     submit(driver, "button[value=commit]")
     expect("已导入 2 人" in body_text(driver), "import not confirmed: " + body_text(driver)[:400])
 
@@ -132,6 +139,7 @@ def run(driver, base, password, workdir):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--zonedesk", default=".build/debug/zonedesk", help="the zonedesk executable")
+    parser.add_argument("--screenshots", help="save the previews as PNGs in this directory")
     args = parser.parse_args()
 
     workdir = tempfile.mkdtemp(prefix="zonedesk-browser-")
@@ -162,7 +170,7 @@ def main():
         for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1440,900", "--lang=zh-CN"):
             options.add_argument(flag)
         driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
-        run(driver, base, password, workdir)
+        run(driver, base, password, workdir, args.screenshots and os.path.abspath(args.screenshots))
     except Failure as failure:
         print("browser import/export FAILED:", failure, file=sys.stderr)
         return 1
