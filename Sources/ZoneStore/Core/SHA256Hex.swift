@@ -2,6 +2,14 @@ import Crypto
 import Foundation
 
 /// Lower-case hex SHA-256 of a UTF-8 string (audit chain, session token hashes).
+/// Runs on every request (the session cookie), so hex is built from a table, not `String(format:)`.
 func sha256Hex(_ text: String) -> String {
-    SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    let digits = Array("0123456789abcdef".utf8)
+    var hex: [UInt8] = []
+    hex.reserveCapacity(64)
+    for byte in SHA256.hash(data: Data(text.utf8)) {
+        hex.append(digits[Int(byte >> 4)])
+        hex.append(digits[Int(byte & 0x0f)])
+    }
+    return String(decoding: hex, as: UTF8.self)
 }

@@ -24,14 +24,14 @@ public final class ZoneDatabase: Sendable {
     private let nextReader = Atomic<Int>(0)
     /// Transactions committed by this process; part of `changeStamp`.
     private let commits = Atomic<Int>(0)
-    /// The SQLite file, whose write-ahead log reveals commits by other processes (a CLI import).
-    private let sqlitePath: String?
+    /// SQLite's shared WAL index, which reveals commits by other processes (a CLI import).
+    private let walIndex: WALIndexHeader?
 
     private init(location: DatabaseLocation, readers: [any SQLDatabase], writer: any SQLDatabase, gate: AsyncGate?,
                  closer: @escaping @Sendable () async throws -> Void) {
         self.backend = location.backend
         self.location = location
-        self.sqlitePath = location.backend == .sqlite ? location.raw : nil
+        self.walIndex = location.backend == .sqlite ? WALIndexHeader(databasePath: location.raw) : nil
         self.readers = readers
         self.writer = writer
         self.gate = gate
@@ -122,28 +122,23 @@ public final class ZoneDatabase: Sendable {
     }
 
     /// Changes whenever a transaction commits, so anything computed from the database can be cached
-    /// under the stamp read *before* computing it. SQLite: this process's commits plus the size and
-    /// modification time of the write-ahead log and the database file (other processes' commits),
-    /// with no query. PostgreSQL: this process's commits plus the newest audit record, because other
-    /// servers may share the database and every business write is audited.
-    public func changeStamp() async throws -> String {
+    /// under the stamp read *before* computing it. SQLite: this process's commits plus the WAL
+    /// index's change counter (every process's commits), with no query. PostgreSQL: this process's
+    /// commits plus the newest audit record, because other servers may share the database and
+    /// every business write is audited.
+    public func changeStamp() async throws -> ChangeStamp {
         let local = commits.load(ordering: .acquiring)
-        guard let sqlitePath else {
+        guard let walIndex else {
             let row = try await reader.raw("SELECT COALESCE(MAX(seq), 0) AS head FROM audit_log").first()
-            return "\(local)/\(try row?.decode(column: "head", as: Int64.self) ?? 0)"
+            return ChangeStamp(local: local, shared: UInt64(try row?.decode(column: "head", as: Int64.self) ?? 0), salt: 0)
         }
-        return "\(local)/" + Self.fileStamp(sqlitePath + "-wal") + "/" + Self.fileStamp(sqlitePath)
+        let (shared, salt) = walIndex.read()
+        return ChangeStamp(local: local, shared: shared, salt: salt)
     }
 
     /// Whether `changeStamp` also sees every write by other processes that is not audited (session
-    /// ends): true for SQLite, whose files show any commit.
-    public var changeStampCoversUnauditedWrites: Bool { sqlitePath != nil }
-
-    private static func fileStamp(_ path: String) -> String {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return "-" }
-        return "\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec):\(info.st_ino)"
-    }
+    /// ends): true for SQLite, whose WAL index counts any commit.
+    public var changeStampCoversUnauditedWrites: Bool { walIndex != nil }
 
     public func close() async throws { try await closer() }
 }

@@ -88,18 +88,18 @@ final class RecentSessions: Sendable {
     }
 
     private struct State {
-        var stamp = ""
+        var stamp = ChangeStamp.initial
         var entries: [String: Entry] = [:]
     }
 
     private static let capacity = 10_000
     private let state = Mutex(State())
 
-    func find(_ hash: String, stamp: String) -> Entry? {
+    func find(_ hash: String, stamp: ChangeStamp) -> Entry? {
         state.withLock { $0.stamp == stamp ? $0.entries[hash] : nil }
     }
 
-    func store(_ hash: String, _ entry: Entry, stamp: String) {
+    func store(_ hash: String, _ entry: Entry, stamp: ChangeStamp) {
         state.withLock { state in
             if state.stamp != stamp || state.entries.count >= Self.capacity { state = State(stamp: stamp) }
             state.entries[hash] = entry

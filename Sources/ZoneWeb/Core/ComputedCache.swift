@@ -7,7 +7,7 @@ import ZoneStore
 /// empties the cache. Keys name the zone and, where the value depends on it, the viewer's scope.
 public final class ComputedCache: Sendable {
     private struct State {
-        var stamp = ""
+        var stamp = ChangeStamp.initial
         var values: [String: any Sendable] = [:]
     }
 
