@@ -70,11 +70,12 @@ struct ProvinceController {
     }
 
     static func table(_ zones: [ZoneFigures]) -> HTML {
-        HTML.tag("table", ["class": "grid"]) {
+        // Ten columns: cells wrap (table.wrapping) so the table fits the page instead of scrolling.
+        HTML.tag("table", ["class": "grid wrapping"]) {
             HTML.tag("tr") {
                 for (heading, numeric) in [("园区", false), ("核定编制", true), ("编内实有", true), ("在册人员（按编制类型）", false),
-                                           ("聘任进度（在聘/待岗）", false), ("最新年度考核等次", false), ("最近已发放绩效工资", false),
-                                           ("社会事务剥离率", true), ("债务化解率", true), ("招商项目（签约/开工/投产）", false)] {
+                                           ("在聘 / 待岗", true), ("最新年度考核等次", false), ("最近已发放绩效工资", false),
+                                           ("剥离率", true), ("债务化解率", true), ("招商项目 签约 / 开工 / 投产（累计）", false)] {
                     HTML.tag("th", ["class": numeric ? "num" : nil]) { heading }
                 }
             }
@@ -83,14 +84,14 @@ struct ProvinceController {
                     HTML.tag("td") { HTML.tag("a", ["href": href(z.zone.id)]) { z.zone.name } }
                     HTML.tag("td", ["class": "num"]) { z.approved > 0 ? "\(z.quota)（+\(z.approved)）" : "\(z.quota)" }
                     HTML.tag("td", ["class": "num"]) { "\(z.inEstablishment)" }
-                    HTML.tag("td", ["class": "wrap"]) { "共\(z.staffTotal)人：" + staffText(z) }
-                    HTML.tag("td") { "\(z.appointed) / \(z.waiting)" }
-                    HTML.tag("td", ["class": "wrap"]) {
+                    HTML.tag("td") { "共\(z.staffTotal)人：" + staffText(z) }
+                    HTML.tag("td", ["class": "num"]) { "\(z.appointed) / \(z.waiting)" }
+                    HTML.tag("td") {
                         if let g = z.grades {
                             "\(g.year)年（\(g.status.label)）：" + g.counts.map { "\($0.label)\($0.count)" }.joined(separator: "、")
                         } else { "—" }
                     }
-                    HTML.tag("td") { z.pay.map { "\(Fen.text($0.paidFen))（\($0.period)，\($0.headcount)人）" } ?? "—" }
+                    HTML.tag("td") { z.pay.map { "\(Fen.text($0.paidFen))（\($0.period)年，\($0.headcount)人）" } ?? "—" }
                     HTML.tag("td", ["class": "num"]) { tenths(z.ledgers.stripping.rateTenths) }
                     HTML.tag("td", ["class": "num"]) { tenths(debtTenths(z)) }
                     HTML.tag("td") { ProjectPipeline.Stage.allCases.map { String(projectTotal(z, $0)) }.joined(separator: " / ") }
@@ -134,13 +135,14 @@ struct ProvinceController {
             bars("appointments", "全员聘任进度（在聘人数，待岗单列）") { z in
                 (Int64(z.appointed), "在聘\(z.appointed)人、待岗\(z.waiting)人", z.waiting > 0 ? "warn" : "ok")
             },
-            bars("grades", "最新年度考核：最高等次占比") { z in
+            // Bar texts stay short (the SVG leaves ~120px after the longest bar); years are in the table.
+            bars("grades", "最新年度考核：最高等次人数占比") { z in
                 guard let g = z.grades, let best = g.counts.first, let share = Percent.tenths(best.count, of: g.total) else { return (0, "暂无结果", "") }
-                return (Int64(share), "\(best.label)\(LedgerSummary.tenths(share))（\(g.year)年，\(g.total)人）", "")
+                return (Int64(share), best.label + LedgerSummary.tenths(share), "")
             },
-            bars("pay", "最近已发放绩效工资总额") { z in
-                guard let pay = z.pay else { return (0, "暂无已发放批次", "") }
-                return (pay.paidFen, "\(Fen.text(pay.paidFen))（\(pay.period)）", "")
+            bars("pay", "最近已发放绩效工资总额（元）") { z in
+                guard let pay = z.pay else { return (0, "暂无已发放", "") }
+                return (pay.paidFen, Fen.text(pay.paidFen), "")
             },
             bars("ledgers", "社会事务剥离率") { z in
                 (Int64(z.ledgers.stripping.rateTenths ?? 0), tenths(z.ledgers.stripping.rateTenths), "")

@@ -69,6 +69,7 @@ enum Stylesheet {
     figure.chart .bar.bad rect{fill:#dc2626}figure.chart .label{fill:#334155}figure.chart .value{fill:#475569}
     figure.chart a:hover rect{opacity:.8}
     table.grid td.wrap{white-space:normal;min-width:180px}
+    table.grid.wrapping th,table.grid.wrapping td{white-space:normal;vertical-align:top}table.grid.wrapping td.num{white-space:nowrap}
     button.link{background:none;border:0;color:#b91c1c;padding:0 4px;cursor:pointer;font-size:13px}
     .rules dt{font-weight:600;color:#475569}.rules dd{margin:0 0 8px}
     @media print{header.top,nav.side,.actions,form{display:none}main{padding:0;max-width:none}.card{border:0;padding:0;break-inside:avoid}body{background:#fff}}
