@@ -23,6 +23,7 @@ public final class Store: Sendable {
     public let appraisals: AppraisalRepository
     public let payRuns: PayRunRepository
     public let ledgers: LedgerRepository
+    public let province: ProvinceRepository
 
     public init(database: ZoneDatabase, clock: Clock = .system) {
         self.database = database
@@ -43,6 +44,7 @@ public final class Store: Sendable {
         appraisals = AppraisalRepository(database: database, audit: audit, clock: clock, policies: policies)
         payRuns = PayRunRepository(database: database, audit: audit, clock: clock, policies: policies, appraisals: appraisals)
         ledgers = LedgerRepository(database: database, audit: audit, clock: clock)
+        province = ProvinceRepository(database: database)
     }
 
     /// Opens and migrates: a store is always at the current schema.

@@ -77,11 +77,22 @@ struct OrganizationTests {
                                          .viewPlans, .editPlans, .approvePlans, .viewReports, .managePosts, .viewRounds,
                                          .manageRounds, .applyInRounds, .rankApplicants, .viewAppraisals, .manageAppraisals,
                                          .decideConsequences, .viewPay, .managePay, .approvePay, .selfService, .objectInRounds,
-                                         .viewLedgers, .editLedgers, .viewDashboard]
+                                         .viewLedgers, .editLedgers, .viewDashboard, .viewProvince]
         let admins: [Role] = [.systemAdmin, .securityAdmin, .auditAdmin]
+        // The list above is complete: a new permission must be classed here as business or admin.
+        #expect(business.union(admins.flatMap(\.permissions)).union([.signedIn]) == Set(Permission.allCases))
         for role in admins { #expect(role.permissions.isDisjoint(with: business)) }
         for a in admins { for b in admins where a != b { #expect(a.permissions.isDisjoint(with: b.permissions)) } }
         #expect(!Role.discipline.can(.editPeople))
         #expect(!Role.leader.can(.editPeople))
+    }
+
+    /// 省级主管部门 reads aggregates across zones and nothing else: no role that sees people or
+    /// zone pages, and no other role reads across zones.
+    @Test func theProvinceRoleReadsOnlyAggregates() {
+        #expect(Role.province.permissions == [.viewProvince])
+        #expect(Role.province.isCrossZone && Role.allCases.filter(\.isCrossZone) == [.province])
+        #expect(Role.allCases.filter { $0.can(.viewProvince) } == [.province])
+        #expect(!Role.province.can(.viewPeople) && !Role.province.can(.unmaskPersonalData) && !Role.province.can(.viewDashboard))
     }
 }

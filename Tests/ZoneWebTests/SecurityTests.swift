@@ -135,7 +135,8 @@ struct SecurityTests {
         let staff = try await app.account("staff")
         let head = try await app.account("chanye_head")
         let usernames: [Role: String] = [.hr: "hr", .leader: "leader", .discipline: "jigongwei", .departmentHead: "chanye_head",
-                                         .employee: "staff", .systemAdmin: "sysadmin", .securityAdmin: "secadmin", .auditAdmin: "auditadmin"]
+                                         .employee: "staff", .systemAdmin: "sysadmin", .securityAdmin: "secadmin", .auditAdmin: "auditadmin",
+                                         .province: "province"]
         #expect(Set(usernames.keys) == Set(Role.allCases))
         #expect(app.specs.count >= 20)
         #expect(Set(app.specs).count == app.specs.count)

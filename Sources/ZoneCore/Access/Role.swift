@@ -9,6 +9,9 @@ public enum Role: String, CaseIterable, Codable, Sendable {
     case employee
     case leader
     case discipline
+    /// 省级主管部门 (省委编办、省开发区管理部门): reads every zone's aggregated figures in a province
+    /// database and nothing else; its account belongs to no zone.
+    case province
 
     public var label: String {
         switch self {
@@ -20,6 +23,7 @@ public enum Role: String, CaseIterable, Codable, Sendable {
         case .employee: "员工"
         case .leader: "领导"
         case .discipline: "纪工委/审计"
+        case .province: "省级主管部门"
         }
     }
 
@@ -36,8 +40,13 @@ public enum Role: String, CaseIterable, Codable, Sendable {
                        .viewPay, .approvePay, .viewLedgers, .viewDashboard]
         case .discipline: [.viewUnits, .viewPeople, .unmaskPersonalData, .viewAudit, .viewPlans, .viewReports, .viewRounds, .viewAppraisals,
                            .viewPay, .viewLedgers, .viewDashboard]
+        // Aggregates only: no permission that opens a person's row or any zone-scoped page.
+        case .province: [.viewProvince]
         }
     }
+
+    /// Whether accounts of the role belong to no zone (they read across zones).
+    public var isCrossZone: Bool { self == .province }
 
     /// Whether the role needs a unit (部门负责人) or a person (员工) to define its scope.
     public var needsUnit: Bool { self == .departmentHead }
@@ -86,6 +95,9 @@ public enum Permission: String, CaseIterable, Sendable {
     case editLedgers
     /// The reform dashboard and the annual disclosure report (zone-wide figures).
     case viewDashboard
+    /// 省级总览: every zone's aggregated figures side by side, and each zone's dashboard read-only,
+    /// without any person's data.
+    case viewProvince
     case manageAccounts
     case manageRoles
     case viewAudit

@@ -6,7 +6,7 @@ public enum Scope: Equatable, Sendable {
     case units(Set<Int64>)
     /// Only one's own record (员工).
     case person(Int64)
-    /// No business data at all (三员).
+    /// No business rows at all (三员; 省级主管部门, who sees only aggregated figures).
     case none
 
     public func allows(personID: Int64, unitID: Int64) -> Bool {

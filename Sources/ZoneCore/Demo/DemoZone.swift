@@ -21,6 +21,8 @@ public struct DemoZone: Sendable {
         public let contract: Int
         /// 科级领导职数 held for the unit's subtree (毕节: 20 for the 内设机构).
         public var sectionLeaderPosts = 0
+        /// The kind of 编制 the quota is and its people hold (毕节: all 事业编制).
+        public var category: EstablishmentCategory = .institutional
     }
 
     public struct PersonSpec: Sendable {
@@ -79,7 +81,10 @@ public struct DemoZone: Sendable {
 
     /// Generates the people, deterministically from `seed`: valid and unique GB 11643 numbers,
     /// Chinese names, phones (a few left blank, as real registers have gaps).
-    public static func people(seed: UInt64 = 20_220_2) -> [PersonSpec] {
+    public static func people(seed: UInt64 = 20_220_2) -> [PersonSpec] { people(seed: seed, units: units, regions: regions) }
+
+    /// Another demo zone passes its own units and 行政区划 codes (DemoXinyu).
+    static func people(seed: UInt64, units: [UnitSpec], regions: [String]) -> [PersonSpec] {
         var rng = SeededGenerator(seed: seed)
         var usedIDs: Set<String> = []
         var out: [PersonSpec] = []
@@ -105,7 +110,7 @@ public struct DemoZone: Sendable {
                 let (post, rank) = !inEstablishment ? ("", "") : leads ? leadPosts(for: unit.name)[1 - index]
                     : posts.randomElement(using: &rng)!
                 let leadership: LeadershipRank? = leads ? (index == 0 ? .section : .deputySection) : nil
-                let category: StaffCategory = inEstablishment ? .institutional : .contract
+                let category: StaffCategory = inEstablishment ? StaffCategory(rawValue: unit.category.rawValue) ?? .institutional : .contract
                 let person = ValidPerson(name: name, idNumber: id.value, gender: id.isMale ? .male : .female,
                                          birthDate: id.birthDate.description, phone: phone, unitID: 0,
                                          establishment: category, archivePost: post, archiveRank: rank, status: .active,

@@ -83,16 +83,17 @@ public struct AccountRepository: Sendable {
         }
     }
 
-    /// 安全管理员's job: role and its scope anchor.
-    public func assignRole(id: Int64, role: Role, unitID: Int64?, personID: Int64?, actor: String) async throws {
+    /// 安全管理员's job: role and its scope anchors. The zone is set with the role because a
+    /// province account belongs to no zone (nil) and a zone role to the assigning admin's zone.
+    public func assignRole(id: Int64, role: Role, zoneID: Int64?, unitID: Int64?, personID: Int64?, actor: String) async throws {
         let audit = audit, backend = database.backend
         try await database.transaction { tx in
             try await tx.raw("""
-                UPDATE accounts SET role = \(bind: role.rawValue), unit_id = \(bind: unitID), person_id = \(bind: personID),
-                    version = version + 1 WHERE id = \(bind: id)
+                UPDATE accounts SET role = \(bind: role.rawValue), zone_id = \(bind: zoneID), unit_id = \(bind: unitID),
+                    person_id = \(bind: personID), version = version + 1 WHERE id = \(bind: id)
                 """).run()
             try await audit.append(AuditEntry(actor: actor, action: "account.role", entity: "account", entityID: String(id),
-                                              detail: "role=\(role.rawValue); unit=\(unitID.map(String.init) ?? ""); person=\(personID.map(String.init) ?? "")"),
+                                              detail: "role=\(role.rawValue); zone=\(zoneID.map(String.init) ?? ""); unit=\(unitID.map(String.init) ?? ""); person=\(personID.map(String.init) ?? "")"),
                                    in: tx, backend: backend)
         }
     }

@@ -7,7 +7,7 @@ import ZoneStore
 /// three admin accounts, which are set up from the command line.
 struct AdminController {
     let env: AppEnvironment
-    static let businessRoles: [Role] = [.hr, .departmentHead, .employee, .leader, .discipline]
+    static let businessRoles: [Role] = [.hr, .departmentHead, .employee, .leader, .discipline, .province]
     static let adminRoles: Set<Role> = [.systemAdmin, .securityAdmin, .auditAdmin]
 
     func register(_ routes: inout Routes) {
@@ -116,7 +116,9 @@ struct AdminController {
             HTML.tag("h1") { "角色与权限范围" }
             Components.flash(message, kind: status == .ok ? "ok" : "error")
             HTML.tag("div", ["class": "card"]) {
-                HTML.tag("p", ["class": "hint"]) { "部门负责人须指定单位（范围为该单位及下属）；员工须关联人员编号（仅可见本人）。三员账号不可在此修改。" }
+                HTML.tag("p", ["class": "hint"]) {
+                    "部门负责人须指定单位（范围为该单位及下属）；员工须关联人员编号（仅可见本人）；省级主管部门不属于任何园区，只能查看各园区汇总数字（不含个人信息），无需单位与人员编号。三员账号不可在此修改。"
+                }
                 HTML.tag("table", ["class": "grid"]) {
                     HTML.tag("tr") { for h in ["用户名", "显示名称", "状态", "角色 / 单位 / 人员编号", "解锁"] { HTML.tag("th") { h } } }
                     for account in all {
@@ -171,17 +173,19 @@ struct AdminController {
         }
         let unitID = Int64(form["unitID"])
         let personID = Int64(form["personID"].trimmingCharacters(in: .whitespaces))
-        let zoneID = principal.account.zoneID ?? 0
-        let tree = try await env.store.units.tree(zoneID: zoneID)
+        let zoneID = principal.account.zoneID
+        let tree = try await env.store.units.tree(zoneID: zoneID ?? 0)
         if role.needsUnit, unitID.flatMap({ tree[$0] }) == nil {
             return try await roles(principal, message: "部门负责人须指定本园区的单位。", status: .unprocessableContent)
         }
         var person: Person?
-        if let personID { person = try await env.store.people.find(id: personID, zoneID: zoneID) }
+        if let personID, let zoneID { person = try await env.store.people.find(id: personID, zoneID: zoneID) }
         if role.needsPerson, person == nil {
             return try await roles(principal, message: "员工须关联本园区的人员编号。", status: .unprocessableContent)
         }
-        try await env.store.accounts.assignRole(id: id, role: role, unitID: role.needsUnit ? unitID : nil,
+        // A province account leaves the zone: it reads every zone's aggregates and no zone's rows.
+        try await env.store.accounts.assignRole(id: id, role: role, zoneID: role.isCrossZone ? nil : zoneID ?? account.zoneID,
+                                                unitID: role.needsUnit ? unitID : nil,
                                                 personID: role.needsPerson ? personID : nil, actor: principal.account.username)
         // A changed role takes effect now, not at the next login.
         try await env.store.sessions.endAll(accountID: id)

@@ -14,7 +14,7 @@ struct DashboardController {
             let label: String
             let value: Int64
             let text: String
-            let href: String?
+            var href: String?
             var kind = ""
         }
 
@@ -27,6 +27,15 @@ struct DashboardController {
         let title: String
         var items: [Item] = []
         var series: [Line]?
+
+        /// The same figure with every bar and point linking to `href`: the province view's links go
+        /// to its read-only zone page, never to the zone's rows.
+        func linking(to href: String) -> Figure {
+            var copy = self
+            copy.items = items.map { var item = $0; item.href = href; return item }
+            copy.series = series?.map { line in Line(name: line.name, points: line.points.map { var point = $0; point.href = href; return point }) }
+            return copy
+        }
     }
 
     static let keys = ["establishment", "staff", "appointments", "grades", "pay", "ledgers", "projects"]
@@ -34,9 +43,9 @@ struct DashboardController {
     func register(_ routes: inout Routes) {
         routes.get("/dashboard", .viewDashboard) { _, _, principal in try await page(principal) }
         routes.get("/api/v1/dashboard", .viewDashboard) { _, _, principal in
-            let zoneID = principal.account.zoneID ?? 0
+            let zoneID = principal.zoneID
             return APIResponse.json(encoded: try await env.cache.value("api/dashboard:\(zoneID)", in: env.store.database) {
-                try APIResponse.encode(try await figures(principal))
+                try APIResponse.encode(try await figures(zoneID))
             })
         }
         routes.get("/api/v1/dashboard/:figure", .viewDashboard) { _, context, principal in
@@ -44,23 +53,27 @@ struct DashboardController {
             guard Self.keys.contains(key) else {
                 return APIResponse.error(.notFound, "没有该图表：\(key)；可选：" + Self.keys.joined(separator: "、"), code: "not_found")
             }
-            return try APIResponse.json(try await figures(principal, only: key)[0])
+            return try APIResponse.json(try await figures(principal.zoneID, only: key)[0])
         }
     }
 
     func page(_ principal: Principal) async throws -> Response {
-        let figures = try await figures(principal)
+        let figures = try await figures(principal.zoneID)
         let zone = try await env.zoneName(principal)
         return Pages.response(Layout.page(title: "改革驾驶舱", active: "dashboard", principal: principal, zoneName: zone) {
             HTML.tag("h1") { "改革驾驶舱" }
             HTML.tag("p", ["class": "hint"]) { "图中数字均由系统内记录计算，点击条形或数据点查看对应记录；同样的数据见 /api/v1/dashboard。" }
             HTML.tag("div", ["class": "actions"]) { HTML.tag("a", ["class": "btn secondary", "href": "/reports/disclosure"]) { "年度信息公开报告" } }
-            HTML.tag("div", ["class": "charts"]) {
-                for figure in figures {
-                    HTML.tag("div", ["class": "card", "id": figure.key]) { Self.chart(figure) }
-                }
-            }
+            Self.charts(figures)
         })
+    }
+
+    static func charts(_ figures: [Figure]) -> HTML {
+        HTML.tag("div", ["class": "charts"]) {
+            for figure in figures {
+                HTML.tag("div", ["class": "card", "id": figure.key]) { chart(figure) }
+            }
+        }
     }
 
     static func chart(_ figure: Figure) -> HTML {
@@ -74,10 +87,10 @@ struct DashboardController {
         })
     }
 
-    /// Every figure, or just `only`; each loads only what it draws, once per change of the data.
-    func figures(_ principal: Principal, only: String? = nil) async throws -> [Figure] {
-        let zoneID = principal.account.zoneID ?? 0
-        return try await env.cache.value("dashboard:\(zoneID):\(only ?? "")", in: env.store.database) {
+    /// Every figure of `zoneID`, or just `only`; each loads only what it draws, once per change of
+    /// the data. The zone is the caller's for `/dashboard` and the one asked for on the province view.
+    func figures(_ zoneID: Int64, only: String? = nil) async throws -> [Figure] {
+        try await env.cache.value("dashboard:\(zoneID):\(only ?? "")", in: env.store.database) {
             try await compute(zoneID: zoneID, only: only)
         }
     }

@@ -60,7 +60,7 @@ struct HomeController {
                         HTML.tag("li") { HTML.tag("a", ["href": "/people/\(id)"]) { "查看我的档案" } }
                     }
                 }
-                if principal.scope == .none && principal.role.permissions.isDisjoint(with: [.manageAccounts, .manageRoles, .viewAudit]) {
+                if principal.scope == .none && principal.role.permissions.isDisjoint(with: [.manageAccounts, .manageRoles, .viewAudit, .viewProvince]) {
                     HTML.tag("p", ["class": "hint"]) { "您的账号尚未分配角色范围，请联系安全管理员。" }
                 }
             }

@@ -43,6 +43,7 @@ public func buildRouter(_ env: AppEnvironment) -> (router: Router<AppContext>, s
     ReportController(env: env).register(&routes)
     LedgerController(env: env).register(&routes)
     DashboardController(env: env).register(&routes)
+    ProvinceController(env: env).register(&routes)
     DisclosureController(env: env).register(&routes)
     AdminController(env: env).register(&routes)
     AuditController(env: env).register(&routes)

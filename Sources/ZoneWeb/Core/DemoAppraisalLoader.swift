@@ -1,9 +1,10 @@
 import ZoneCore
 import ZoneStore
 
-/// The demo zone's appraisal years, entered the way an office would: 2024 with its KPI cascade,
+/// A demo zone's appraisal years, entered the way an office would. 毕节: 2024 with its KPI cascade,
 /// scores, publicity and final results, and its performance pay paid; 2025 computed and waiting
-/// to be published. Values are seeded, so every demo is the same.
+/// to be published. 新余: 2024 only, under its own policy, paid from a fixed pool. Values are
+/// seeded, so every demo is the same.
 struct DemoAppraisalLoader {
     let store: Store
     let zoneID: Int64
@@ -12,16 +13,31 @@ struct DemoAppraisalLoader {
     static let fundBasisFen: Int64 = 3_000_000_00
 
     func load() async throws {
-        try await store.policies.load(zoneID: zoneID, yaml: try PolicyFiles.text(code: DemoZone.zoneCode), source: "policies/bijie.yaml", actor: "demo")
-        let last = try await year(2024, zone: [1_850, 1_120, 9_300, 0])
-        try await store.appraisals.publish(appraisalID: last, zoneID: zoneID, ends: CivilDate(year: 2025, month: 1, day: 24)!, actor: "hr")
-        try await store.appraisals.finalize(appraisalID: last, zoneID: zoneID, actor: "hr")
-        let score = try await store.appraisals.zoneScore(appraisalID: last) ?? 0
-        let run = try await store.payRuns.create(PayRunRequest(period: "2024", appraisalID: last, pool: .fund(basisFen: Self.fundBasisFen, zoneScore: score)),
-                                                 zoneID: zoneID, actor: "hr")
+        try await loadPolicy(DemoZone.zoneCode)
+        _ = try await paidYear(2024, zone: [1_850, 1_120, 9_300, 0]) { .fund(basisFen: Self.fundBasisFen, zoneScore: $0) }
+        _ = try await year(2025, zone: [2_030, 980, 9_420, 0])
+    }
+
+    /// 新余: one final year; the pool is an amount the finance bureau approved (¥900,000).
+    func loadXinyu() async throws {
+        try await loadPolicy(DemoXinyu.zoneCode)
+        _ = try await paidYear(2024, zone: [1_720, 1_050, 9_150, 0]) { _ in .fixed(fen: 900_000_00) }
+    }
+
+    func loadPolicy(_ code: String) async throws {
+        try await store.policies.load(zoneID: zoneID, yaml: try PolicyFiles.text(code: code), source: "policies/\(code).yaml", actor: "demo")
+    }
+
+    /// One year computed, published, final and paid; `pool` gets the zone's score.
+    func paidYear(_ year: Int, zone actuals: [Int64], pool: (Int32) -> PayPool) async throws -> Int64 {
+        let id = try await self.year(year, zone: actuals)
+        try await store.appraisals.publish(appraisalID: id, zoneID: zoneID, ends: CivilDate(year: year + 1, month: 1, day: 24)!, actor: "hr")
+        try await store.appraisals.finalize(appraisalID: id, zoneID: zoneID, actor: "hr")
+        let score = try await store.appraisals.zoneScore(appraisalID: id) ?? 0
+        let run = try await store.payRuns.create(PayRunRequest(period: String(year), appraisalID: id, pool: pool(score)), zoneID: zoneID, actor: "hr")
         try await store.payRuns.approve(runID: run, zoneID: zoneID, actor: "leader")
         try await store.payRuns.lock(runID: run, zoneID: zoneID, actor: "hr")
-        _ = try await year(2025, zone: [2_030, 980, 9_420, 0])
+        return id
     }
 
     /// Creates and computes one year: the zone's four indicators with `zone` as actuals, three

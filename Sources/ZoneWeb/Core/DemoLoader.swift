@@ -1,7 +1,9 @@
 import ZoneCore
 import ZoneStore
 
-/// Loads the 毕节高新区 demo zone (DemoZone) and one account per role with random first passwords.
+/// Loads the 毕节高新区 demo zone (DemoZone) with one account per role with random first passwords,
+/// a second small zone (新余高新区, DemoXinyu) so the database is a province's, and a
+/// 省级主管部门 account that belongs to no zone and compares the two.
 public struct DemoLoader: Sendable {
     public struct Login: Sendable {
         public let username: String
@@ -17,22 +19,8 @@ public struct DemoLoader: Sendable {
     public func load() async throws -> [Login]? {
         let store = env.store
         guard try await store.zones.find(code: DemoZone.zoneCode) == nil else { return nil }
+        let (zoneID, unitIDs, stored) = try await zone(code: DemoZone.zoneCode, name: DemoZone.zoneName, units: DemoZone.units, people: DemoZone.people())
         let keys = DemoZone.units.map(\.key)
-        let specs = DemoZone.units.enumerated().map { index, spec in
-            NewUnit(unit: Unit(id: 0, parentID: nil, name: spec.name, kind: spec.kind, orgType: spec.orgType, funding: spec.funding,
-                               rank: spec.rank, isEconomic: spec.isEconomic, sortOrder: index),
-                    parentIndex: spec.parentKey.flatMap { keys.firstIndex(of: $0) },
-                    establishment: spec.quota > 0 ? [.institutional: spec.quota] : [:],
-                    leadership: spec.sectionLeaderPosts > 0 ? [.sectionLevel: spec.sectionLeaderPosts] : [:])
-        }
-        let (zoneID, unitIDs) = try await store.units.createZone(code: DemoZone.zoneCode, name: DemoZone.zoneName,
-                                                                 units: specs, actor: "demo")
-        let people = DemoZone.people().map { spec in
-            var person = spec.person
-            person.unitID = unitIDs[keys.firstIndex(of: spec.unitKey)!]
-            return person
-        }
-        let stored = try await store.people.createAll(people, zoneID: zoneID, actor: "demo")
         try await DemoAppraisalLoader(store: store, zoneID: zoneID).load()
         let chanyeID = unitIDs[keys.firstIndex(of: "chanye")!]
         try await store.ledgers.createAll(DemoLedgers.bijie(units: Dictionary(uniqueKeysWithValues: zip(keys, unitIDs)),
@@ -49,15 +37,46 @@ public struct DemoLoader: Sendable {
             ("sysadmin", "系统管理员", .systemAdmin, nil, nil),
             ("secadmin", "安全管理员", .securityAdmin, nil, nil),
             ("auditadmin", "审计管理员", .auditAdmin, nil, nil),
+            ("province", "省开发区管理部门 周宁", .province, nil, nil),
         ]
+        if try await store.zones.find(code: DemoXinyu.zoneCode) == nil { try await loadXinyu() }
         var logins: [Login] = []
         for (username, name, role, unit, person) in accounts {
             let password = PasswordHasher.randomPassword()
             _ = try await store.accounts.create(NewAccount(username: username, displayName: name, passwordHash: env.hasher.hash(password),
-                                                           role: role, zoneID: zoneID, unitID: unit, personID: person),
+                                                           role: role, zoneID: role.isCrossZone ? nil : zoneID, unitID: unit, personID: person),
                                                 actor: "demo")
             logins.append(Login(username: username, password: password, role: role))
         }
         return logins
+    }
+
+    /// 新余高新区: its units, people, one paid appraisal year and its ledgers; no accounts (the demo
+    /// logins are 毕节's, and the province account sees both).
+    func loadXinyu() async throws {
+        let (zoneID, unitIDs, _) = try await zone(code: DemoXinyu.zoneCode, name: DemoXinyu.zoneName, units: DemoXinyu.units, people: DemoXinyu.people())
+        try await DemoAppraisalLoader(store: env.store, zoneID: zoneID).loadXinyu()
+        try await env.store.ledgers.createAll(DemoXinyu.ledgers(units: Dictionary(uniqueKeysWithValues: zip(DemoXinyu.units.map(\.key), unitIDs))),
+                                              zoneID: zoneID, actor: "demo", via: "demo")
+    }
+
+    /// Creates a zone with its org tree, quotas and people.
+    func zone(code: String, name: String, units: [DemoZone.UnitSpec], people: [DemoZone.PersonSpec]) async throws
+        -> (zoneID: Int64, unitIDs: [Int64], people: [Person]) {
+        let keys = units.map(\.key)
+        let specs = units.enumerated().map { index, spec in
+            NewUnit(unit: Unit(id: 0, parentID: nil, name: spec.name, kind: spec.kind, orgType: spec.orgType, funding: spec.funding,
+                               rank: spec.rank, isEconomic: spec.isEconomic, sortOrder: index),
+                    parentIndex: spec.parentKey.flatMap { keys.firstIndex(of: $0) },
+                    establishment: spec.quota > 0 ? [spec.category: spec.quota] : [:],
+                    leadership: spec.sectionLeaderPosts > 0 ? [.sectionLevel: spec.sectionLeaderPosts] : [:])
+        }
+        let (zoneID, unitIDs) = try await env.store.units.createZone(code: code, name: name, units: specs, actor: "demo")
+        let placed = people.map { spec in
+            var person = spec.person
+            person.unitID = unitIDs[keys.firstIndex(of: spec.unitKey)!]
+            return person
+        }
+        return (zoneID, unitIDs, try await env.store.people.createAll(placed, zoneID: zoneID, actor: "demo"))
     }
 }

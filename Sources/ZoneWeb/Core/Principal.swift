@@ -15,13 +15,14 @@ public struct Principal: Sendable {
         permission == .signedIn || account.role.can(permission)
     }
 
-    /// Scope from role: the whole zone, a unit subtree, one's own record, or nothing (三员).
+    /// Scope from role: the whole zone, a unit subtree, one's own record, or nothing (三员 and the
+    /// province role, whose figures come from `viewProvince` routes that read aggregates only).
     static func scope(for account: Account, tree: UnitTree) -> Scope {
         switch account.role {
         case .hr, .leader, .discipline: .zone
         case .departmentHead: account.unitID.map { .units(tree.subtree(of: $0)) } ?? .none
         case .employee: account.personID.map { .person($0) } ?? .none
-        case .systemAdmin, .securityAdmin, .auditAdmin: .none
+        case .systemAdmin, .securityAdmin, .auditAdmin, .province: .none
         }
     }
 }

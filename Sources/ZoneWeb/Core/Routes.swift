@@ -78,6 +78,7 @@ extension Permission {
         case .viewLedgers: "查看改革台账"
         case .editLedgers: "登记改革台账"
         case .viewDashboard: "查看改革驾驶舱"
+        case .viewProvince: "查看全省园区总览"
         case .manageAccounts: "账号管理"
         case .manageRoles: "角色权限管理"
         case .viewAudit: "查看审计日志"

@@ -22,6 +22,7 @@ enum Layout {
             NavItem(key: "mine", label: "我的考核与工资", href: "/my", permission: .selfService),
             NavItem(key: "ledgers", label: "改革台账", href: "/ledgers", permission: .viewLedgers),
             NavItem(key: "dashboard", label: "改革驾驶舱", href: "/dashboard", permission: .viewDashboard),
+            NavItem(key: "province", label: "全省园区总览", href: "/province", permission: .viewProvince),
             NavItem(key: "plans", label: "改革方案", href: "/plans", permission: .viewPlans),
             NavItem(key: "reports", label: "报表", href: "/reports", permission: .viewReports),
         ]),

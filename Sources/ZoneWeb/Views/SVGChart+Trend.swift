@@ -32,17 +32,17 @@ extension SVGChart {
                 }
                 for (s, line) in series.enumerated() {
                     let path = line.points.enumerated().map { i, p in (i == 0 ? "M" : "L") + "\(x(i)) \(y(p.value))" }.joined(separator: " ")
-                    HTML.tag("path", ["class": "series s\(s % 3)", "d": path])
+                    HTML.tag("path", ["class": "series s\(s % 6)", "d": path])
                     for (i, point) in line.points.enumerated() {
                         let dot = HTML.tag("g") {
                             HTML.tag("title") { "\(line.name) \(point.label)：\(point.value)" }
-                            HTML.tag("circle", ["class": "dot s\(s % 3)", "cx": "\(x(i))", "cy": "\(y(point.value))", "r": "5"])
+                            HTML.tag("circle", ["class": "dot s\(s % 6)", "cx": "\(x(i))", "cy": "\(y(point.value))", "r": "5"])
                             HTML.tag("text", ["x": "\(x(i))", "y": "\(y(point.value) - 9)", "text-anchor": "middle", "class": "value"]) { String(point.value) }
                         }
                         if let href = point.href { HTML.tag("a", ["href": href]) { dot } } else { dot }
                     }
                     HTML.tag("g", ["class": "legend"]) {
-                        HTML.tag("rect", ["class": "dot s\(s % 3)", "x": "\(left + s * 90)", "y": "8", "width": "14", "height": "10"])
+                        HTML.tag("rect", ["class": "dot s\(s % 6)", "x": "\(left + s * 90)", "y": "8", "width": "14", "height": "10"])
                         HTML.tag("text", ["x": "\(left + s * 90 + 20)", "y": "17"]) { line.name }
                     }
                 }

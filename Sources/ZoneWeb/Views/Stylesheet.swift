@@ -69,6 +69,7 @@ enum Stylesheet {
     figure.chart .bar.bad rect{fill:#dc2626}figure.chart .label{fill:#334155}figure.chart .value{fill:#475569}
     figure.chart a:hover rect{opacity:.8}
     table.grid td.wrap{white-space:normal;min-width:180px}
+    table.grid.wrapping th,table.grid.wrapping td{white-space:normal;vertical-align:top}table.grid.wrapping td.num{white-space:nowrap}
     button.link{background:none;border:0;color:#b91c1c;padding:0 4px;cursor:pointer;font-size:13px}
     .rules dt{font-weight:600;color:#475569}.rules dd{margin:0 0 8px}
     @media print{header.top,nav.side,.actions,form{display:none}main{padding:0;max-width:none}.card{border:0;padding:0;break-inside:avoid}body{background:#fff}}
@@ -78,6 +79,7 @@ enum Stylesheet {
     .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(560px,1fr));gap:12px}
     figure.chart .series{fill:none;stroke-width:2.5}figure.chart .axis{stroke:#cbd5e1}figure.chart .dot{stroke:#fff;stroke-width:1.5}
     figure.chart .s0{stroke:#3b82f6;fill:#3b82f6}figure.chart .s1{stroke:#f59e0b;fill:#f59e0b}figure.chart .s2{stroke:#16a34a;fill:#16a34a}
+    figure.chart .s3{stroke:#8b5cf6;fill:#8b5cf6}figure.chart .s4{stroke:#dc2626;fill:#dc2626}figure.chart .s5{stroke:#0891b2;fill:#0891b2}
     figure.chart path.series{fill:none}figure.chart .legend text{fill:#334155}
     .mono{font-family:"Noto Sans Mono CJK SC",ui-monospace,Menlo,monospace;font-size:13px;letter-spacing:.3px}
     """

@@ -5,7 +5,7 @@ import ZoneWeb
 
 struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Create the database, load the 毕节高新区 demo zone and serve it.")
+        abstract: "Create the database, load the 毕节高新区 demo zone (and a small 新余高新区 for the province view) and serve it.")
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var server: ServerOptions
@@ -14,7 +14,7 @@ struct Demo: AsyncParsableCommand {
         let store = try await Store.open(DatabaseLocation(database.db))
         let env = AppEnvironment(store: store, secureCookies: server.secureCookies)
         if let logins = try await DemoLoader(env: env).load() {
-            print("已载入演示园区：\(DemoZone.zoneName) / demo zone loaded")
+            print("已载入演示园区：\(DemoZone.zoneName)，以及供省级总览比较的\(DemoXinyu.zoneName) / demo zones loaded")
             print("以下账号的初始密码只显示这一次，首次登录须修改 / first passwords, shown once, must be changed at first login:")
             for login in logins {
                 print("  \(login.username.padding(toLength: 12, withPad: " ", startingAt: 0))  \(login.password)  \(login.role.label)")
