@@ -50,12 +50,18 @@ public struct DemoLoader: Sendable {
             ("secadmin", "安全管理员", .securityAdmin, nil, nil),
             ("auditadmin", "审计管理员", .auditAdmin, nil, nil),
         ]
+        return try await createAccounts(accounts, zoneID: zoneID)
+    }
+
+    /// One account per (user name, display name, role, unit, person) in `zoneID`, each with a random
+    /// first password that must be changed at first login; also used by `zonedesk seed-payrun`.
+    public func createAccounts(_ accounts: [(String, String, Role, Int64?, Int64?)], zoneID: Int64, actor: String = "demo") async throws -> [Login] {
         var logins: [Login] = []
         for (username, name, role, unit, person) in accounts {
             let password = PasswordHasher.randomPassword()
-            _ = try await store.accounts.create(NewAccount(username: username, displayName: name, passwordHash: env.hasher.hash(password),
-                                                           role: role, zoneID: zoneID, unitID: unit, personID: person),
-                                                actor: "demo")
+            _ = try await env.store.accounts.create(NewAccount(username: username, displayName: name, passwordHash: env.hasher.hash(password),
+                                                               role: role, zoneID: zoneID, unitID: unit, personID: person),
+                                                    actor: actor)
             logins.append(Login(username: username, password: password, role: role))
         }
         return logins
