@@ -9,17 +9,17 @@
 2. Pay run through the server: `zonedesk seed-payrun` leaves a zone whose appraisal of N people is
    final (the `bench --case payrun` fixture) with hr and leader accounts; `zonedesk serve` runs on
    it. hr creates the period's run through the web form (a background job with a progress page),
-   as a reference, and discards it; creates it again, and when the progress page shows its lines
-   being written (the run's one transaction open), the server is frozen (SIGSTOP), the database
+   as a reference, and discards it; creates it again, and when the progress page shows half or more
+   of its lines written (the run's one transaction open), the server is frozen (SIGSTOP), the database
    is checked to hold no committed run, and the server is killed with SIGKILL. After a restart:
    audit-verify passes, the period holds only the discarded reference (whole: lines = headcount,
    their sum = paid), the killed job's page says it is gone rather than running. The run created
-   again completes with totals and checksum identical to the reference (database and page); the
+   again completes with totals and checksum identical to the reference (its page shows the same); the
    leader approves it, hr locks (pays) it; locking it again, locking the discarded reference, a
    new run for the period (不会重复发放) and a direct UPDATE in the database (unique index) are all
    refused: exactly one paid run, each person paid once.
-   N is 100,000 when ZONEDESK_DRILL_PAYRUN_SIZE says so; the default keeps the debug build within
-   the drill's time limit (see the README's drill table).
+   N = 100,000 (ZONEDESK_DRILL_PAYRUN_SIZE to change it). Debug build, 2 loaded cores: one run
+   takes ~5 s on SQLite and ~27 s on PostgreSQL; this part ~1 min on SQLite, ~3.5 min on PostgreSQL.
 SQLite, and PostgreSQL when ZONEDESK_PG_URL is set.
 """
 import io
@@ -145,10 +145,11 @@ def run_totals(db, run_id):
 
 def page_checksum(client, run_id):
     """The checksum and 实发绩效 the run's page shows."""
+    began = time.monotonic()
     status, page = client.get(f"/pay-runs/{run_id}")
     page = page.decode()
     checksum = re.search(r"校验码 ([0-9a-f]{16})", page)
-    expect(status == 200 and checksum, f"the page of run {run_id} shows its checksum")
+    expect(status == 200 and checksum, f"the page of run {run_id} shows its checksum ({time.monotonic() - began:.1f} s)")
     return checksum.group(1)
 
 
@@ -179,12 +180,11 @@ def payrun_drill(backend, tmp):
             # The reference: the same run computed to the end on the same data, then discarded.
             reference = run_to_end(hr, appraisal, PAYRUN_SIZE, "reference run")
             reference_totals = run_totals(db, reference)
-            reference_checksum = page_checksum(hr, reference)
             status, _ = hr.post_form(f"/pay-runs/{reference}/discard", {"_csrf": hr.csrf})
             expect(status in (302, 303), f"the reference run {reference} discarded (paid {int(reference_totals[2]) / 100:,.2f} 元 to {reference_totals[0]} people)")
 
-            # The crash: as soon as the progress page shows lines being written (the run's one transaction
-            # is open, not committed), freeze the server, confirm nothing is committed, SIGKILL it.
+            # The crash: as soon as the progress page shows half the lines or more written (the run's one
+            # transaction open, not committed), freeze the server, confirm nothing is committed, SIGKILL it.
             job = start_run(hr, appraisal, PAYRUN_SIZE)
             deadline = time.monotonic() + 300
             while True:
@@ -193,7 +193,7 @@ def payrun_drill(backend, tmp):
                 expect_running = status == 200 and "正在计算发放批次" in page.decode()
                 if not expect_running or time.monotonic() > deadline:
                     raise AssertionError(f"the run ended before it could be killed mid-write (HTTP {status}, {hr.headers.get('Location')})")
-                if writing and 0 < int(writing.group(1)) < int(writing.group(2)):
+                if writing and int(writing.group(2)) // 2 <= int(writing.group(1)) < int(writing.group(2)):
                     break
                 time.sleep(0.05)
             server.proc.send_signal(signal.SIGSTOP)
@@ -218,7 +218,7 @@ def payrun_drill(backend, tmp):
                    f"the re-run's totals equal the reference's: {PAYRUN_SIZE:,} lines, pool {totals[1]}, paid {totals[2]}, "
                    f"unallocated {totals[3]} fen, checksum {totals[5][:16]}")
             checksum = page_checksum(hr, rerun)
-            expect(checksum == reference_checksum, f"the run pages show the same checksum ({checksum} = {reference_checksum})")
+            expect(checksum == reference_totals[5][:16], f"its page shows the reference's checksum ({checksum})")
 
             # Pay it once: leader approves, hr locks. Then every way of paying the period again is refused.
             status, _ = leader.post_form(f"/pay-runs/{rerun}/approve", {"_csrf": leader.csrf})
