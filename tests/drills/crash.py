@@ -19,7 +19,7 @@
    new run for the period (不会重复发放) and a direct UPDATE in the database (unique index) are all
    refused: exactly one paid run, each person paid once.
    N = 100,000 (ZONEDESK_DRILL_PAYRUN_SIZE to change it). Debug build, 2 loaded cores: one run
-   takes ~5 s on SQLite and ~27 s on PostgreSQL; this part ~1 min on SQLite, ~3.5 min on PostgreSQL.
+   takes ~5 s on SQLite and ~27 s on PostgreSQL; this part ~1 min on SQLite, ~3 min on PostgreSQL.
 SQLite, and PostgreSQL when ZONEDESK_PG_URL is set.
 """
 import io
