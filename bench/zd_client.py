@@ -32,14 +32,18 @@ class ZoneClient:
         self.jar = http.cookiejar.CookieJar()
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar), _NoRedirect())
         self.csrf = ""
+        self.headers = {}
 
     def request(self, method, path, body=None, headers=None):
-        """(status, body) without following redirects; HTTP errors are answers, not exceptions."""
+        """(status, body) without following redirects; HTTP errors are answers, not exceptions.
+        The answer's headers stay in `headers` (e.g. `headers["Location"]` of a redirect)."""
         req = urllib.request.Request(self.base + path, data=body, method=method, headers=headers or {})
         try:
             with self.opener.open(req, timeout=self.timeout) as resp:
+                self.headers = resp.headers
                 return resp.status, resp.read()
         except urllib.error.HTTPError as err:
+            self.headers = err.headers
             return err.code, err.read()
 
     def get(self, path):

@@ -5,7 +5,7 @@ import ZoneCore
 /// Seeds a store with a zone whose appraisal is final for `people` people in one department per
 /// hundred, written straight as rows (the setup is not what is measured), so a benchmark can time
 /// a persisted pay run — reading the results, splitting, writing every line — on SQLite or
-/// PostgreSQL. Used by `zonedesk bench --case payrun`; never by the app.
+/// PostgreSQL. Used by `zonedesk bench --case payrun` and `zonedesk seed-payrun` (the crash drill); never by the app.
 public enum PayRunBenchFixture {
     public static func seed(_ store: Store, people count: Int, policyYAML: String, seed: UInt64 = 20_251_125) async throws
         -> (zoneID: Int64, appraisalID: Int64) {

@@ -39,13 +39,20 @@ public struct DemoLoader: Sendable {
             ("auditadmin", "审计管理员", .auditAdmin, nil, nil),
             ("province", "省开发区管理部门 周宁", .province, nil, nil),
         ]
-        if try await store.zones.find(code: DemoXinyu.zoneCode) == nil { try await loadXinyu() }
+        if try await env.store.zones.find(code: DemoXinyu.zoneCode) == nil { try await loadXinyu() }
+        return try await createAccounts(accounts, zoneID: zoneID)
+    }
+
+    /// One account per (user name, display name, role, unit, person) in `zoneID` (none for a
+    /// cross-zone role), each with a random first password that must be changed at first login;
+    /// also used by `zonedesk seed-payrun`.
+    public func createAccounts(_ accounts: [(String, String, Role, Int64?, Int64?)], zoneID: Int64, actor: String = "demo") async throws -> [Login] {
         var logins: [Login] = []
         for (username, name, role, unit, person) in accounts {
             let password = PasswordHasher.randomPassword()
-            _ = try await store.accounts.create(NewAccount(username: username, displayName: name, passwordHash: env.hasher.hash(password),
-                                                           role: role, zoneID: role.isCrossZone ? nil : zoneID, unitID: unit, personID: person),
-                                                actor: "demo")
+            _ = try await env.store.accounts.create(NewAccount(username: username, displayName: name, passwordHash: env.hasher.hash(password),
+                                                               role: role, zoneID: role.isCrossZone ? nil : zoneID, unitID: unit, personID: person),
+                                                    actor: actor)
             logins.append(Login(username: username, password: password, role: role))
         }
         return logins

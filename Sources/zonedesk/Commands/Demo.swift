@@ -15,14 +15,19 @@ struct Demo: AsyncParsableCommand {
         let env = AppEnvironment(store: store, secureCookies: server.secureCookies)
         if let logins = try await DemoLoader(env: env).load() {
             print("已载入演示园区：\(DemoZone.zoneName)，以及供省级总览比较的\(DemoXinyu.zoneName) / demo zones loaded")
-            print("以下账号的初始密码只显示这一次，首次登录须修改 / first passwords, shown once, must be changed at first login:")
-            for login in logins {
-                print("  \(login.username.padding(toLength: 12, withPad: " ", startingAt: 0))  \(login.password)  \(login.role.label)")
-            }
+            Self.printLogins(logins)
         } else {
             print("演示园区已存在，未改动数据；忘记密码请用 `zonedesk reset-password --username hr` / demo already loaded")
         }
         print("请用浏览器打开 / open: http://\(server.host):\(server.port)/login  （组织人事账号：hr）")
         try await ServeRunner.run(store: store, server: server)
+    }
+
+    /// The first passwords, one `  username  password  role` line each (bench/zd_server.py reads them).
+    static func printLogins(_ logins: [DemoLoader.Login]) {
+        print("以下账号的初始密码只显示这一次，首次登录须修改 / first passwords, shown once, must be changed at first login:")
+        for login in logins {
+            print("  \(login.username.padding(toLength: 12, withPad: " ", startingAt: 0))  \(login.password)  \(login.role.label)")
+        }
     }
 }
