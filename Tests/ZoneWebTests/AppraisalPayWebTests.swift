@@ -79,6 +79,17 @@ struct AppraisalPayWebTests {
             #expect(run.poolBasis.contains("× 5.0 倍"))
             let preview = try await browser.get("/pay-runs/\(runID)")
             #expect(preview.body.contains("与上期（2024 第1号）比较") && preview.body.contains("个人绩效工资分布"))
+            // The detail table is paged and can be narrowed to one unit; the totals above still cover everyone.
+            let lines = try await app.store.payRuns.lines(runID: runID)
+            let pages = (lines.count + PayPage.linesPerPage - 1) / PayPage.linesPerPage
+            #expect(lines.count > PayPage.linesPerPage && preview.body.contains("共 \(lines.count) 人，每页 \(PayPage.linesPerPage) 人，第 1/\(pages) 页"))
+            #expect(preview.body.components(separatedBy: "<tr id=\"p").count - 1 == PayPage.linesPerPage)
+            let last = try await browser.get("/pay-runs/\(runID)?page=\(pages)")
+            #expect(last.body.components(separatedBy: "<tr id=\"p").count - 1 == lines.count - (pages - 1) * PayPage.linesPerPage)
+            let unit = lines.first { $0.personID == staff }!.unitID
+            let narrowed = try await browser.get("/pay-runs/\(runID)?unit=\(unit)")
+            #expect(narrowed.body.contains("<tr id=\"p\(staff)\"")
+                    && narrowed.body.components(separatedBy: "<tr id=\"p").count - 1 == min(PayPage.linesPerPage, lines.count { $0.unitID == unit }))
             #expect(try await browser.post("/pay-runs/\(runID)/approve").status == .forbidden)
             #expect(try await browser.post("/pay-runs", form).status == .conflict)
             let sheet = try await browser.get("/pay-runs/\(runID)/sheet.xlsx")

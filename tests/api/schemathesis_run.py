@@ -41,7 +41,8 @@ def main():
                     "--workers", "1", "--no-color", "--request-timeout", "30",
                     "-H", f"Cookie: {client.cookie_header()}", "-H", f"X-CSRF-Token: {client.csrf}"]
             print("tests/api: " + " ".join(argv[:6]) + " …", flush=True)
-            status = subprocess.run(argv).returncode
+            # In the temporary directory: schemathesis keeps a cache of found failures in its working directory.
+            status = subprocess.run(argv, cwd=tmp).returncode
             if status:
                 with open(os.path.join(tmp, "server.log"), errors="replace") as log:
                     tail = log.read()[-3000:]

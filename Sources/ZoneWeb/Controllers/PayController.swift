@@ -50,7 +50,9 @@ struct PayController {
             }
         }
         routes.get("/pay-runs/:id", .viewPay) { request, context, principal in
-            try await page(context.parameters.require("id", as: Int64.self), principal, notice: request.uri.queryParameters["msg"].map(String.init))
+            let query = request.uri.queryParameters
+            return try await page(context.parameters.require("id", as: Int64.self), principal, notice: query["msg"].map(String.init),
+                                  unit: query["unit"].flatMap { Int64(String($0)) }, linesPage: query["page"].flatMap { Int(String($0)) } ?? 1)
         }
         routes.get("/pay-runs/:id/sheet.xlsx", .viewPay) { _, context, principal in
             try await workbook(context.parameters.require("id", as: Int64.self), principal)
@@ -173,14 +175,15 @@ struct PayController {
         }, status: status)
     }
 
-    func page(_ id: Int64, _ principal: Principal, notice: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+    func page(_ id: Int64, _ principal: Principal, notice: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok,
+              unit: Int64? = nil, linesPage: Int = 1) async throws -> Response {
         let zoneID = principal.zoneID, store = env.store
         guard let run = try await store.payRuns.find(id: id, zoneID: zoneID) else { return Pages.error(.notFound, "发放批次不存在。", principal: principal) }
         let previous = try await store.payRuns.previous(of: run, zoneID: zoneID)
         let previousLines = if let previous { try await store.payRuns.lines(runID: previous.id) } else { [PayLineRow]() }
         let data = PayPage.RunData(run: run, packages: try await store.payRuns.packages(runID: id), lines: try await store.payRuns.lines(runID: id),
                                    previous: previous, previousLines: previousLines, tree: try await store.units.tree(zoneID: zoneID),
-                                   appraisal: try await store.appraisals.find(id: run.appraisalID, zoneID: zoneID))
+                                   appraisal: try await store.appraisals.find(id: run.appraisalID, zoneID: zoneID), unit: unit, page: linesPage)
         let policy = try await policy(for: run, zoneID: zoneID)
         let zone = try await env.zoneName(principal)
         return Pages.response(Layout.page(title: "\(run.period) 绩效工资", active: "pay", principal: principal, zoneName: zone) {

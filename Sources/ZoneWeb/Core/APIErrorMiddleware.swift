@@ -30,6 +30,7 @@ struct APIErrorMiddleware: RouterMiddleware {
         switch error.status {
         case .contentTooLarge: "请求体过大 / request body too large"
         case .badRequest: "请求格式有误：" + (error.body ?? "")
+        case .notFound: "没有该接口 / no such API route"
         default: error.body ?? error.status.reasonPhrase
         }
     }

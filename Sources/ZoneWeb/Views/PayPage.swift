@@ -16,7 +16,13 @@ struct PayPage {
         let previousLines: [PayLineRow]
         let tree: UnitTree
         let appraisal: StoredAppraisal?
+        /// Which lines the detail table shows: one unit's or everyone's, one page at a time.
+        var unit: Int64? = nil
+        var page = 1
     }
+
+    /// A 100,000-person run is summed and charted whole, but its detail table is paged.
+    static let linesPerPage = 200
 
     func gradeLabel(_ key: String) -> String { policy?.appraisal.grades[key]?.label ?? key }
 
@@ -185,29 +191,65 @@ struct PayPage {
                     }
                 }
             }
-            HTML.tag("div", ["class": "card"]) {
-                HTML.tag("h2") {
-                    "个人明细（\(d.lines.count)人）"
-                    HTML.tag("a", ["class": "btn secondary", "href": "/pay-runs/\(r.id)/sheet.xlsx"]) { "导出发放表 Excel" }
-                }
-                HTML.tag("table", ["class": "grid"]) {
-                    HTML.tag("tr") {
-                        for h in ["姓名", "单位", "等次"] { HTML.tag("th") { h } }
-                        for h in ["岗位系数", "得分", "绩效工资", "一次性奖励", "合计", "较比较批次"] { HTML.tag("th", ["class": "num"]) { h } }
-                    }
-                    for l in d.lines {
-                        HTML.tag("tr", ["id": "p\(l.personID)"]) {
-                            HTML.tag("td") { l.name }
-                            HTML.tag("td") { d.tree[l.unitID]?.name ?? "" }
-                            HTML.tag("td") { gradeLabel(l.grade) }
-                            HTML.tag("td", ["class": "num"]) { FixedPoint.format(l.postCoefficientMilli, places: 3) }
-                            HTML.tag("td", ["class": "num"]) { ScoreScale.text(Int32(l.score)) }
-                            HTML.tag("td", ["class": "num"]) { Fen.text(l.performanceFen) }
-                            HTML.tag("td", ["class": "num"]) { Fen.text(l.rewardFen) }
-                            HTML.tag("td", ["class": "num"]) { Fen.text(l.totalFen) }
-                            HTML.tag("td", ["class": "num"]) { d.previous == nil ? "—" : Fen.text(l.totalFen - (before[l.personID] ?? 0)) }
+            lineTable(d, before: before)
+        }
+    }
+
+    func lineTable(_ d: RunData, before: [Int64: Int64]) -> HTML {
+        let r = d.run
+        let shown = d.unit.map { unit in d.lines.filter { $0.unitID == unit } } ?? d.lines
+        let pages = max(1, (shown.count + Self.linesPerPage - 1) / Self.linesPerPage)
+        let page = min(max(1, d.page), pages)
+        let slice = shown[min(shown.count, (page - 1) * Self.linesPerPage)..<min(shown.count, page * Self.linesPerPage)]
+        func link(_ page: Int) -> String {
+            "/pay-runs/\(r.id)?" + (d.unit.map { "unit=\($0)&" } ?? "") + "page=\(page)#lines"
+        }
+        let units = Set(d.lines.map(\.unitID)).sorted()
+        return HTML.tag("div", ["class": "card", "id": "lines"]) {
+            HTML.tag("h2") {
+                "个人明细（\(d.unit.flatMap { d.tree[$0]?.name } ?? "全部")\(shown.count)人）"
+                HTML.tag("a", ["class": "btn secondary", "href": "/pay-runs/\(r.id)/sheet.xlsx"]) { "导出发放表 Excel" }
+            }
+            HTML.tag("form", ["method": "get", "action": "/pay-runs/\(r.id)#lines", "class": "inline"]) {
+                HTML.tag("label") {
+                    "单位 "
+                    HTML.tag("select", ["name": "unit"]) {
+                        HTML.tag("option", ["value": ""]) { "全部" }
+                        for unit in units {
+                            HTML.tag("option", unit == d.unit ? ["value": "\(unit)", "selected": "selected"] : ["value": "\(unit)"]) { d.tree[unit]?.name ?? "单位\(unit)" }
                         }
                     }
+                }
+                HTML.tag("button", ["type": "submit", "class": "secondary"]) { "筛选" }
+            }
+            HTML.tag("table", ["class": "grid"]) {
+                HTML.tag("tr") {
+                    for h in ["姓名", "单位", "等次"] { HTML.tag("th") { h } }
+                    for h in ["岗位系数", "得分", "绩效工资", "一次性奖励", "合计", "较比较批次"] { HTML.tag("th", ["class": "num"]) { h } }
+                }
+                for l in slice {
+                    HTML.tag("tr", ["id": "p\(l.personID)"]) {
+                        HTML.tag("td") { l.name }
+                        HTML.tag("td") { d.tree[l.unitID]?.name ?? "" }
+                        HTML.tag("td") { gradeLabel(l.grade) }
+                        HTML.tag("td", ["class": "num"]) { FixedPoint.format(l.postCoefficientMilli, places: 3) }
+                        HTML.tag("td", ["class": "num"]) { ScoreScale.text(Int32(l.score)) }
+                        HTML.tag("td", ["class": "num"]) { Fen.text(l.performanceFen) }
+                        HTML.tag("td", ["class": "num"]) { Fen.text(l.rewardFen) }
+                        HTML.tag("td", ["class": "num"]) { Fen.text(l.totalFen) }
+                        HTML.tag("td", ["class": "num"]) { d.previous == nil ? "—" : Fen.text(l.totalFen - (before[l.personID] ?? 0)) }
+                    }
+                }
+            }
+            HTML.tag("div", ["class": "pager"]) {
+                "共 \(shown.count) 人，每页 \(Self.linesPerPage) 人，第 \(page)/\(pages) 页"
+                if page > 1 {
+                    HTML.tag("a", ["href": link(1)]) { "首页" }
+                    HTML.tag("a", ["href": link(page - 1)]) { "上一页" }
+                }
+                if page < pages {
+                    HTML.tag("a", ["href": link(page + 1)]) { "下一页" }
+                    HTML.tag("a", ["href": link(pages)]) { "末页" }
                 }
             }
         }
@@ -255,7 +297,7 @@ struct PayPage {
         return byUnit.keys.sorted().map { unit in
             let fen = byUnit[unit]!.reduce(0) { $0 + $1.totalFen }
             return SVGChart.Bar(label: d.tree[unit]?.name ?? "单位\(unit)", value: fen, valueText: Fen.text(fen),
-                                href: "#p\(byUnit[unit]!.first!.personID)")
+                                href: "/pay-runs/\(d.run.id)?unit=\(unit)#lines")
         }
     }
 
