@@ -58,6 +58,32 @@ struct ImportExportTests {
         }
     }
 
+    /// A sheet of hundreds of rows previews as a count and its first rows, confirms in one go, and each
+    /// imported person's history shows the one audit record of the import.
+    @Test func aLargeSheetPreviewsBrieflyAndTheHistoryShowsTheImport() async throws {
+        let app = try await TestApp.make()
+        let zone = try await app.account("hr").zoneID!
+        let csv = ([PeopleImport.columns.joined(separator: ",")] + (0..<300).map { "批量员工,\(Self.id(100 + $0)),,产业发展局,编外,,,," })
+            .joined(separator: "\n")
+        try await app.run { browser in
+            try await browser.login("hr")
+            let preview = try await browser.upload("/people/import", [("mode", "preview")], file: ("file", "人员.csv", Array(csv.utf8)))
+            #expect(preview.status == .ok && preview.body.contains("校验通过：共 300 行") && preview.body.contains("仅显示前 50 行"))
+            #expect(preview.body.components(separatedBy: "<td>批量员工</td>").count - 1 == ImportCard.previewRows)
+
+            let committed = try await browser.upload("/people/import", [("mode", "commit")], file: ("file", "人员.csv", Array(csv.utf8)))
+            #expect(committed.status == .ok && committed.body.contains("已导入 300 人"))
+            let person = try #require(try await app.store.people.search(PeopleQuery(zoneID: zone, text: Self.id(250))).people.first)
+            #expect(try await browser.get("/people/\(person.id)").body.contains("/people/\(person.id)/history"))
+            let history = try await browser.get("/people/\(person.id)/history")
+            #expect(history.status == .ok && history.body.contains("批量导入（本批 300 人）"), "\(history.body)")
+            #expect(try await app.store.audit.verify(app.store.database.reader).isIntact)
+            // The records show sealed archive fields: a department head may not read them.
+            try await browser.login("chanye_head")
+            #expect(try await browser.get("/people/\(person.id)/history").status == .forbidden)
+        }
+    }
+
     /// A CSV saved by Chinese Excel/WPS is GBK; the preview's confirm form carries the rows back as CSV.
     @Test func peopleFromGBKCSVConfirmedFromThePreview() async throws {
         let app = try await TestApp.make()

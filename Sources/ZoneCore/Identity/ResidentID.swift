@@ -13,10 +13,26 @@ public struct ResidentID: Hashable, Sendable, CustomStringConvertible {
 
     static let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
     static let checkCharacters = Array("10X98765432")
+    static let checkBytes = Array("10X98765432".utf8)
 
     public init(_ raw: String) throws(ValidationError) {
         let text = raw.trimmingWhitespace().uppercased()
         guard !text.isEmpty else { throw .required }
+        // Fast path for what nearly every row holds: 17 ASCII digits and a digit or X. Anything else
+        // goes the Character path below, which words each error.
+        let bytes = Array(text.utf8)
+        if bytes.count == 18, bytes[..<17].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+           bytes[17] == UInt8(ascii: "X") || (bytes[17] >= 0x30 && bytes[17] <= 0x39) {
+            var sum = 0
+            for (digit, weight) in zip(bytes[..<17], Self.weights) { sum += Int(digit - 0x30) * weight }
+            let number = { (range: Range<Int>) in bytes[range].reduce(0) { $0 * 10 + Int($1 - 0x30) } }
+            if bytes[17] == Self.checkBytes[sum % 11], let birth = CivilDate(year: number(6..<10), month: number(10..<12), day: number(12..<14)),
+               birth.year >= 1900 {
+                self.value = text
+                self.birthDate = birth
+                return
+            }
+        }
         let chars = Array(text)
         guard chars.count == 18 else { throw .invalid("身份证号应为18位，实际为\(chars.count)位") }
         guard chars[0..<17].allSatisfy(\.isASCIIDigit) else {

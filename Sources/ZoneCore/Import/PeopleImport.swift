@@ -27,6 +27,7 @@ public struct PeopleImport: Sendable {
         let index = Dictionary(table.header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         var byName: [String: [Int64]] = [:]
         for unit in book.tree.units { byName[unit.name, default: []].append(unit.id) }
+        let knownUnits = Set(book.tree.units.map(\.id))
         var valid: [(line: Int, person: ValidPerson)] = []
         var seen: [String: Int] = [:]
         for (offset, row) in table.rows.enumerated() {
@@ -42,7 +43,7 @@ public struct PeopleImport: Sendable {
                                     establishment: cell("编制类型"), archivePost: cell("档案职务"), archiveRank: cell("档案职级"),
                                     status: cell("人员状态").isEmpty ? PersonStatus.active.rawValue : cell("人员状态"),
                                     leadership: cell("领导职务级别"))
-            switch input.validate(knownUnits: Set(book.tree.units.map(\.id))) {
+            switch input.validate(knownUnits: knownUnits) {
             case .failure(let fieldErrors):
                 for (field, message) in fieldErrors.byField.sorted(by: { $0.key < $1.key }) where !(field == "unitID" && units.count != 1 && !unitName.isEmpty) {
                     errors.append(RowError(line: line, column: Self.fieldColumns[field] ?? field, message: message))

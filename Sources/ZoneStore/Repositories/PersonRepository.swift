@@ -96,21 +96,6 @@ public struct PersonRepository: Sendable {
         return PeopleImport(table, book: book, existingIDs: existing)
     }
 
-    /// Imports a sheet in one transaction: validated row by row against today's register and
-    /// quotas under the zone lock; any row error throws `PeopleImport.Refused` listing every error, and nothing is written.
-    public func importSheet(_ table: CSVTable, zoneID: Int64, actor: String) async throws -> [Person] {
-        let repo = self
-        return try await database.transaction { tx in
-            try await QuotaRepository.lockZone(zoneID, in: tx, backend: repo.database.backend)
-            let sheet = try await repo.checkSheet(table, zoneID: zoneID, in: tx)
-            guard sheet.errors.isEmpty else { throw PeopleImport.Refused(errors: sheet.errors) }
-            let people = try await repo.insert(sheet.people, zoneID: zoneID, actor: actor, in: tx)
-            try await repo.audit.append(AuditEntry(actor: actor, action: "person.import", entity: "zone", entityID: String(zoneID),
-                                                   detail: "rows=\(people.count)"), in: tx, backend: repo.database.backend)
-            return people
-        }
-    }
-
     func insert(_ batch: [ValidPerson], zoneID: Int64, actor: String, in tx: any SQLDatabase) async throws -> [Person] {
         try await QuotaRepository.enforce(batch.map { StaffingChange(before: nil, after: $0.placement, label: $0.name) },
                                           zoneID: zoneID, in: tx, repository: quotas)
@@ -119,6 +104,8 @@ public struct PersonRepository: Sendable {
 
     /// Writes new register entries whose quotas the caller has already checked in `tx` (a round's
     /// confirmation checks its hires together with everyone else it moves); duplicates still refuse.
+    /// Row by row with a `person.create` audit record each: for forms and a handful of hires. A
+    /// sheet goes through `importSheet`, which writes in multi-row statements and audits once.
     func write(_ batch: [ValidPerson], zoneID: Int64, actor: String, in tx: any SQLDatabase) async throws -> [Person] {
         let now = clock.isoTimestamp
         var seen: Set<String> = []

@@ -24,6 +24,11 @@ struct PersonController {
         routes.post("/people/:id", .editPeople) { _, context, principal in
             try await update(context.parameters.require("id", as: Int64.self), context.form, principal)
         }
+        // The records show the sealed archive post and rank, so only who may read them sees the history.
+        routes.get("/people/:id/history", .unmaskPersonalData) { _, context, principal in
+            guard let person = try await scoped(context.parameters.require("id", as: Int64.self), principal) else { return notVisible(principal) }
+            return try await history(person, principal)
+        }
     }
 
     /// The person if it exists in the account's zone and scope; nil otherwise (shown as 403, so ids
@@ -188,6 +193,9 @@ struct PersonController {
                 HTML.tag("a", ["class": "btn secondary", "href": "/people?unit=\(person.unitID)"]) { "返回名册" }
                 if principal.can(.unmaskPersonalData) && !unmasked {
                     HTML.tag("a", ["class": "btn secondary", "href": "/people/\(id)?reveal=1"]) { "显示完整信息（将记入审计日志）" }
+                }
+                if principal.can(.unmaskPersonalData) {
+                    HTML.tag("a", ["class": "btn secondary", "href": "/people/\(id)/history"]) { "变更历史" }
                 }
                 if principal.can(.editPeople) {
                     HTML.tag("a", ["class": "btn", "href": "/people/\(id)/edit"]) { "编辑" }

@@ -1,0 +1,98 @@
+import Crypto
+import Foundation
+import ZoneCore
+
+/// The one audit record of a bulk people import, in place of a chained record per person: a
+/// 100,000-row sheet is one link in the hash chain, not 100,000.
+///
+/// The record names the zone, the row count, the id range of the people it created and a SHA-256
+/// digest over their audited fields (masked, as in a single `person.create` record), so the chain
+/// still vouches for exactly what was written, and a person's history finds the import that
+/// created them by id range:
+///
+/// ```
+/// action person.import  entity person_import  entity_id 1201-101200
+/// detail zone=1; rows=100000; ids=1201-101200; sha256=9f2c…
+/// ```
+///
+/// The range may hold ids of other zones' people written concurrently on PostgreSQL (ids come
+/// from one sequence), so `covers` also checks the zone; the zone lock keeps the same zone's
+/// other writers out of the range.
+public struct PersonImportAudit: Sendable, Equatable {
+    public static let action = "person.import"
+    public static let entity = "person_import"
+
+    public let zoneID: Int64
+    public let rows: Int
+    /// The first and last id created; nil for a sheet with a header and no rows.
+    public let ids: ClosedRange<Int64>?
+    public let digest: String
+
+    /// The record for `people`, just created in `zoneID`.
+    init(people: [Person], zoneID: Int64) {
+        let ids = people.map(\.id)
+        self.zoneID = zoneID
+        self.rows = people.count
+        self.ids = ids.min().map { $0...ids.max()! }
+        self.digest = Self.digest(of: people)
+    }
+
+    /// Parses a stored entry; nil if it is not a people import record.
+    public init?(_ entry: AuditEntry) {
+        guard entry.action == Self.action, entry.entity == Self.entity else { return nil }
+        var fields: [Substring: Substring] = [:]
+        for pair in entry.detail.split(separator: "; ") {
+            guard let eq = pair.firstIndex(of: "=") else { continue }
+            fields[pair[..<eq]] = pair[pair.index(after: eq)...]
+        }
+        guard let zone = fields["zone"].flatMap({ Int64($0) }), let rows = fields["rows"].flatMap({ Int($0) }),
+              let digest = fields["sha256"] else { return nil }
+        self.zoneID = zone
+        self.rows = rows
+        self.digest = String(digest)
+        self.ids = Self.range(entry.entityID)
+    }
+
+    func entry(actor: String) -> AuditEntry {
+        let range = ids.map { "\($0.lowerBound)-\($0.upperBound)" } ?? ""
+        return AuditEntry(actor: actor, action: Self.action, entity: Self.entity, entityID: range,
+                          detail: "zone=\(zoneID); rows=\(rows); ids=\(range.isEmpty ? "无" : range); sha256=\(digest)")
+    }
+
+    /// Whether this import created the person `personID` of `zoneID`.
+    func covers(personID: Int64, zoneID: Int64) -> Bool {
+        zoneID == self.zoneID && ids?.contains(personID) == true
+    }
+
+    static func range(_ text: String) -> ClosedRange<Int64>? {
+        let parts = text.split(separator: "-")
+        guard parts.count == 2, let first = Int64(parts[0]), let last = Int64(parts[1]), first <= last else { return nil }
+        return first...last
+    }
+
+    /// SHA-256 over the people in id order, one line each: the id and the audited fields
+    /// (`PersonRepository.fields`, personal data masked), every value length-prefixed so no text can
+    /// make two different sheets hash alike. Recomputable from the register while nobody has edited
+    /// the imported people since.
+    public static func digest(of people: [Person]) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(people.count * 200)
+        func append(_ key: String, _ value: String) {
+            // "<length>:<key>=<value>", the length counting UTF-8 bytes of "key=value".
+            bytes += String(key.utf8.count + 1 + value.utf8.count).utf8
+            bytes.append(UInt8(ascii: ":"))
+            bytes += key.utf8
+            bytes.append(UInt8(ascii: "="))
+            bytes += value.utf8
+        }
+        for person in people.sorted(by: { $0.id < $1.id }) {
+            append("id", String(person.id))
+            for (key, value) in PersonRepository.fields(person) {
+                bytes.append(UInt8(ascii: "|"))
+                append(key, value)
+            }
+            bytes.append(UInt8(ascii: "\n"))
+        }
+        return SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+    }
+}
