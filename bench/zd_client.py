@@ -16,6 +16,7 @@ import re
 import urllib.error
 import urllib.parse
 import urllib.request
+import uuid
 
 NEW_PASSWORD = "Bench!zone2025"
 
@@ -52,6 +53,16 @@ class ZoneClient:
     def post_form(self, path, fields):
         data = urllib.parse.urlencode(fields).encode()
         return self.request("POST", path, data, {"Content-Type": "application/x-www-form-urlencoded"})
+
+    def post_file(self, path, fields, name, filename, data):
+        """A multipart/form-data POST with one file, as a browser's upload form sends it."""
+        boundary = "----zd" + uuid.uuid4().hex
+        parts = [f'--{boundary}\r\nContent-Disposition: form-data; name="{key}"\r\n\r\n{value}\r\n'.encode()
+                 for key, value in fields.items()]
+        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
+                     f'Content-Type: application/octet-stream\r\n\r\n'.encode() + data + b"\r\n")
+        body = b"".join(parts) + f"--{boundary}--\r\n".encode()
+        return self.request("POST", path, body, {"Content-Type": f"multipart/form-data; boundary={boundary}"})
 
     def sign_in(self, username, password):
         self.get("/login")
