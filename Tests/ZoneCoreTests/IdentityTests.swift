@@ -21,9 +21,9 @@ struct ResidentIDTests {
 
     @Test func refusesAnImpossibleBirthDate() {
         // 1949-02-30 does not exist; the check digit is made valid so only the date can fail.
-        let body = Array("11010519490230002")
-        let check = ResidentID.checkCharacter(for: body[0..<17])
-        #expect(throws: ValidationError.invalid("身份证号中的出生日期无效（19490230）")) { try ResidentID(String(body) + String(check)) }
+        let body = "11010519490230002"
+        let check = ResidentID.checkCharacter(for: body)
+        #expect(throws: ValidationError.invalid("身份证号中的出生日期无效（19490230）")) { try ResidentID(body + String(check)) }
     }
 
     @Test(arguments: ["", "1101051949123100", "11010519491231002XX", "1101051949123100AX", "11010519491231002Y"])

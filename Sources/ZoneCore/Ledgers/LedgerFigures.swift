@@ -27,6 +27,8 @@ public struct LedgerFigures: Sendable, Equatable {
 
     public struct Fiscal: Sendable, Equatable {
         public var debtPrincipalFen: Int64 = 0, debtResolvedFen: Int64 = 0, auditedUnits = 0
+        /// 债务化解率: resolved over principal.
+        public var debtResolvedTenths: Int? { Percent.tenths(Int(debtResolvedFen), of: Int(debtPrincipalFen)) }
         /// Revenue shared to the zone, by year.
         public var revenueFen: [Int: Int64] = [:]
     }

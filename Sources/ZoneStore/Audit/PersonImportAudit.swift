@@ -1,5 +1,3 @@
-import Crypto
-import Foundation
 import ZoneCore
 
 /// The one audit record of a bulk people import, in place of a chained record per person: a
@@ -93,6 +91,6 @@ public struct PersonImportAudit: Sendable, Equatable {
             }
             bytes.append(UInt8(ascii: "\n"))
         }
-        return SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        return sha256Hex(bytes)
     }
 }

@@ -1,13 +1,15 @@
 import Crypto
 import Foundation
 
-/// Lower-case hex SHA-256 of a UTF-8 string (audit chain, session token hashes).
+/// Lower-case hex SHA-256 of a UTF-8 string (audit chain, session token hashes) or of bytes.
 /// Runs on every request (the session cookie), so hex is built from a table, not `String(format:)`.
-func sha256Hex(_ text: String) -> String {
+func sha256Hex(_ text: String) -> String { sha256Hex(Array(text.utf8)) }
+
+func sha256Hex(_ bytes: [UInt8]) -> String {
     let digits = Array("0123456789abcdef".utf8)
     var hex: [UInt8] = []
     hex.reserveCapacity(64)
-    for byte in SHA256.hash(data: Data(text.utf8)) {
+    for byte in SHA256.hash(data: bytes) {
         hex.append(digits[Int(byte >> 4)])
         hex.append(digits[Int(byte & 0x0f)])
     }

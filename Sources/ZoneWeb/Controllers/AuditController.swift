@@ -60,6 +60,24 @@ struct AuditController {
         })
     }
 
+    /// One record's history (a person, a ledger row) as a card: sequence, Beijing time, who, what.
+    static func history(_ records: [AuditRecord], action: (AuditEntry) -> String) -> HTML {
+        HTML.tag("div", ["class": "card"]) {
+            HTML.tag("table", ["class": "grid"]) {
+                HTML.tag("tr") { for h in ["序号", "时间（北京时间）", "操作人", "操作", "内容"] { HTML.tag("th") { h } } }
+                for record in records {
+                    HTML.tag("tr") {
+                        HTML.tag("td", ["class": "num"]) { "\(record.seq)" }
+                        HTML.tag("td", ["class": "nowrap"]) { beijing(record.at) }
+                        HTML.tag("td") { record.entry.actor }
+                        HTML.tag("td") { action(record.entry) }
+                        HTML.tag("td") { record.entry.detail }
+                    }
+                }
+            }
+        }
+    }
+
     /// Storage is UTC; display is Asia/Shanghai.
     static func beijing(_ iso: String) -> String {
         guard let date = ISO8601DateFormatter().date(from: iso) else { return iso }

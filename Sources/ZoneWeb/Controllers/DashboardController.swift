@@ -194,7 +194,7 @@ struct DashboardController {
                                href: href, kind: kind)
         }
         var items = [item("社会事务剥离率", f.stripping.rateTenths, LedgerSummary.href(.stripping)),
-                     item("债务化解率", Percent.tenths(Int(f.fiscal.debtResolvedFen), of: Int(f.fiscal.debtPrincipalFen)), LedgerSummary.href(.debts))]
+                     item("债务化解率", f.fiscal.debtResolvedTenths, LedgerSummary.href(.debts))]
         for method in CaseMethod.allCases {
             items.append(item("721：\(method.rawValue)", f.cases.shareTenths(method), LedgerSummary.href(.cases721, [("method", method.rawValue)]),
                               target: method.targetTenths))

@@ -172,20 +172,7 @@ extension LedgerController {
             }
             HTML.tag("h1") { "\(kind.label)：\(entry.record[kind.titleKey]) 的修改历史" }
             HTML.tag("p", ["class": "hint"]) { "来自审计日志（哈希链防篡改），当前为第\(entry.version)版。" }
-            HTML.tag("div", ["class": "card"]) {
-                HTML.tag("table", ["class": "grid"]) {
-                    HTML.tag("tr") { for h in ["序号", "时间", "操作人", "操作", "内容"] { HTML.tag("th") { h } } }
-                    for record in records {
-                        HTML.tag("tr") {
-                            HTML.tag("td", ["class": "num"]) { "\(record.seq)" }
-                            HTML.tag("td", ["class": "nowrap"]) { record.at }
-                            HTML.tag("td") { record.entry.actor }
-                            HTML.tag("td") { record.entry.action == "ledger.create" ? "登记" : "修改" }
-                            HTML.tag("td") { record.entry.detail }
-                        }
-                    }
-                }
-            }
+            AuditController.history(records) { $0.action == "ledger.create" ? "登记" : "修改" }
         })
     }
 }

@@ -16,20 +16,7 @@ extension PersonController {
             }
             HTML.tag("h1") { "\(person.name) 的变更历史" }
             HTML.tag("p", ["class": "hint"]) { "来自审计日志（哈希链防篡改），当前为第\(person.version)版。批量导入只记一条审计记录，覆盖该批全部人员。" }
-            HTML.tag("div", ["class": "card"]) {
-                HTML.tag("table", ["class": "grid"]) {
-                    HTML.tag("tr") { for h in ["序号", "时间（北京时间）", "操作人", "操作", "内容"] { HTML.tag("th") { h } } }
-                    for record in records {
-                        HTML.tag("tr") {
-                            HTML.tag("td", ["class": "num"]) { "\(record.seq)" }
-                            HTML.tag("td", ["class": "nowrap"]) { AuditController.beijing(record.at) }
-                            HTML.tag("td") { record.entry.actor }
-                            HTML.tag("td") { Self.actionLabel(record.entry) }
-                            HTML.tag("td") { record.entry.detail }
-                        }
-                    }
-                }
-            }
+            AuditController.history(records, action: Self.actionLabel)
         })
     }
 

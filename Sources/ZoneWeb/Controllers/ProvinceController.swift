@@ -98,7 +98,7 @@ struct ProvinceController {
                     }
                     HTML.tag("td") { z.pay.map { "\(Fen.text($0.paidFen))（\($0.period)年，\($0.headcount)人）" } ?? "—" }
                     HTML.tag("td", ["class": "num"]) { tenths(z.ledgers.stripping.rateTenths) }
-                    HTML.tag("td", ["class": "num"]) { tenths(debtTenths(z)) }
+                    HTML.tag("td", ["class": "num"]) { tenths(z.ledgers.fiscal.debtResolvedTenths) }
                     HTML.tag("td") { ProjectPipeline.Stage.allCases.map { String(projectTotal(z, $0)) }.joined(separator: " / ") }
                 }
             }
@@ -111,10 +111,6 @@ struct ProvinceController {
     }
 
     static func tenths(_ value: Int?) -> String { value.map(LedgerSummary.tenths) ?? "—" }
-
-    static func debtTenths(_ z: ZoneFigures) -> Int? {
-        Percent.tenths(Int(z.ledgers.fiscal.debtResolvedFen), of: Int(z.ledgers.fiscal.debtPrincipalFen))
-    }
 
     static func projectTotal(_ z: ZoneFigures, _ stage: ProjectPipeline.Stage) -> Int {
         z.projects.years.reduce(0) { $0 + z.projects.count(stage, year: $1) }
@@ -211,7 +207,7 @@ struct ZoneDTO: Encodable {
         pay = z.pay.map { Pay(period: $0.period, paidFen: $0.paidFen, headcount: $0.headcount) }
         var cases: [String: Int] = [:]
         for method in CaseMethod.allCases { cases[method.rawValue] = z.ledgers.cases.shareTenths(method) }
-        ledgers = Ledgers(strippingRateTenths: z.ledgers.stripping.rateTenths, debtResolvedRateTenths: ProvinceController.debtTenths(z),
+        ledgers = Ledgers(strippingRateTenths: z.ledgers.stripping.rateTenths, debtResolvedRateTenths: z.ledgers.fiscal.debtResolvedTenths,
                           workLogCompletenessTenths: z.workLogTenths, cases721ShareTenths: cases)
         projects = z.projects.years.map { year in
             ProjectYear(year: year, signed: z.projects.count(.signed, year: year), started: z.projects.count(.started, year: year),
