@@ -19,9 +19,15 @@ struct AuditVerify: AsyncParsableCommand {
     var anchor: String?
 
     func run() async throws {
-        let anchors = try anchor.map { path in
-            FileManager.default.fileExists(atPath: path) ? try AuditAnchor.parse(lines: String(contentsOfFile: path, encoding: .utf8)) : []
-        } ?? []
+        let anchors: [AuditAnchor]
+        do {
+            anchors = try anchor.map { path in
+                FileManager.default.fileExists(atPath: path) ? try AuditAnchor.parse(lines: String(contentsOfFile: path, encoding: .utf8)) : []
+            } ?? []
+        } catch let error as StoreError {
+            FileHandle.standardError.write(Data("zonedesk audit-verify: \(error.bilingualMessage)\n".utf8))
+            throw ExitCode(2)
+        }
         let store = try await Store.open(DatabaseLocation(database.db))
         let result = try await store.audit.verify(store.database.reader, anchors: anchors)
         try await store.close()
