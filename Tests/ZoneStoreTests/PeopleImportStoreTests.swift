@@ -3,9 +3,9 @@ import Testing
 import ZoneTestSupport
 @testable import ZoneStore
 
-/// The bulk people import on both databases: multi-row statements (a small batch size here, so a
-/// few hundred rows cross several statement boundaries), all or nothing, one audit record.
-@Suite("People import written in batches")
+/// The bulk people import on both databases: all or nothing, one audit record, ids reserved ahead.
+/// (`BulkWriterTests` cover the chunked writing itself.)
+@Suite("People import written in bulk")
 struct PeopleImportStoreTests {
     static let header = PeopleImport.columns.joined(separator: ",")
 
@@ -31,7 +31,7 @@ struct PeopleImportStoreTests {
             let auditBefore = try await store.audit.count(store.database.reader)
             var rows = (0..<250).map { Self.row($0) }
             rows[7] = "导入领导,\(Self.idNumber(7)),13900000007,管委会,事业,主任,,正科,在岗" // a 领导职数 and a 编制 place
-            let imported = try await store.people.importSheet(try Self.sheet(rows), zoneID: zone, actor: "hr", batchSize: 40)
+            let imported = try await store.people.importSheet(try Self.sheet(rows), zoneID: zone, actor: "hr")
 
             #expect(imported.count == 250)
             #expect(imported.map(\.idNumber) == (0..<250).map(Self.idNumber)) // in file order
@@ -65,7 +65,7 @@ struct PeopleImportStoreTests {
 
             // Importing the same sheet again is refused row by row: every row is already registered.
             await #expect(throws: PeopleImport.Refused.self) {
-                try await store.people.importSheet(try Self.sheet(rows), zoneID: zone, actor: "hr", batchSize: 40)
+                try await store.people.importSheet(try Self.sheet(rows), zoneID: zone, actor: "hr")
             }
             #expect(try await store.people.register(zoneID: zone).count == 251)
         }
@@ -83,7 +83,7 @@ struct PeopleImportStoreTests {
             rows[138] = Self.row(138, idNumber: existing.idNumber)        // line 140: already registered
             rows[148] = Self.row(148, unit: "不存在局")                      // line 150: unknown unit
             do {
-                _ = try await store.people.importSheet(try Self.sheet(rows), zoneID: zone, actor: "hr", batchSize: 40)
+                _ = try await store.people.importSheet(try Self.sheet(rows), zoneID: zone, actor: "hr")
                 Issue.record("a sheet with bad rows was imported")
             } catch let refused as PeopleImport.Refused {
                 #expect(refused.errors.map(\.description) == [
@@ -108,7 +108,7 @@ struct PeopleImportStoreTests {
                 rows[line] = "中心员工,\(Self.idNumber(1_000 + offset)),,服务中心,事业,,,,在岗"
             }
             do {
-                _ = try await store.people.importSheet(try Self.sheet(rows), zoneID: zone, actor: "hr", batchSize: 40)
+                _ = try await store.people.importSheet(try Self.sheet(rows), zoneID: zone, actor: "hr")
                 Issue.record("an over-quota sheet was imported")
             } catch let refused as PeopleImport.Refused {
                 #expect(refused.errors.map(\.description) == ["第102行 编制类型：超编：服务中心 事业编制 3/2"])
@@ -118,12 +118,12 @@ struct PeopleImportStoreTests {
         }
     }
 
-    /// The default batch sizes: a sheet larger than one SQLite statement may bind.
+    /// The default chunks: a sheet larger than one SQLite statement may bind, and than one COPY chunk.
     @Test(arguments: TestDatabase.backends)
-    func theDefaultBatchStaysWithinTheBindLimit(_ backend: Backend) async throws {
+    func theDefaultChunksStayWithinTheBindLimit(_ backend: Backend) async throws {
         try await TestDatabase.withStore(backend) { (store: Store) async throws in
             let (zone, _) = try await TestDatabase.seedZone(store)
-            let count = PersonRepository.batchSize(.sqlite) + 500
+            let count = max(BulkWriter.sqliteBindLimit / PersonRepository.importColumns.count, BulkWriter.copyChunk) + 500
             let imported = try await store.people.importSheet(try Self.sheet((0..<count).map { Self.bigRow($0) }), zoneID: zone, actor: "cli")
             #expect(Set(imported.map(\.id)).count == count)
             #expect(try await store.people.register(zoneID: zone).count == count)

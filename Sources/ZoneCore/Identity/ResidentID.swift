@@ -10,6 +10,8 @@
 public struct ResidentID: Hashable, Sendable, CustomStringConvertible {
     public let value: String
     public let birthDate: CivilDate
+    /// Odd sequence digit (17th) means male, even means female.
+    public let isMale: Bool
 
     static let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
     static let checkBytes = Array("10X98765432".utf8)
@@ -38,6 +40,7 @@ public struct ResidentID: Hashable, Sendable, CustomStringConvertible {
         }
         self.value = text
         self.birthDate = birth
+        self.isMale = (bytes[16] - 0x30) % 2 == 1
     }
 
     /// The check byte for 17 ASCII digits: "10X98765432"[Σ(digit × weight) mod 11].
@@ -57,9 +60,6 @@ public struct ResidentID: Hashable, Sendable, CustomStringConvertible {
         let body = region + birth.compactDigits + String(format3(sequence))
         return try! ResidentID(body + String(checkCharacter(for: body)))
     }
-
-    /// Odd sequence digit (17th) means male, even means female.
-    public var isMale: Bool { Array(value)[16].wholeNumberValue! % 2 == 1 }
 
     /// First six and last four shown, the eight birth-date digits hidden: 110105********002X.
     public var masked: String { Masking.mask(value, keepPrefix: 6, keepSuffix: 4) }

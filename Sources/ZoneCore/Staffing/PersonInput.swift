@@ -39,7 +39,7 @@ public struct PersonInput: Sendable {
         let identity = PersonalIdentity.validate(name: name, idNumber: idNumber, phone: phone, phoneRequired: false, errors: &errors)
         let unit = Int64(unitID.trimmingWhitespace())
         if unit == nil || !knownUnits.contains(unit!) { errors.add("unitID", unitID.isEmpty ? "必填" : "单位不存在") }
-        let category = StaffCategory(rawValue: establishment.trimmingWhitespace())
+        let category = StaffCategory(named: establishment.trimmingWhitespace())
         if category == nil {
             errors.add("establishment", establishment.isEmpty ? "必填" : "编制类型应为：" + StaffCategory.allCases.map(\.rawValue).joined(separator: "/"))
         }
@@ -48,13 +48,13 @@ public struct PersonInput: Sendable {
         let rank = archiveRank.trimmingWhitespace()
         if rank.count > 50 { errors.add("archiveRank", "档案职级过长（最多50字）") }
         // "在职" is what many registers write for 在岗.
-        let statusText = status.trimmingWhitespace() == "在职" ? PersonStatus.active.rawValue : status.trimmingWhitespace()
-        let personStatus = PersonStatus(rawValue: statusText)
+        let statusText = status.trimmingWhitespace()
+        let personStatus = PersonStatus(named: statusText) ?? (statusText == "在职" ? .active : nil)
         if personStatus == nil {
             errors.add("status", status.isEmpty ? "必填" : "人员状态“\(status)”无效，应为：" + PersonStatus.allCases.map(\.rawValue).joined(separator: "/"))
         }
         let leadershipText = leadership.trimmingWhitespace()
-        let leadershipRank = LeadershipRank(rawValue: leadershipText)
+        let leadershipRank = leadershipText.isEmpty ? nil : LeadershipRank(named: leadershipText)
         if !leadershipText.isEmpty && leadershipRank == nil {
             errors.add("leadership", "领导职务级别应为：" + LeadershipRank.allCases.map(\.rawValue).joined(separator: "/"))
         }

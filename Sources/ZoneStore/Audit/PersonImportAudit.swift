@@ -1,3 +1,4 @@
+import Crypto
 import ZoneCore
 
 /// The one audit record of a bulk people import, in place of a chained record per person: a
@@ -26,13 +27,13 @@ public struct PersonImportAudit: Sendable, Equatable {
     public let ids: ClosedRange<Int64>?
     public let digest: String
 
-    /// The record for `people`, just created in `zoneID`.
-    init(people: [Person], zoneID: Int64) {
+    /// The record for `people`, just created in `zoneID`, whose `Digest` is `digest`.
+    init(people: [Person], digest: String, zoneID: Int64) {
         let ids = people.map(\.id)
         self.zoneID = zoneID
         self.rows = people.count
         self.ids = ids.min().map { $0...ids.max()! }
-        self.digest = Self.digest(of: people)
+        self.digest = digest
     }
 
     /// Parses a stored entry; nil if it is not a people import record.
@@ -73,24 +74,42 @@ public struct PersonImportAudit: Sendable, Equatable {
     /// make two different sheets hash alike. Recomputable from the register while nobody has edited
     /// the imported people since.
     public static func digest(of people: [Person]) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(people.count * 200)
-        func append(_ key: String, _ value: String) {
-            // "<length>:<key>=<value>", the length counting UTF-8 bytes of "key=value".
-            bytes += String(key.utf8.count + 1 + value.utf8.count).utf8
-            bytes.append(UInt8(ascii: ":"))
-            bytes += key.utf8
-            bytes.append(UInt8(ascii: "="))
-            bytes += value.utf8
-        }
-        for person in people.sorted(by: { $0.id < $1.id }) {
-            append("id", String(person.id))
-            for (key, value) in PersonRepository.fields(person) {
-                bytes.append(UInt8(ascii: "|"))
-                append(key, value)
+        var digest = Digest()
+        digest.add(people.sorted(by: { $0.id < $1.id }))
+        return digest.finish()
+    }
+
+    /// `digest(of:)` fed a run of people at a time, in ascending id order, so an import hashes each
+    /// run while it writes the run before.
+    struct Digest {
+        private var hash = SHA256()
+        private var line: [UInt8] = []
+
+        mutating func add(_ people: some Sequence<Person>) {
+            for person in people {
+                line.removeAll(keepingCapacity: true)
+                append("id", String(person.id))
+                for (key, value) in PersonRepository.fields(person) {
+                    line.append(UInt8(ascii: "|"))
+                    append(key, value)
+                }
+                line.append(UInt8(ascii: "\n"))
+                hash.update(data: line)
             }
-            bytes.append(UInt8(ascii: "\n"))
         }
-        return sha256Hex(bytes)
+
+        func finish() -> String { hexDigits(hash.finalize()) }
+
+        /// "<length>:<key>=<value>", the length counting UTF-8 bytes of "key=value". Copied through
+        /// `withUTF8`, a memcpy, rather than element by element through `UTF8View`.
+        private mutating func append(_ key: String, _ value: String) {
+            var key = key, value = value
+            var length = String(key.utf8.count + 1 + value.utf8.count)
+            length.withUTF8 { line.append(contentsOf: $0) }
+            line.append(UInt8(ascii: ":"))
+            key.withUTF8 { line.append(contentsOf: $0) }
+            line.append(UInt8(ascii: "="))
+            value.withUTF8 { line.append(contentsOf: $0) }
+        }
     }
 }

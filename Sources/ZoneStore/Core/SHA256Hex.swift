@@ -5,11 +5,14 @@ import Foundation
 /// Runs on every request (the session cookie), so hex is built from a table, not `String(format:)`.
 func sha256Hex(_ text: String) -> String { sha256Hex(Array(text.utf8)) }
 
-func sha256Hex(_ bytes: [UInt8]) -> String {
+func sha256Hex(_ bytes: [UInt8]) -> String { hexDigits(SHA256.hash(data: bytes)) }
+
+/// A finished digest as lower-case hex.
+func hexDigits(_ digest: SHA256.Digest) -> String {
     let digits = Array("0123456789abcdef".utf8)
     var hex: [UInt8] = []
     hex.reserveCapacity(64)
-    for byte in SHA256.hash(data: bytes) {
+    for byte in digest {
         hex.append(digits[Int(byte >> 4)])
         hex.append(digits[Int(byte & 0x0f)])
     }

@@ -19,6 +19,8 @@ public final class ZoneDatabase: Sendable {
     public let location: DatabaseLocation
     private let readers: [any SQLDatabase]
     private let writer: any SQLDatabase
+    /// Where a bulk transaction gets its connection (`bulkTransaction`).
+    private let bulkSource: BulkSource
     private let gate: AsyncGate?
     private let closer: @Sendable () async throws -> Void
     private let nextReader = Atomic<Int>(0)
@@ -27,13 +29,21 @@ public final class ZoneDatabase: Sendable {
     /// SQLite's shared WAL index, which reveals commits by other processes (a CLI import).
     private let walIndex: WALIndexHeader?
 
-    private init(location: DatabaseLocation, readers: [any SQLDatabase], writer: any SQLDatabase, gate: AsyncGate?,
-                 closer: @escaping @Sendable () async throws -> Void) {
+    private enum BulkSource: Sendable {
+        /// The writer connection itself: the gate serialises its transactions.
+        case sqlite(SQLiteConnection)
+        /// A connection of its own from the pool, for COPY.
+        case postgres(PoolBox)
+    }
+
+    private init(location: DatabaseLocation, readers: [any SQLDatabase], writer: any SQLDatabase, bulkSource: BulkSource,
+                 gate: AsyncGate?, closer: @escaping @Sendable () async throws -> Void) {
         self.backend = location.backend
         self.location = location
         self.walIndex = location.backend == .sqlite ? WALIndexHeader(databasePath: location.raw) : nil
         self.readers = readers
         self.writer = writer
+        self.bulkSource = bulkSource
         self.gate = gate
         self.closer = closer
     }
@@ -65,6 +75,11 @@ public final class ZoneDatabase: Sendable {
         let writerConnection = try await connect()
         _ = try await writerConnection.query("PRAGMA journal_mode = WAL").get()
         _ = try await writerConnection.query("PRAGMA synchronous = NORMAL").get()
+        // A big write (a 100,000-row import: about 30 MB of table and index pages) stays in the writer's
+        // page cache until it commits instead of spilling pages to the WAL half-way (64 MB at most,
+        // taken only as pages are touched); its statement journal stays in memory too.
+        _ = try await writerConnection.query("PRAGMA cache_size = -65536").get()
+        _ = try await writerConnection.query("PRAGMA temp_store = MEMORY").get()
         var readerConnections: [SQLiteConnection] = []
         for _ in 0..<max(4, NIOSingletons.blockingPoolThreadCountSuggestion) { readerConnections.append(try await connect()) }
         let readers = readerConnections
@@ -72,6 +87,7 @@ public final class ZoneDatabase: Sendable {
             location: location,
             readers: readers.map { $0.sql(queryLogLevel: nil) },
             writer: writerConnection.sql(queryLogLevel: nil),
+            bulkSource: .sqlite(writerConnection),
             gate: AsyncGate(),
             closer: {
                 for connection in readers { try await connection.close().get() }
@@ -92,7 +108,7 @@ public final class ZoneDatabase: Sendable {
         )
         let database = pool.database(logger: logger).sql(queryLogLevel: nil)
         let box = PoolBox(pool: pool)
-        return ZoneDatabase(location: location, readers: [database], writer: database, gate: nil,
+        return ZoneDatabase(location: location, readers: [database], writer: database, bulkSource: .postgres(box), gate: nil,
                             closer: { try await box.pool.shutdownAsync() })
     }
 
@@ -101,22 +117,39 @@ public final class ZoneDatabase: Sendable {
     public func transaction<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         if let gate { await gate.acquire() }
         do {
-            let result = try await writer.withSession { session in
-                try await session.raw(self.backend == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN").run()
-                do {
-                    let value = try await body(session)
-                    try await session.raw("COMMIT").run()
-                    self.commits.add(1, ordering: .releasing)
-                    return value
-                } catch {
-                    try? await session.raw("ROLLBACK").run()
-                    throw error
-                }
-            }
+            let result = try await writer.withSession { session in try await self.run(body, in: session) }
             if let gate { await gate.release() }
             return result
         } catch {
             if let gate { await gate.release() }
+            throw error
+        }
+    }
+
+    /// As `transaction`, and `body` also gets a `BulkWriter` that writes within the same transaction.
+    func bulkTransaction<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase, BulkWriter) async throws -> R) async throws -> R {
+        switch bulkSource {
+        case .sqlite(let connection):
+            return try await transaction { tx in try await body(tx, BulkWriter(connection: .sqlite(connection))) }
+        case .postgres(let box):
+            return try await box.pool.withConnection { connection in
+                connection.eventLoop.makeFutureWithTask {
+                    try await self.run({ tx in try await body(tx, BulkWriter(connection: .postgres(connection))) },
+                                       in: connection.sql(queryLogLevel: nil))
+                }
+            }.get()
+        }
+    }
+
+    private func run<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R, in session: any SQLDatabase) async throws -> R {
+        try await session.raw(backend == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN").run()
+        do {
+            let value = try await body(session)
+            try await session.raw("COMMIT").run()
+            commits.add(1, ordering: .releasing)
+            return value
+        } catch {
+            try? await session.raw("ROLLBACK").run()
             throw error
         }
     }

@@ -1,94 +1,90 @@
 import SQLKit
 import ZoneCore
 
-/// The register's bulk path: a whole sheet checked in a few queries, written in multi-row
-/// statements, and audited by one record (`PersonImportAudit`). 100,000 rows take about 3.6 s
-/// (SQLite) and 3.8 s (PostgreSQL) as a whole CLI command, where a row-by-row write (duplicate
-/// SELECT, INSERT, chained audit record per person) took 37 s and 150 s.
+/// The register's bulk path: a whole sheet checked in a few queries, written by `BulkWriter`
+/// (multi-row INSERTs on SQLite, COPY on PostgreSQL), and audited by one record
+/// (`PersonImportAudit`). A row-by-row write (duplicate SELECT, INSERT, chained audit record per
+/// person) took 37 s (SQLite) and 150 s (PostgreSQL) for 100,000 rows.
 extension PersonRepository {
-    /// Imports a sheet in one transaction: validated row by row against today's register and quotas
+    /// Imports a sheet in one transaction: checked row by row against today's register and quotas
     /// under the zone lock; any row error throws `PeopleImport.Refused` listing every error, and
     /// nothing is written.
     ///
-    /// `batchSize` is the rows per INSERT statement; nil takes the backend's default. Tests pass a
-    /// small one so a short sheet crosses statement boundaries.
-    public func importSheet(_ table: CSVTable, zoneID: Int64, actor: String, batchSize: Int? = nil) async throws -> [Person] {
+    /// Checking and writing overlap: while one run of rows is written (on SQLite's thread, or by
+    /// PostgreSQL), the next is checked and hashed for the audit digest. After the first bad row
+    /// nothing more is written, the rest is still checked so every error is reported, and the
+    /// transaction rolls back; quotas are checked over the whole sheet before anything commits.
+    public func importSheet(_ table: CSVTable, zoneID: Int64, actor: String) async throws -> [Person] {
         let repo = self, backend = database.backend
-        return try await database.transaction { tx in
+        return try await database.bulkTransaction { tx, bulk in
             try await QuotaRepository.lockZone(zoneID, in: tx, backend: backend)
-            // One query for the ID numbers already registered; duplicates within the file and the whole
-            // batch's quotas are checked in memory on the book read under the lock.
-            let sheet = try await repo.checkSheet(table, zoneID: zoneID, in: tx)
+            var checker = try await repo.sheetChecker(header: table.header, rowCount: table.rows.count, zoneID: zoneID, in: tx)
+            let ids = try await Self.reserveIDs(table.rows.count, in: tx, backend: backend)
+            var digest = PersonImportAudit.Digest()
+            var people: [Person] = []
+            people.reserveCapacity(table.rows.count)
+            var writing: Task<Void, any Error>?
+            for start in stride(from: 0, to: table.rows.count, by: Self.importRun) {
+                let end = min(start + Self.importRun, table.rows.count)
+                let accepted = checker.check(table.rows[start..<end], lines: table.lines[start..<end])
+                guard !checker.hasErrors else { continue }
+                let run = zip(ids[people.count...], accepted).map { id, person in Self.person(id: id, version: 1, person) }
+                people += run
+                try await writing?.value
+                writing = Task { try await repo.insert(run, zoneID: zoneID, bulk: bulk) }
+                digest.add(run)
+            }
+            // The last write finishes before the transaction goes on, whichever way it ends.
+            let written = await writing?.result
+            let sheet = checker.finish()
             guard sheet.errors.isEmpty else { throw PeopleImport.Refused(errors: sheet.errors) }
-            let people = try await repo.insertNew(sheet.people, zoneID: zoneID, batchSize: batchSize ?? Self.batchSize(backend), in: tx)
-            try await repo.audit.append(PersonImportAudit(people: people, zoneID: zoneID).entry(actor: actor), in: tx, backend: backend)
+            try written?.get()
+            let record = PersonImportAudit(people: people, digest: digest.finish(), zoneID: zoneID)
+            try await repo.audit.append(record.entry(actor: actor), in: tx, backend: backend)
             return people
         }
     }
 
-    /// SQLite binds 15 values a row, so 2,000 rows stay under its 32,766 limit; PostgreSQL receives
-    /// eleven arrays a statement whatever the row count.
-    static func batchSize(_ backend: Backend) -> Int {
-        switch backend {
-        case .sqlite: 2_000
-        case .postgres: 20_000
-        }
-    }
+    /// Rows checked, then written, at a time: large enough that a statement's overhead is small, small
+    /// enough that the first write starts early.
+    static let importRun = 5_000
 
-    /// Inserts people already checked in `tx` (duplicates, quotas) and returns them with their ids, in
-    /// `batch` order. No audit record: the caller writes one for the batch.
-    func insertNew(_ batch: [ValidPerson], zoneID: Int64, batchSize: Int, in tx: any SQLDatabase) async throws -> [Person] {
-        precondition(batchSize > 0, "at least one row a statement")
+    static let importColumns = ["id", "zone_id", "unit_id", "name", "id_number", "gender", "birth_date", "phone", "establishment",
+                                "archive_post", "archive_rank", "status", "leadership_rank", "version", "created_at", "updated_at"]
+
+    /// Inserts people already checked (duplicates, quotas) under ids from `reserveIDs`, so the rows go in
+    /// by bulk insert or COPY with nothing to read back. No audit record: the caller writes one for the batch.
+    func insert(_ people: [Person], zoneID: Int64, bulk: BulkWriter) async throws {
         let now = clock.isoTimestamp
-        var ids: [String: Int64] = [:]
-        ids.reserveCapacity(batch.count)
-        var start = 0
-        while start < batch.count {
-            let rows = batch[start..<min(start + batchSize, batch.count)]
-            let inserted = switch database.backend {
-            case .sqlite: try await Self.insertValues(rows, zoneID: zoneID, now: now, in: tx)
-            case .postgres: try await Self.insertArrays(rows, zoneID: zoneID, now: now, in: tx)
-            }
-            for row in inserted {
-                ids[try row.decode(column: "id_number", as: String.self)] = try row.decode(column: "id", as: Int64.self)
-            }
-            start += rows.count
+        let rows: [[BulkWriter.Value]] = people.map { p in
+            [.int(p.id), .int(zoneID), .int(p.unitID), .text(p.name), .text(p.idNumber), .text(p.gender.rawValue), .text(p.birthDate),
+             p.phone.map { .text($0) } ?? .null, .text(p.establishment.rawValue), .text(p.archivePost), .text(p.archiveRank),
+             .text(p.status.rawValue), p.leadership.map { .text($0.rawValue) } ?? .null, .int(1), .text(now), .text(now)]
         }
-        return try batch.map { person in
-            guard let id = ids[person.idNumber] else { throw StoreError.notFound("新插入人员的编号") }
-            return Self.person(id: id, version: 1, person)
-        }
+        try await bulk.insert(into: "people", columns: Self.importColumns, rows: rows)
     }
 
-    /// One multi-row INSERT … VALUES.
-    static func insertValues(_ rows: ArraySlice<ValidPerson>, zoneID: Int64, now: String, in tx: any SQLDatabase) async throws -> [any SQLRow] {
-        let columns = ["zone_id", "unit_id", "name", "id_number", "gender", "birth_date", "phone", "establishment",
-                       "archive_post", "archive_rank", "status", "leadership_rank", "version", "created_at", "updated_at"]
-        let values: [[any Encodable & Sendable]] = rows.map { p in
-            [zoneID, p.unitID, p.name, p.idNumber, p.gender.rawValue, p.birthDate, p.phone, p.establishment.rawValue,
-             p.archivePost, p.archiveRank, p.status.rawValue, p.leadership?.rawValue, 1, now, now]
+    /// `count` new people ids, ascending. SQLite (writing under its single write lock): the numbers after
+    /// the highest ever given out, which AUTOINCREMENT keeps in `sqlite_sequence` and never reuses;
+    /// inserting them explicitly moves that mark on. PostgreSQL: drawn from the identity sequence,
+    /// which other zones' writers share, so they need not be consecutive.
+    static func reserveIDs(_ count: Int, in tx: any SQLDatabase, backend: Backend) async throws -> [Int64] {
+        guard count > 0 else { return [] }
+        switch backend {
+        case .sqlite:
+            let row = try await tx.raw("""
+                SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'people'), 0),
+                           COALESCE((SELECT MAX(id) FROM people), 0)) AS last
+                """).first()
+            let last = try row?.decode(column: "last", as: Int64.self) ?? 0
+            return Array(last + 1...last + Int64(count))
+        case .postgres:
+            let row = try await tx.raw("""
+                SELECT array_agg(id ORDER BY id) AS ids
+                FROM (SELECT nextval(pg_get_serial_sequence('people', 'id')) AS id FROM generate_series(1, \(bind: count))) AS reserved
+                """).first()
+            return try row?.decode(column: "ids", as: [Int64].self) ?? []
         }
-        return try await insertRows(tx, into: "people", columns: columns, rows: values, chunk: values.count, returning: ["id", "id_number"])
-    }
-
-    /// One INSERT … SELECT FROM UNNEST of a bound array per column: eleven binds however many rows,
-    /// and PostgreSQL plans it once. Arrays cannot carry NULL here, so the optional phone and
-    /// leadership rank travel as '' (which validation never produces) and become NULL again.
-    static func insertArrays(_ rows: ArraySlice<ValidPerson>, zoneID: Int64, now: String, in tx: any SQLDatabase) async throws -> [any SQLRow] {
-        try await tx.raw("""
-            INSERT INTO people (zone_id, unit_id, name, id_number, gender, birth_date, phone, establishment,
-                                archive_post, archive_rank, status, leadership_rank, version, created_at, updated_at)
-            SELECT \(bind: zoneID), t.unit_id, t.name, t.id_number, t.gender, t.birth_date, NULLIF(t.phone, ''), t.establishment,
-                   t.archive_post, t.archive_rank, t.status, NULLIF(t.leadership_rank, ''), 1, \(bind: now), \(bind: now)
-            FROM unnest(\(bind: rows.map(\.unitID))::bigint[], \(bind: rows.map(\.name))::text[],
-                        \(bind: rows.map(\.idNumber))::text[], \(bind: rows.map(\.gender.rawValue))::text[],
-                        \(bind: rows.map(\.birthDate))::text[], \(bind: rows.map { $0.phone ?? "" })::text[],
-                        \(bind: rows.map(\.establishment.rawValue))::text[], \(bind: rows.map(\.archivePost))::text[],
-                        \(bind: rows.map(\.archiveRank))::text[], \(bind: rows.map(\.status.rawValue))::text[],
-                        \(bind: rows.map { $0.leadership?.rawValue ?? "" })::text[])
-                 AS t(unit_id, name, id_number, gender, birth_date, phone, establishment, archive_post, archive_rank, status, leadership_rank)
-            RETURNING id, id_number
-            """).all()
     }
 
     /// The person's audit records, oldest first: the import that created them (found by id range) or

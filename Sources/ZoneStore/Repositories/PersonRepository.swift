@@ -86,14 +86,21 @@ public struct PersonRepository: Sendable {
         return try await database.transaction { tx in try await repo.insert(batch, zoneID: zoneID, actor: actor, in: tx) }
     }
 
-    /// A sheet checked against today's register and quotas, without writing: the import page's preview, and
-    /// the first step of `importSheet` (which checks again under the zone lock).
-    public func checkSheet(_ table: CSVTable, zoneID: Int64, in db: (any SQLDatabase)? = nil) async throws -> PeopleImport {
-        let db = db ?? database.reader
+    /// A sheet checked against today's register and quotas, without writing: the import page's preview
+    /// (`importSheet` checks again under the zone lock while it writes).
+    public func checkSheet(_ table: CSVTable, zoneID: Int64) async throws -> PeopleImport {
+        var checker = try await sheetChecker(header: table.header, rowCount: table.rows.count, zoneID: zoneID, in: database.reader)
+        _ = checker.check(table.rows[...], lines: table.lines[...])
+        return checker.finish()
+    }
+
+    /// A checker for a sheet against the register and quotas as `db` sees them: one query for the ID
+    /// numbers already registered; duplicates within the file and quotas are checked in memory.
+    func sheetChecker(header: [String], rowCount: Int, zoneID: Int64, in db: any SQLDatabase) async throws -> PeopleImport.Checker {
         let book = try await quotas.book(zoneID: zoneID, in: db)
         let existing = Set(try await db.raw("SELECT id_number FROM people WHERE zone_id = \(bind: zoneID)").all()
             .map { try $0.decode(column: "id_number", as: String.self) })
-        return PeopleImport(table, book: book, existingIDs: existing)
+        return PeopleImport.Checker(header: header, book: book, existingIDs: existing, rowCount: rowCount)
     }
 
     func insert(_ batch: [ValidPerson], zoneID: Int64, actor: String, in tx: any SQLDatabase) async throws -> [Person] {
