@@ -11,16 +11,20 @@ extension PersonRepository {
     /// nothing is written.
     ///
     /// `batchSize` is the rows per INSERT statement; nil takes the backend's default. Tests pass a
-    /// small one so a short sheet crosses statement boundaries.
-    public func importSheet(_ table: CSVTable, zoneID: Int64, actor: String, batchSize: Int? = nil) async throws -> [Person] {
+    /// small one so a short sheet crosses statement boundaries. `progress` hears each step (a large sheet's page
+    /// shows it).
+    public func importSheet(_ table: CSVTable, zoneID: Int64, actor: String, batchSize: Int? = nil,
+                            progress: @escaping @Sendable (PeopleImportProgress) -> Void = { _ in }) async throws -> [Person] {
         let repo = self, backend = database.backend
         return try await database.transaction { tx in
             try await QuotaRepository.lockZone(zoneID, in: tx, backend: backend)
             // One query for the ID numbers already registered; duplicates within the file and the whole
             // batch's quotas are checked in memory on the book read under the lock.
-            let sheet = try await repo.checkSheet(table, zoneID: zoneID, in: tx)
+            let sheet = try await repo.checkSheet(table, zoneID: zoneID, in: tx, progress: progress)
             guard sheet.errors.isEmpty else { throw PeopleImport.Refused(errors: sheet.errors) }
-            let people = try await repo.insertNew(sheet.people, zoneID: zoneID, batchSize: batchSize ?? Self.batchSize(backend), in: tx)
+            progress(.checked(rows: sheet.people.count))
+            let people = try await repo.insertNew(sheet.people, zoneID: zoneID, batchSize: batchSize ?? Self.batchSize(backend), in: tx,
+                                                   progress: progress)
             try await repo.audit.append(PersonImportAudit(people: people, zoneID: zoneID).entry(actor: actor), in: tx, backend: backend)
             return people
         }
@@ -37,7 +41,8 @@ extension PersonRepository {
 
     /// Inserts people already checked in `tx` (duplicates, quotas) and returns them with their ids, in
     /// `batch` order. No audit record: the caller writes one for the batch.
-    func insertNew(_ batch: [ValidPerson], zoneID: Int64, batchSize: Int, in tx: any SQLDatabase) async throws -> [Person] {
+    func insertNew(_ batch: [ValidPerson], zoneID: Int64, batchSize: Int, in tx: any SQLDatabase,
+                   progress: @Sendable (PeopleImportProgress) -> Void = { _ in }) async throws -> [Person] {
         precondition(batchSize > 0, "at least one row a statement")
         let now = clock.isoTimestamp
         var ids: [String: Int64] = [:]
@@ -53,6 +58,7 @@ extension PersonRepository {
                 ids[try row.decode(column: "id_number", as: String.self)] = try row.decode(column: "id", as: Int64.self)
             }
             start += rows.count
+            progress(.written(rows: start, of: batch.count))
         }
         return try batch.map { person in
             guard let id = ids[person.idNumber] else { throw StoreError.notFound("新插入人员的编号") }

@@ -88,11 +88,13 @@ public struct PersonRepository: Sendable {
 
     /// A sheet checked against today's register and quotas, without writing: the import page's preview, and
     /// the first step of `importSheet` (which checks again under the zone lock).
-    public func checkSheet(_ table: CSVTable, zoneID: Int64, in db: (any SQLDatabase)? = nil) async throws -> PeopleImport {
+    public func checkSheet(_ table: CSVTable, zoneID: Int64, in db: (any SQLDatabase)? = nil,
+                           progress: @Sendable (PeopleImportProgress) -> Void = { _ in }) async throws -> PeopleImport {
         let db = db ?? database.reader
         let book = try await quotas.book(zoneID: zoneID, in: db)
         let existing = Set(try await db.raw("SELECT id_number FROM people WHERE zone_id = \(bind: zoneID)").all()
             .map { try $0.decode(column: "id_number", as: String.self) })
+        progress(.registerRead(people: existing.count))
         return PeopleImport(table, book: book, existingIDs: existing)
     }
 
