@@ -30,7 +30,7 @@ import urllib.request
 
 import openpyxl
 from selenium import webdriver
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, TimeoutException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.expected_conditions import staleness_of
@@ -170,8 +170,13 @@ def run(driver, base, password, workdir, large_rows, screenshots=None):
     upload(driver, base, large)
     settle(driver, f"校验通过：共 {large_rows} 行")
     submit(driver, "button[value=commit]")
-    if "正在写入" in body_text(driver) or "正在复核" in body_text(driver):
-        shoot("import-progress.png")
+    if screenshots:
+        # The picture is of rows being written; a quick run may be past that, then there is no picture.
+        try:
+            settle(driver, "正在写入", timeout=30)
+            shoot("import-progress.png")
+        except (Failure, TimeoutException):
+            pass
     settle(driver, f"已导入 {large_rows} 人")
 
     write_csv(large, many_people(250, bad=True))

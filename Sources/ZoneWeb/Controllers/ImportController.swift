@@ -69,7 +69,7 @@ struct ImportController {
         guard table.rows.count <= env.importJobThreshold || mode.isEmpty else {
             let token = env.jobs.start(for: principal, failure: "导入失败") { [self] report in
                 let rows = table.rows.count
-                report(JobProgress(preview ? "正在校验… 已读取 \(rows) 行" : "正在复核… 已读取 \(rows) 行"))
+                report(JobProgress("正在\(preview ? "校验" : "复核")… 已读取 \(Thousands.text(rows)) 行"))
                 let progress: @Sendable (PeopleImportProgress) -> Void = { report(Self.progress($0, rows: rows, writing: !preview)) }
                 let outcome = try await (preview ? check(table, principal, progress: progress) : write(table, principal, progress: progress))
                 return switch outcome {
@@ -108,10 +108,11 @@ struct ImportController {
 
     static func progress(_ step: PeopleImportProgress, rows: Int, writing: Bool) -> JobProgress {
         switch step {
-        case .registerRead(let people): JobProgress("已读取 \(rows) 行，名册现有 \(people) 人，正在\(writing ? "复核" : "校验")身份证号、单位、重复与编制……")
-        case .checked(let rows): JobProgress("校验通过，正在写入 0 / \(rows) 行", done: 0, of: rows)
+        case .registerRead(let people):
+            JobProgress("已读取 \(Thousands.text(rows)) 行，名册现有 \(Thousands.text(people)) 人，正在\(writing ? "复核" : "校验")身份证号、单位、重复与编制……")
+        case .checked(let rows): JobProgress("校验通过，正在写入 0 / \(Thousands.text(rows)) 行", done: 0, of: rows)
         case .written(let done, let total):
-            JobProgress("正在写入 \(done) / \(total) 行（\(Percent.format(done, of: total))）", done: done, of: total)
+            JobProgress("正在写入 \(Thousands.text(done)) / \(Thousands.text(total)) 行（\(Percent.format(done, of: total))）", done: done, of: total)
         }
     }
 

@@ -119,10 +119,10 @@ struct PayController {
 
     static func progress(_ step: PayRunProgress) -> JobProgress {
         switch step {
-        case .read(let people): JobProgress("已读取考核结果 \(people) 人，正在分配……")
+        case .read(let people): JobProgress("已读取考核结果 \(Thousands.text(people)) 人，正在分配……")
         case .computed(let paid): JobProgress("分配完成（实发 \(Fen.text(paid))），正在写入明细……")
         case .written(let lines, let total):
-            JobProgress("正在写入明细 \(lines) / \(total)（\(Percent.format(lines, of: total))）", done: lines, of: total)
+            JobProgress("正在写入明细 \(Thousands.text(lines)) / \(Thousands.text(total))（\(Percent.format(lines, of: total))）", done: lines, of: total)
         }
     }
 

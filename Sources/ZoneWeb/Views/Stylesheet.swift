@@ -28,6 +28,9 @@ enum Stylesheet {
     .card.job progress::-webkit-progress-bar{background:#e2e8f0;border-radius:7px}
     .card.job progress::-webkit-progress-value{background:#3b82f6;border-radius:7px}
     .card.job progress::-moz-progress-bar{background:#3b82f6;border-radius:7px}
+    .card.job progress:indeterminate{background:linear-gradient(90deg,#e2e8f0 25%,#93c5fd 50%,#e2e8f0 75%);background-size:200% 100%;animation:job-wait 1.2s linear infinite}
+    .card.job progress:indeterminate::-webkit-progress-bar{background:transparent}
+    @keyframes job-wait{from{background-position:100% 0}to{background-position:-100% 0}}
     .stats{display:grid;grid-template-columns:repeat(auto-fill,minmax(180px,1fr));gap:12px;margin-bottom:16px}
     .stat{background:#fff;border:1px solid #e2e8f0;border-radius:6px;padding:14px 18px}
     .stat a.value{display:block}
