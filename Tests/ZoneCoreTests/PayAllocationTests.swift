@@ -293,5 +293,6 @@ struct MoneyArithmeticTests {
         #expect(Fen.text(-5) == "-¥0.05")
         #expect(Fen.text(100_000_000) == "¥1,000,000.00")
         #expect(Fen.text(0) == "¥0.00")
+        #expect([0, 999, 1_000, 40_000, 100_000, -1_234_567].map(Thousands.text) == ["0", "999", "1,000", "40,000", "100,000", "-1,234,567"])
     }
 }

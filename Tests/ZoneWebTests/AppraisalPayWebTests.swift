@@ -117,6 +117,7 @@ struct AppraisalPayWebTests {
         let app = try await TestApp.make(payRunJobThreshold: 1)
         let zone = try await app.store.zones.find(code: DemoZone.zoneCode)!.id
         let last = try await app.store.appraisals.all(zoneID: zone).first { $0.year == 2024 }!
+        try await app.addAccount("hr_second", role: .hr, zoneID: zone)
         try await app.run { browser in
             try await browser.login("hr")
             let started = try await browser.post("/pay-runs", [("period", "2024-12"), ("appraisalID", "\(last.id)"), ("poolKind", "fixed"),
@@ -124,17 +125,13 @@ struct AppraisalPayWebTests {
             #expect(started.status == .seeOther)
             let jobPath = try #require(started.location)
             #expect(jobPath.hasPrefix("/pay-runs/jobs/"))
-            var page = try await browser.get(jobPath)
-            for _ in 0..<100 where page.status == .ok {
-                #expect(page.headers[.init("Refresh")!] == "1" && page.body.contains("正在计算发放批次"))
-                try await Task.sleep(for: .milliseconds(50))
-                page = try await browser.get(jobPath)
-            }
-            #expect(page.status == .seeOther)
-            let runID = try #require(page.location.flatMap { Int64($0.split(separator: "/").last!) })
+            let runPath = try await browser.followJob(jobPath)
+            let runID = try #require(Int64(runPath.split(separator: "/").last!))
             #expect(try await app.store.payRuns.find(id: runID, zoneID: zone)?.paidFen == 100_000_000)
-            // Another zone's account (or a stale token) cannot read the job.
+            // A stale token, or another account's even in the same zone, reads as no job at all.
             #expect(try await browser.get("/pay-runs/jobs/0000").status == .notFound)
+            try await browser.login("hr_second")
+            #expect(try await browser.get(jobPath).status == .notFound)
         }
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import SQLKit
 import Testing
 import ZoneCore
 @testable import ZoneStore
@@ -9,12 +8,7 @@ import ZoneCore
 /// table, on SQLite (VACUUM INTO) and on PostgreSQL (pg_dump, psql) when it is available.
 @Suite("Backup and restore")
 struct BackupTests {
-    static var backends: [Backend] {
-        let env = ProcessInfo.processInfo.environment
-        return env["ZONEDESK_PG_URL"] != nil || env["ZONEDESK_REQUIRE_PG"] == "1" ? [.sqlite, .postgres] : [.sqlite]
-    }
-
-    @Test(arguments: backends)
+    @Test(arguments: TestApp.backends)
     func theDemoZoneRoundTripsWithAnIdenticalChecksum(_ backend: Backend) async throws {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("zd-backup-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -24,7 +18,7 @@ struct BackupTests {
             guard backend == .postgres else { return DatabaseLocation(scratch.appendingPathComponent("\(name).sqlite").path) }
             let base = try #require(ProcessInfo.processInfo.environment["ZONEDESK_PG_URL"], "ZONEDESK_REQUIRE_PG=1 but ZONEDESK_PG_URL is unset")
             let database = "zd_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
-            try await Self.admin(base, "CREATE DATABASE \(database)")
+            try await TestApp.admin(base, "CREATE DATABASE \(database)")
             databases.append(String(database))
             return DatabaseLocation(String(base[...base.lastIndex(of: "/")!]) + database)
         }
@@ -48,16 +42,7 @@ struct BackupTests {
         await #expect(throws: BackupError.self) { try await DatabaseBackup.restore(source, from: file) }
 
         if let base = ProcessInfo.processInfo.environment["ZONEDESK_PG_URL"], backend == .postgres {
-            for database in databases { try await Self.admin(base, "DROP DATABASE IF EXISTS \(database) WITH (FORCE)") }
+            for database in databases { try await TestApp.admin(base, "DROP DATABASE IF EXISTS \(database) WITH (FORCE)") }
         }
-    }
-
-    static func admin(_ url: String, _ statement: String) async throws {
-        let db = try await ZoneDatabase.open(DatabaseLocation(url))
-        do { try await db.reader.raw(SQLQueryString(statement)).run() } catch {
-            try? await db.close()
-            throw error
-        }
-        try await db.close()
     }
 }

@@ -1,35 +1,62 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import SQLKit
 import Synchronization
+import Testing
 import ZoneCore
 import ZoneTestSupport
 @testable import ZoneStore
 @testable import ZoneWeb
 
-/// A demo zone in a temporary SQLite file, with every demo account given a known password.
+/// A demo zone in a temporary SQLite file (or, for `.postgres`, a scratch database on `ZONEDESK_PG_URL`), with
+/// every demo account given a known password.
 struct TestApp: Sendable {
     static let password = "Zone!desk9"
     let env: AppEnvironment
     let clock: ManualClock
     let specs: [RouteSpec]
     let directory: URL
+    /// The scratch PostgreSQL database, dropped after `run`.
+    let postgresDatabase: String?
 
-    static func make(payRunJobThreshold: Int = 20_000) async throws -> TestApp {
+    /// SQLite, and PostgreSQL too when `ZONEDESK_PG_URL` is set (always in CI, which sets `ZONEDESK_REQUIRE_PG=1`).
+    static var backends: [Backend] {
+        let env = ProcessInfo.processInfo.environment
+        return env["ZONEDESK_PG_URL"] != nil || env["ZONEDESK_REQUIRE_PG"] == "1" ? [.sqlite, .postgres] : [.sqlite]
+    }
+
+    static func make(_ backend: Backend = .sqlite, payRunJobThreshold: Int = 20_000, importJobThreshold: Int = 5_000) async throws -> TestApp {
         let clock = ManualClock()
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("zd-web-\(UUID().uuidString)")
-        let store = try await Store.open(DatabaseLocation(directory.appendingPathComponent("t.sqlite").path), clock: clock.clock)
-        let env = AppEnvironment(store: store, hasher: PasswordHasher(cost: 4), payRunJobThreshold: payRunJobThreshold)
+        var location = DatabaseLocation(directory.appendingPathComponent("t.sqlite").path), postgresDatabase: String?
+        if backend == .postgres {
+            let base = try #require(ProcessInfo.processInfo.environment["ZONEDESK_PG_URL"], "ZONEDESK_REQUIRE_PG=1 but ZONEDESK_PG_URL is unset")
+            let name = "zd_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+            try await admin(base, "CREATE DATABASE \(name)")
+            location = DatabaseLocation(String(base[...base.lastIndex(of: "/")!]) + name)
+            postgresDatabase = String(name)
+        }
+        let store = try await Store.open(location, clock: clock.clock)
+        let env = AppEnvironment(store: store, hasher: PasswordHasher(cost: 4), payRunJobThreshold: payRunJobThreshold,
+                                 importJobThreshold: importJobThreshold)
         _ = try await DemoLoader(env: env).load()
         for account in try await store.accounts.all() {
             try await store.accounts.setPassword(id: account.id, hash: env.hasher.hash(password), mustChange: false, actor: "test")
         }
-        return TestApp(env: env, clock: clock, specs: buildRouter(env).specs, directory: directory)
+        return TestApp(env: env, clock: clock, specs: buildRouter(env).specs, directory: directory, postgresDatabase: postgresDatabase)
     }
 
     var store: Store { env.store }
 
     func account(_ username: String) async throws -> Account { try await store.accounts.find(username: username)! }
+
+    /// A further account with the test password, e.g. a second 组织人事 clerk or one in another zone.
+    func addAccount(_ username: String, role: Role, zoneID: Int64) async throws {
+        let account = try await store.accounts.create(NewAccount(username: username, displayName: username, passwordHash: env.hasher.hash(Self.password),
+                                                                 role: role, zoneID: zoneID, mustChangePassword: false), actor: "test")
+        #expect(account.username == username)
+    }
 
     /// Runs `body` against the router (no socket), then removes the database.
     func run(_ body: @escaping @Sendable (TestBrowser) async throws -> Void) async throws {
@@ -38,10 +65,28 @@ struct TestApp: Sendable {
             try await app.test(.router) { client in try await body(TestBrowser(client: client)) }
         } catch {
             try? await store.close()
+            try? await removeDatabase()
             throw error
         }
         try await store.close()
+        try await removeDatabase()
+    }
+
+    private func removeDatabase() async throws {
         try? FileManager.default.removeItem(at: directory)
+        if let postgresDatabase, let base = ProcessInfo.processInfo.environment["ZONEDESK_PG_URL"] {
+            try await Self.admin(base, "DROP DATABASE IF EXISTS \(postgresDatabase) WITH (FORCE)")
+        }
+    }
+
+    /// Runs one statement on the server's base database (CREATE/DROP DATABASE cannot run in a transaction).
+    static func admin(_ url: String, _ statement: String) async throws {
+        let db = try await ZoneDatabase.open(DatabaseLocation(url))
+        do { try await db.reader.raw(SQLQueryString(statement)).run() } catch {
+            try? await db.close()
+            throw error
+        }
+        try await db.close()
     }
 }
 
@@ -110,6 +155,18 @@ final class TestBrowser: Sendable {
         }
         body += Array("--\(boundary)--\r\n".utf8)
         return try await request(.post, uri, raw: ("multipart/form-data; boundary=\(boundary)", body))
+    }
+
+    /// Reloads a background job's page, as its `Refresh` header makes a browser do, until it moves on; returns where to.
+    func followJob(_ path: String) async throws -> String {
+        var page = try await get(path)
+        for _ in 0..<400 where page.status == .ok {
+            #expect(page.headers[.init("Refresh")!] == "1" && page.body.contains("<progress"))
+            try await Task.sleep(for: .milliseconds(25))
+            page = try await get(path)
+        }
+        #expect(page.status == .seeOther, "\(path) → \(page.status) \(page.body.prefix(300))")
+        return try #require(page.location)
     }
 
     @discardableResult

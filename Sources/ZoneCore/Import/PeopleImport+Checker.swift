@@ -5,7 +5,7 @@ extension PeopleImport {
     /// same `PeopleImport` as checking all rows at once.
     public struct Checker: Sendable {
         let book: QuotaBook
-        let existingIDs: Set<String>
+        public let existingIDs: Set<String>
         /// Each template column's position in this sheet, looked up once rather than per cell.
         let position: [Int?]
         let unitsByName: [String: [Int64]]

@@ -7,14 +7,7 @@
 /// ```
 public enum Fen {
     public static func text(_ fen: Int64) -> String {
-        let magnitude = fen.magnitude
-        let yuan = String(magnitude / 100)
-        var grouped = ""
-        for (index, digit) in yuan.enumerated() {
-            if index > 0, (yuan.count - index) % 3 == 0 { grouped.append(",") }
-            grouped.append(digit)
-        }
-        let cents = magnitude % 100
-        return "\(fen < 0 ? "-" : "")¥\(grouped).\(cents < 10 ? "0" : "")\(cents)"
+        let magnitude = fen.magnitude, cents = magnitude % 100
+        return "\(fen < 0 ? "-" : "")¥\(Thousands.text(magnitude / 100)).\(cents < 10 ? "0" : "")\(cents)"
     }
 }

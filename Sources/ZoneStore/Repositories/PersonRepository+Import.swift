@@ -14,24 +14,29 @@ extension PersonRepository {
     /// PostgreSQL), the next is checked and hashed for the audit digest. After the first bad row
     /// nothing more is written, the rest is still checked so every error is reported, and the
     /// transaction rolls back; quotas are checked over the whole sheet before anything commits.
-    public func importSheet(_ table: CSVTable, zoneID: Int64, actor: String) async throws -> [Person] {
-        let repo = self, backend = database.backend
+    /// `progress` hears each run written (a large sheet's page shows it).
+    public func importSheet(_ table: CSVTable, zoneID: Int64, actor: String,
+                            progress: @escaping @Sendable (PeopleImportProgress) -> Void = { _ in }) async throws -> [Person] {
+        let repo = self, backend = database.backend, total = table.rows.count
         return try await database.bulkTransaction { tx, bulk in
             try await QuotaRepository.lockZone(zoneID, in: tx, backend: backend)
             var checker = try await repo.sheetChecker(header: table.header, rowCount: table.rows.count, zoneID: zoneID, in: tx)
+            progress(.registerRead(people: checker.existingIDs.count))
             let ids = try await Self.reserveIDs(table.rows.count, in: tx, backend: backend)
             var digest = PersonImportAudit.Digest()
             var people: [Person] = []
             people.reserveCapacity(table.rows.count)
             var writing: Task<Void, any Error>?
-            for start in stride(from: 0, to: table.rows.count, by: Self.importRun) {
-                let end = min(start + Self.importRun, table.rows.count)
-                let accepted = checker.check(table.rows[start..<end], lines: table.lines[start..<end])
+            for rows in Self.runs(of: table) {
+                let accepted = checker.check(table.rows[rows], lines: table.lines[rows])
                 guard !checker.hasErrors else { continue }
                 let run = zip(ids[people.count...], accepted).map { id, person in Self.person(id: id, version: 1, person) }
                 people += run
                 try await writing?.value
-                writing = Task { try await repo.insert(run, zoneID: zoneID, bulk: bulk) }
+                writing = Task {
+                    try await repo.insert(run, zoneID: zoneID, bulk: bulk)
+                    progress(.written(rows: rows.upperBound, of: total))
+                }
                 digest.add(run)
             }
             // The last write finishes before the transaction goes on, whichever way it ends.
@@ -45,9 +50,11 @@ extension PersonRepository {
         }
     }
 
-    /// Rows checked, then written, at a time: large enough that a statement's overhead is small, small
-    /// enough that the first write starts early.
-    static let importRun = 5_000
+    /// The sheet's rows in runs checked (and written) at a time: large enough that a statement's overhead
+    /// is small, small enough that the first write starts early and progress moves.
+    static func runs(of table: CSVTable) -> [Range<Int>] {
+        stride(from: 0, to: table.rows.count, by: 5_000).map { $0..<min($0 + 5_000, table.rows.count) }
+    }
 
     static let importColumns = ["id", "zone_id", "unit_id", "name", "id_number", "gender", "birth_date", "phone", "establishment",
                                 "archive_post", "archive_rank", "status", "leadership_rank", "version", "created_at", "updated_at"]

@@ -87,10 +87,15 @@ public struct PersonRepository: Sendable {
     }
 
     /// A sheet checked against today's register and quotas, without writing: the import page's preview
-    /// (`importSheet` checks again under the zone lock while it writes).
-    public func checkSheet(_ table: CSVTable, zoneID: Int64) async throws -> PeopleImport {
+    /// (`importSheet` checks again under the zone lock while it writes). `progress` hears each run of rows.
+    public func checkSheet(_ table: CSVTable, zoneID: Int64,
+                           progress: @Sendable (PeopleImportProgress) -> Void = { _ in }) async throws -> PeopleImport {
         var checker = try await sheetChecker(header: table.header, rowCount: table.rows.count, zoneID: zoneID, in: database.reader)
-        _ = checker.check(table.rows[...], lines: table.lines[...])
+        progress(.registerRead(people: checker.existingIDs.count))
+        for run in Self.runs(of: table) {
+            _ = checker.check(table.rows[run], lines: table.lines[run])
+            progress(.checked(rows: run.upperBound, of: table.rows.count))
+        }
         return checker.finish()
     }
 

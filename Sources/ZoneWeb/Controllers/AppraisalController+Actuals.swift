@@ -32,17 +32,19 @@ extension AppraisalController {
         }
         let text = context.form["csv"]
         let table: CSVTable
-        do { table = try SheetFile.table(from: context) } catch {
+        let action = Self.actualsCard(id).action
+        do { table = try env.imports.table(from: context, action: action, for: principal) } catch {
             return try await indicators(id, principal, error: error.message + "，未导入任何数据。", status: .unprocessableContent, importText: text)
         }
         let targets = try await env.store.appraisals.indicators(appraisalID: id).map { ActualsImport.Target(id: $0.id, name: $0.name, rule: $0.rule) }
         let sheet = ActualsImport(table, indicators: targets)
         guard sheet.errors.isEmpty else {
             return try await indicators(id, principal, error: "发现 \(sheet.errors.count) 处问题，未导入任何数据。请修改后重新提交。",
-                                        status: .unprocessableContent, importText: text, importErrors: sheet.errors)
+                                        status: .unprocessableContent, importText: text,
+                                        importErrors: env.imports.hold(sheet.errors, action: action, for: principal))
         }
         if context.form["mode"] == ImportCard.previewMode {
-            return try await indicators(id, principal, importPreview: table)
+            return try await indicators(id, principal, importPreview: env.imports.hold(table, action: action, for: principal))
         }
         return try await act(id, principal, back: "indicators") {
             try await env.store.appraisals.setActuals(sheet.actuals, appraisalID: id, zoneID: principal.zoneID, actor: principal.account.username)

@@ -64,6 +64,7 @@ struct AppraisalController {
         routes.post("/appraisals/:id/actuals/import", .manageAppraisals) { _, context, principal in
             try await importActuals(try context.parameters.require("id", as: Int64.self), context, principal)
         }
+        env.imports.registerDownload(&routes, action: "/appraisals/:id/actuals/import", .manageAppraisals)
         routes.post("/appraisals/:id/inputs", .manageAppraisals) { _, context, principal in
             let id = try context.parameters.require("id", as: Int64.self)
             switch AppraisalForms.inputs(context.form["rows"]) {
@@ -253,7 +254,7 @@ struct AppraisalController {
     }
 
     func indicators(_ id: Int64, _ principal: Principal, error: String? = nil, status: HTTPResponse.Status = .ok,
-                    importText: String = "", importErrors: [ImportRowError] = [], importPreview: CSVTable? = nil) async throws -> Response {
+                    importText: String = "", importErrors: HeldImports.Errors? = nil, importPreview: HeldImports.Sheet? = nil) async throws -> Response {
         try await render(id, principal, notice: nil, error: error, status: status) { view in
             principal.can(.manageAppraisals)
                 ? view.cascade + Self.actualsCard(id).render(principal, text: importText, errors: importErrors, preview: importPreview)

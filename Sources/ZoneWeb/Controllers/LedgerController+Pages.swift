@@ -33,8 +33,8 @@ extension LedgerController {
     }
 
     func list(_ kind: LedgerKind, filters: [(String, String)], _ principal: Principal, input: LedgerInput, errors: FieldErrors,
-              message: String? = nil, notice: String? = nil, importText: String = "", importErrors: [ImportRowError] = [],
-              importPreview: CSVTable? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+              message: String? = nil, notice: String? = nil, importText: String = "", importErrors: HeldImports.Errors? = nil,
+              importPreview: HeldImports.Sheet? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let all = try await rows(kind, principal)
         let entries = all.filter { Self.matches($0.record, filters) }
         let names = try await LedgerNames.load(env, principal)

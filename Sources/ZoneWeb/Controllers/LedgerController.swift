@@ -23,6 +23,7 @@ struct LedgerController {
             guard let kind = Self.kind(context) else { return notFound(principal) }
             return try await importSheet(kind, context, principal)
         }
+        env.imports.registerDownload(&routes, action: "/ledgers/:kind/import", .editLedgers)
         routes.get("/ledgers/:kind/template.xlsx", .editLedgers) { _, context, principal in
             guard let kind = Self.kind(context) else { return notFound(principal) }
             return try await template(kind, principal)
@@ -152,19 +153,20 @@ struct LedgerController {
 
     /// `mode=preview` checks the sheet and lists its rows; any other post (the confirm button, or a script) writes.
     func importSheet(_ kind: LedgerKind, _ context: AppContext, _ principal: Principal) async throws -> Response {
-        let text = context.form["csv"]
+        let text = context.form["csv"], action = Self.importCard(kind).action
         func refuse(_ errors: [ImportRowError], _ message: String) async throws -> Response {
             try await list(kind, filters: [], principal, input: LedgerInput(kind: kind), errors: FieldErrors(), message: message,
-                           importText: text, importErrors: errors, status: .unprocessableContent)
+                           importText: text, importErrors: env.imports.hold(errors, action: action, for: principal), status: .unprocessableContent)
         }
         let table: CSVTable
-        do { table = try SheetFile.table(from: context) } catch { return try await refuse([], error.message + "，未导入任何数据。") }
+        do { table = try env.imports.table(from: context, action: action, for: principal) } catch { return try await refuse([], error.message + "，未导入任何数据。") }
         let sheet = LedgerImport(table, kind: kind, references: try await references(principal))
         guard sheet.errors.isEmpty else {
             return try await refuse(sheet.errors, "发现 \(sheet.errors.count) 处问题，未导入任何数据。请修改后重新提交。")
         }
         if context.form["mode"] == ImportCard.previewMode {
-            return try await list(kind, filters: [], principal, input: LedgerInput(kind: kind), errors: FieldErrors(), importPreview: table)
+            return try await list(kind, filters: [], principal, input: LedgerInput(kind: kind), errors: FieldErrors(),
+                              importPreview: env.imports.hold(table, action: action, for: principal))
         }
         do {
             try await env.store.ledgers.createAll(sheet.records, zoneID: principal.account.zoneID ?? 0, actor: principal.account.username)

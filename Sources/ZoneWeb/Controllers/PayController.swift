@@ -19,8 +19,9 @@ struct PayController {
             case .success(let request):
                 let store = env.store, zoneID = principal.zoneID, actor = principal.account.username
                 if try await store.appraisals.resultCount(appraisalID: request.appraisalID) >= env.payRunJobThreshold {
-                    let token = env.payRunJobs.start(zoneID: zoneID) { report in
-                        try await store.payRuns.create(request, zoneID: zoneID, actor: actor, progress: { report(Self.progressText($0)) })
+                    let token = env.jobs.start(for: principal, failure: "发放批次计算失败") { report in
+                        let id = try await store.payRuns.create(request, zoneID: zoneID, actor: actor, progress: { report(Self.progress($0)) })
+                        return "/pay-runs/\(id)"
                     }
                     return .redirect(to: "/pay-runs/jobs/\(token)")
                 }
@@ -116,31 +117,25 @@ struct PayController {
                                       averagePayFen: fen("average"), baseTotalFen: fen("baseTotal")))
     }
 
-    static func progressText(_ step: PayRunProgress) -> String {
+    static func progress(_ step: PayRunProgress) -> JobProgress {
         switch step {
-        case .read(let people): "已读取考核结果 \(people) 人，正在分配……"
-        case .computed(let paid): "分配完成（实发 \(Fen.text(paid))），正在写入明细……"
-        case .written(let lines, let total): "正在写入明细 \(lines) / \(total)（\(Percent.format(lines, of: total))）"
+        case .read(let people): JobProgress("已读取考核结果 \(Thousands.text(people)) 人，正在分配……")
+        case .computed(let paid): JobProgress("分配完成（实发 \(Fen.text(paid))），正在写入明细……")
+        case .written(let lines, let total):
+            JobProgress("正在写入明细 \(Thousands.text(lines)) / \(Thousands.text(total))（\(Percent.format(lines, of: total))）", done: lines, of: total)
         }
     }
 
+    static let jobPage = JobPage(title: "正在计算发放批次", active: "pay",
+                                 hint: "本页每秒自动刷新，完成后转到发放表。整个批次在一个事务中写入，中途中断不会留下半个批次。")
+
     /// The progress page of a background run: reloads itself until the run is stored or refused.
     func job(_ token: String, _ principal: Principal) async throws -> Response {
-        switch env.payRunJobs.state(token, zoneID: principal.zoneID) {
+        switch env.jobs.state(token, for: principal) {
         case nil: return Pages.error(.notFound, "该计算任务不存在或服务已重启，请重新创建发放批次。", principal: principal)
-        case .done(let runID): return .redirect(to: "/pay-runs/\(runID)")
+        case .done(let location): return .redirect(to: location)
         case .failed(let message): return try await list(principal, error: message, status: .conflict)
-        case .running(let message):
-            let zone = try await env.zoneName(principal)
-            var response = Pages.response(Layout.page(title: "正在计算发放批次", active: "pay", principal: principal, zoneName: zone) {
-                HTML.tag("h1") { "正在计算发放批次" }
-                HTML.tag("div", ["class": "card"]) {
-                    HTML.tag("p") { message }
-                    HTML.tag("p", ["class": "hint"]) { "本页每秒自动刷新，完成后转到发放表。整个批次在一个事务中写入，中途中断不会留下半个批次。" }
-                }
-            })
-            response.headers[.init("Refresh")!] = "1"
-            return response
+        case .running(let progress): return Self.jobPage.response(progress, principal: principal, zoneName: try await env.zoneName(principal))
         }
     }
 

@@ -12,13 +12,13 @@ extension PostController {
 
     /// `mode=preview` checks the sheet and lists its rows; any other post (the confirm button, or a script) writes.
     func importSheet(_ context: AppContext, _ principal: Principal) async throws -> Response {
-        let text = context.form["csv"]
+        let text = context.form["csv"], action = Self.card.action
         func refuse(_ errors: [ImportRowError], _ message: String) async throws -> Response {
-            try await list(principal, input: PostInput(), errors: FieldErrors(), message: message, importText: text, importErrors: errors,
-                           status: .unprocessableContent)
+            try await list(principal, input: PostInput(), errors: FieldErrors(), message: message, importText: text,
+                           importErrors: env.imports.hold(errors, action: action, for: principal), status: .unprocessableContent)
         }
         let table: CSVTable
-        do { table = try SheetFile.table(from: context) } catch { return try await refuse([], error.message + "，未导入任何数据。") }
+        do { table = try env.imports.table(from: context, action: action, for: principal) } catch { return try await refuse([], error.message + "，未导入任何数据。") }
         let zoneID = principal.account.zoneID ?? 0
         // Only units in the account's scope may be named, as in the form.
         let units = try await env.store.units.all(zoneID: zoneID).filter { principal.scope.allows(unitID: $0.id) }
@@ -28,7 +28,8 @@ extension PostController {
             return try await refuse(sheet.errors, "发现 \(sheet.errors.count) 处问题，未导入任何数据。请修改后重新提交。")
         }
         if context.form["mode"] == ImportCard.previewMode {
-            return try await list(principal, input: PostInput(), errors: FieldErrors(), importPreview: table, status: .ok)
+            return try await list(principal, input: PostInput(), errors: FieldErrors(),
+                                  importPreview: env.imports.hold(table, action: action, for: principal), status: .ok)
         }
         let posts = try await env.store.posts.createAll(sheet.posts, zoneID: zoneID, actor: principal.account.username)
         return try await list(principal, input: PostInput(), errors: FieldErrors(), notice: "已导入 \(posts.count) 个岗位。", status: .ok)

@@ -15,6 +15,7 @@ struct PostController {
         routes.post("/posts", .managePosts) { _, context, principal in try await create(context.form, principal) }
         routes.get("/posts/import/template.xlsx", .managePosts) { _, _, _ in try Self.template.xlsx(filename: "岗位导入模板.xlsx") }
         routes.post("/posts/import", .managePosts) { _, context, principal in try await importSheet(context, principal) }
+        env.imports.registerDownload(&routes, action: "/posts/import", .managePosts)
         routes.get("/posts/export.xlsx", .viewUnits) { _, _, principal in try await export(principal) }
         routes.get("/posts/:id/edit", .managePosts) { _, context, principal in
             guard let post = try await env.store.posts.find(id: context.parameters.require("id", as: Int64.self),
@@ -34,7 +35,7 @@ struct PostController {
     func notFound(_ principal: Principal) -> Response { Pages.error(.notFound, "岗位不存在。", principal: principal) }
 
     func list(_ principal: Principal, input: PostInput, errors: FieldErrors, message: String? = nil, notice: String? = nil,
-              importText: String = "", importErrors: [ImportRowError] = [], importPreview: CSVTable? = nil,
+              importText: String = "", importErrors: HeldImports.Errors? = nil, importPreview: HeldImports.Sheet? = nil,
               status: HTTPResponse.Status) async throws -> Response {
         let zoneID = principal.account.zoneID ?? 0
         let tree = try await env.store.units.tree(zoneID: zoneID)

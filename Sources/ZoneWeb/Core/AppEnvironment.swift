@@ -1,20 +1,27 @@
 import ZoneStore
 
-/// What every controller needs: the store, the password hasher, and whether cookies are Secure.
+/// What every controller needs: the store, the password hasher, whether cookies are Secure, and what lives in
+/// memory between requests (background jobs, checked import sheets).
 public struct AppEnvironment: Sendable {
     public let store: Store
     public let hasher: PasswordHasher
     public let secureCookies: Bool
     /// Pay runs of at least this many people run in the background with a progress page.
     public let payRunJobThreshold: Int
-    public let payRunJobs = PayRunJobs()
+    /// A people import of more rows than this is checked and written in the background with a progress page.
+    public let importJobThreshold: Int
+    /// Background work (large pay runs and imports) and what it left for the clerk.
+    let jobs = BackgroundJobs()
+    let imports = HeldImports()
     let cache = ComputedCache()
 
-    public init(store: Store, hasher: PasswordHasher = PasswordHasher(), secureCookies: Bool = false, payRunJobThreshold: Int = 20_000) {
+    public init(store: Store, hasher: PasswordHasher = PasswordHasher(), secureCookies: Bool = false, payRunJobThreshold: Int = 20_000,
+                importJobThreshold: Int = 5_000) {
         self.store = store
         self.hasher = hasher
         self.secureCookies = secureCookies
         self.payRunJobThreshold = payRunJobThreshold
+        self.importJobThreshold = importJobThreshold
     }
 
     /// The zone name shown in the header.

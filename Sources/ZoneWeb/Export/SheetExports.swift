@@ -43,6 +43,13 @@ public enum SheetExports {
         try ledger(kind, try await store.ledgers.all(zoneID: zoneID, kind: kind), try await LedgerNames.load(store, zoneID: zoneID))
     }
 
+    /// Every problem of a refused import, one a row, for the clerk to work through in Excel.
+    static func importErrors(_ errors: [ImportRowError]) throws -> XLSXSheet {
+        var sheet = try XLSXSheet(name: "导入问题", header: ["行号", "列", "问题"], columnWidths: [8, 16, 60])
+        sheet.rows = errors.map { [.integer($0.line), .text($0.column), .text($0.message)] }
+        return sheet
+    }
+
     /// The sheet as an .xlsx file, or as CSV (UTF-8 with BOM, formula-like texts neutralised) when `csv` is set.
     public static func file(_ sheet: XLSXSheet, csv: Bool) throws -> Data {
         if csv {

@@ -1,10 +1,12 @@
 import ZoneCore
 
 /// The import form every kind of sheet shares: template download, file upload (.xlsx or CSV) or pasted CSV,
-/// the list of every bad row, and — once the whole sheet is valid — a preview with a confirm button.
+/// the bad rows (the first `errorRows` on the page, every one in a download), and — once the whole sheet is
+/// valid — a preview with a confirm button.
 ///
-/// The preview writes nothing. Its confirm button sends the checked rows back as CSV in a hidden field, so a
-/// browser need not upload the file twice, and the server checks them again in the writing transaction.
+/// The preview writes nothing. The checked sheet stays on the server (`HeldImports`) and its confirm button
+/// sends only the sheet's token, so a browser need not upload the file twice; the server checks the rows again in
+/// the writing transaction. A refused sheet shows its first problems and offers all of them as a download.
 struct ImportCard {
     let action: String
     let template: String
@@ -18,11 +20,13 @@ struct ImportCard {
     static let commitMode = "commit"
     /// How many rows the preview lists; the count covers them all.
     static let previewRows = 50
+    /// How many problems the page lists; a sheet of 100,000 bad rows would otherwise be a page of 100,000 rows.
+    static let errorRows = 200
 
-    func render(_ principal: Principal, text: String, errors: [ImportRowError], preview: CSVTable?) -> HTML {
+    func render(_ principal: Principal, text: String, errors: HeldImports.Errors?, preview: HeldImports.Sheet?) -> HTML {
         HTML.tag("div", ["class": "card", "id": "import"]) {
             HTML.tag("h2") { "批量导入" }
-            if !errors.isEmpty { Self.errorTable(errors) }
+            if let errors { errorTable(errors) }
             if let preview { previewTable(preview, principal) }
             HTML.tag("p", ["class": "hint"]) {
                 "上传 Excel（.xlsx）或 CSV（UTF-8 或 GBK）文件，或粘贴 CSV 内容；首行为表头：" + columns.joined(separator: "，") + "。"
@@ -43,10 +47,14 @@ struct ImportCard {
         }
     }
 
-    static func errorTable(_ errors: [ImportRowError]) -> HTML {
-        HTML.tag("table", ["class": "grid import-errors"]) {
+    private func errorTable(_ errors: HeldImports.Errors) -> HTML {
+        let count = errors.rows.count
+        return HTML.tag("p", ["class": "hint"]) {
+            HTML.text(count > Self.errorRows ? "共 \(count) 处问题，仅显示前 \(Self.errorRows) 处。" : "共 \(count) 处问题。")
+            HTML.tag("a", ["href": "\(action)/errors/\(errors.token)"]) { "下载完整问题清单（.xlsx）" }
+        } + HTML.tag("table", ["class": "grid import-errors"]) {
             HTML.tag("tr") { HTML.tag("th", ["class": "num"]) { "行号" }; HTML.tag("th") { "列" }; HTML.tag("th") { "问题" } }
-            for error in errors {
+            for error in errors.rows.prefix(Self.errorRows) {
                 HTML.tag("tr") {
                     HTML.tag("td", ["class": "num"]) { "\(error.line)" }
                     HTML.tag("td") { error.column }
@@ -56,8 +64,9 @@ struct ImportCard {
         }
     }
 
-    private func previewTable(_ table: CSVTable, _ principal: Principal) -> HTML {
-        HTML.tag("div", ["class": "import-preview"]) {
+    private func previewTable(_ sheet: HeldImports.Sheet, _ principal: Principal) -> HTML {
+        let table = sheet.table
+        return HTML.tag("div", ["class": "import-preview"]) {
             Components.flash("校验通过：共 \(table.rows.count) 行，尚未写入。请核对后确认导入。", kind: "ok")
             HTML.tag("table", ["class": "grid"]) {
                 HTML.tag("tr") {
@@ -76,7 +85,7 @@ struct ImportCard {
             if table.rows.count > Self.previewRows { HTML.tag("p", ["class": "hint"]) { "仅显示前 \(Self.previewRows) 行。" } }
             HTML.tag("form", ["method": "post", "action": action, "enctype": "multipart/form-data"]) {
                 Components.csrf(principal)
-                HTML.tag("input", ["type": "hidden", "name": "csv", "value": CSVTable.rendered(header: table.header, rows: table.rows)])
+                HTML.tag("input", ["type": "hidden", "name": HeldImports.sheetField, "value": sheet.token])
                 HTML.tag("button", ["type": "submit", "name": "mode", "value": Self.commitMode]) { "确认导入 \(table.rows.count) 行" }
             }
         }

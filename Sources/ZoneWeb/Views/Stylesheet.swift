@@ -23,6 +23,14 @@ enum Stylesheet {
     .card{background:#fff;border:1px solid #e2e8f0;border-radius:6px;padding:16px 20px;margin-bottom:16px}
     .card h2{font-size:15px;margin:0 0 12px}
     .card table + h2{margin-top:22px}
+    .card.job{max-width:720px}.card.job p[role=status]{font-size:15px;margin:4px 0 12px}
+    .card.job progress{display:block;width:100%;height:14px;appearance:none;border:0;border-radius:7px;background:#e2e8f0;overflow:hidden}
+    .card.job progress::-webkit-progress-bar{background:#e2e8f0;border-radius:7px}
+    .card.job progress::-webkit-progress-value{background:#3b82f6;border-radius:7px}
+    .card.job progress::-moz-progress-bar{background:#3b82f6;border-radius:7px}
+    .card.job progress:indeterminate{background:linear-gradient(90deg,#e2e8f0 25%,#93c5fd 50%,#e2e8f0 75%);background-size:200% 100%;animation:job-wait 1.2s linear infinite}
+    .card.job progress:indeterminate::-webkit-progress-bar{background:transparent}
+    @keyframes job-wait{from{background-position:100% 0}to{background-position:-100% 0}}
     .stats{display:grid;grid-template-columns:repeat(auto-fill,minmax(180px,1fr));gap:12px;margin-bottom:16px}
     .stat{background:#fff;border:1px solid #e2e8f0;border-radius:6px;padding:14px 18px}
     .stat a.value{display:block}
