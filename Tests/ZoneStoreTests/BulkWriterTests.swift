@@ -4,8 +4,8 @@ import Testing
 @testable import ZoneStore
 
 /// `BulkWriter` on both databases: rows cross chunk boundaries, text that COPY must escape and
-/// SQLite must bind as-is reads back byte for byte, NULL stays NULL, and a failure mid-way leaves
-/// nothing behind.
+/// SQLite must bind as-is reads back byte for byte, NULL stays NULL, shared values reach every row,
+/// and a failure mid-way leaves nothing behind.
 @Suite("Bulk writes: multi-row INSERT on SQLite, COPY on PostgreSQL")
 struct BulkWriterTests {
     static let awkward = ["制表\t符", "换行\n和回车\r", "反斜杠\\N 与 \\\\", "引号 \" ' ,", "𠮷野家", "", "=cmd|' /C calc'!A0"]
@@ -21,18 +21,20 @@ struct BulkWriterTests {
         try await TestDatabase.withStore(backend) { (store: Store) async throws in
             let database = store.database
             try await database.transaction { tx in
-                try await tx.raw("CREATE TABLE bulk_probe (id BIGINT PRIMARY KEY, note TEXT NOT NULL, amount BIGINT)").run()
+                try await tx.raw("CREATE TABLE bulk_probe (id BIGINT PRIMARY KEY, note TEXT NOT NULL, amount BIGINT, label TEXT, zone BIGINT)").run()
             }
             let progress = ProgressLog()
             try await database.bulkTransaction { _, bulk in
                 var bulk = bulk
                 bulk.chunkRows = 40
-                try await bulk.insert(into: "bulk_probe", columns: ["id", "note", "amount"], rows: Self.rows(250)) { progress.add($0) }
+                try await bulk.insert(into: "bulk_probe", columns: ["id", "note", "amount"], rows: Self.rows(250),
+                                      shared: [("label", .text("共享\t值\\")), ("zone", .int(7))]) { progress.add($0) }
             }
             #expect(progress.counts == [40, 80, 120, 160, 200, 240, 250])
-            let stored = try await database.reader.raw("SELECT id, note, amount FROM bulk_probe ORDER BY id").all()
+            let stored = try await database.reader.raw("SELECT id, note, amount, label, zone FROM bulk_probe ORDER BY id").all()
             #expect(stored.count == 250)
             for (row, expected) in zip(stored, Self.rows(250)) {
+                #expect(try row.decode(column: "label", as: String.self) == "共享\t值\\" && row.decode(column: "zone", as: Int64.self) == 7)
                 guard case .int(let id) = expected[0], case .text(let note) = expected[1] else { Issue.record("bad fixture"); return }
                 #expect(try row.decode(column: "id", as: Int64.self) == id)
                 #expect(try row.decode(column: "note", as: String.self) == note)

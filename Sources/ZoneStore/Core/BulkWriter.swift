@@ -7,6 +7,9 @@ import SQLiteKit
 /// values, PostgreSQL gets `COPY … FROM STDIN`. SQLKit's statement builder costs more than the
 /// insert itself at 100,000 rows (a bind placeholder and an `Encodable` box per value). Values are
 /// still bound or escaped, never spliced into SQL; table and column names come from code only.
+///
+/// Encoding (`batch`) and writing (`write`) are separate steps, so a caller can encode the next rows
+/// while the database writes the last: then the write is only the database's own work.
 struct BulkWriter: Sendable {
     enum Value: Sendable {
         case int(Int64)
@@ -19,75 +22,130 @@ struct BulkWriter: Sendable {
         case postgres(PostgresConnection)
     }
 
+    /// Rows encoded for one backend, ready to `write`.
+    struct Batch: Sendable {
+        fileprivate enum Payload: Sendable {
+            case statements([(sql: String, binds: [SQLiteData])])
+            case copy(table: String, columns: [String], chunks: [ByteBuffer])
+        }
+
+        fileprivate let payload: Payload
+        /// The rows written after each statement or chunk, for progress.
+        fileprivate let counts: [Int]
+    }
+
     let connection: Connection
     /// Rows per statement or COPY chunk; nil for the backend's default. Tests set a small one so a short
     /// table crosses chunk boundaries.
     var chunkRows: Int?
 
-    /// Inserts `rows` (one value per column) and calls `written` with the count written so far after
-    /// each statement or COPY chunk.
-    func insert(into table: String, columns: [String], rows: [[Value]], written: (@Sendable (Int) -> Void)? = nil) async throws {
-        switch connection {
-        case .sqlite(let connection):
-            let perStatement = min(chunkRows ?? .max, Self.sqliteBindLimit / columns.count)
-            try await Self.insert(connection, table, columns, rows, perStatement, written)
-        case .postgres(let connection):
-            try await Self.copy(connection, table, columns, rows, chunkRows ?? Self.copyChunk, written)
-        }
-    }
-
-    /// SQLite allows 32,766 bound values a statement; each row binds one per column.
+    /// SQLite allows 32,766 bound values a statement.
     static let sqliteBindLimit = 32_766
-
-    private static func insert(_ connection: SQLiteConnection, _ table: String, _ columns: [String], _ rows: [[Value]],
-                               _ perStatement: Int, _ written: (@Sendable (Int) -> Void)?) async throws {
-        var start = 0
-        while start < rows.count {
-            let chunk = rows[start..<min(start + perStatement, rows.count)]
-            let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
-            let sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
-                + Array(repeating: tuple, count: chunk.count).joined(separator: ",")
-            var binds: [SQLiteData] = []
-            binds.reserveCapacity(chunk.count * columns.count)
-            for row in chunk {
-                precondition(row.count == columns.count, "one value per column")
-                for value in row {
-                    switch value {
-                    case .int(let number): binds.append(.integer(Int(number)))
-                    case .text(let text): binds.append(.text(text))
-                    case .null: binds.append(.null)
-                    }
-                }
-            }
-            try await connection.query(sql, binds) { _ in }
-            start += chunk.count
-            written?(start)
-        }
-    }
-
     /// Rows per COPY data message; a few hundred kilobytes each.
     static let copyChunk = 5_000
 
-    private static func copy(_ connection: PostgresConnection, _ table: String, _ columns: [String], _ rows: [[Value]],
-                             _ perChunk: Int, _ written: (@Sendable (Int) -> Void)?) async throws {
-        try await connection.copyFrom(table: table, columns: columns, logger: connection.logger) { writer in
+    /// Inserts `rows` (one value per column; every row also gets the `shared` columns' values) and calls
+    /// `written` with the count written so far after each statement or COPY chunk.
+    func insert(into table: String, columns: [String], rows: [[Value]], shared: [(column: String, value: Value)] = [],
+                written: (@Sendable (Int) -> Void)? = nil) async throws {
+        try await write(batch(into: table, columns: columns, rows: rows, shared: shared), written: written)
+    }
+
+    /// Encodes rows as `insert` takes them.
+    func batch(into table: String, columns: [String], rows: [[Value]], shared: [(column: String, value: Value)] = []) -> Batch {
+        switch connection {
+        case .sqlite:
+            // Shared values are bound once a statement (?1…?k) and named by every row.
+            let perStatement = min(chunkRows ?? .max, (Self.sqliteBindLimit - shared.count) / columns.count)
+            var statements: [(sql: String, binds: [SQLiteData])] = []
+            var counts: [Int] = []
+            var start = 0
+            while start < rows.count {
+                let chunk = rows[start..<min(start + perStatement, rows.count)]
+                statements.append(Self.insertStatement(table, columns, chunk, shared))
+                start += chunk.count
+                counts.append(start)
+            }
+            return Batch(payload: .statements(statements), counts: counts)
+        case .postgres:
+            let perChunk = chunkRows ?? Self.copyChunk
+            var chunks: [ByteBuffer] = []
+            var counts: [Int] = []
             var start = 0
             while start < rows.count {
                 let chunk = rows[start..<min(start + perChunk, rows.count)]
-                var buffer = ByteBufferAllocator().buffer(capacity: chunk.count * 160)
-                for row in chunk {
-                    precondition(row.count == columns.count, "one value per column")
-                    for (index, value) in row.enumerated() {
-                        if index > 0 { buffer.writeInteger(UInt8(ascii: "\t")) }
-                        writeCopyText(value, to: &buffer)
-                    }
-                    buffer.writeInteger(UInt8(ascii: "\n"))
-                }
-                try await writer.write(buffer)
+                chunks.append(Self.copyData(chunk, columns.count, shared.map(\.value)))
                 start += chunk.count
-                written?(start)
+                counts.append(start)
             }
+            return Batch(payload: .copy(table: table, columns: shared.map(\.column) + columns, chunks: chunks), counts: counts)
         }
+    }
+
+    /// Writes an encoded batch; `written` hears the rows written so far after each statement or chunk.
+    func write(_ batch: Batch, written: (@Sendable (Int) -> Void)? = nil) async throws {
+        switch (connection, batch.payload) {
+        case (.sqlite(let connection), .statements(let statements)):
+            for (statement, count) in zip(statements, batch.counts) {
+                try await connection.query(statement.sql, statement.binds) { _ in }
+                written?(count)
+            }
+        case (.postgres(let connection), .copy(let table, let columns, let chunks)):
+            guard !chunks.isEmpty else { return }
+            try await connection.copyFrom(table: table, columns: columns, logger: connection.logger) { writer in
+                for (chunk, count) in zip(chunks, batch.counts) {
+                    try await writer.write(chunk)
+                    written?(count)
+                }
+            }
+        default:
+            preconditionFailure("a batch is written by the writer that encoded it")
+        }
+    }
+
+    private static func insertStatement(_ table: String, _ columns: [String], _ rows: ArraySlice<[Value]>,
+                                        _ shared: [(column: String, value: Value)]) -> (sql: String, binds: [SQLiteData]) {
+        var sql = "INSERT INTO \(table) (\((shared.map(\.column) + columns).joined(separator: ", "))) VALUES "
+        sql.reserveCapacity(sql.utf8.count + rows.count * columns.count * 8)
+        // A bare `?` takes the number after the highest used so far, so each row's own values follow on
+        // from the row before while the shared ones keep ?1…?k.
+        let tuple = "(" + ((0..<shared.count).map { "?\($0 + 1)" } + Array(repeating: "?", count: columns.count))
+            .joined(separator: ",") + ")"
+        var binds: [SQLiteData] = shared.map { sqliteData($0.value) }
+        binds.reserveCapacity(shared.count + rows.count * columns.count)
+        for (index, row) in rows.enumerated() {
+            precondition(row.count == columns.count, "one value per column")
+            if index > 0 { sql += "," }
+            sql += tuple
+            for value in row { binds.append(sqliteData(value)) }
+        }
+        return (sql, binds)
+    }
+
+    private static func sqliteData(_ value: Value) -> SQLiteData {
+        switch value {
+        case .int(let number): .integer(Int(number))
+        case .text(let text): .text(text)
+        case .null: .null
+        }
+    }
+
+    /// Rows in COPY's text format, the shared values first on every line.
+    private static func copyData(_ rows: ArraySlice<[Value]>, _ width: Int, _ shared: [Value]) -> ByteBuffer {
+        var buffer = ByteBufferAllocator().buffer(capacity: rows.count * 160)
+        for row in rows {
+            precondition(row.count == width, "one value per column")
+            for value in shared {
+                writeCopyText(value, to: &buffer)
+                buffer.writeInteger(UInt8(ascii: "\t"))
+            }
+            for (index, value) in row.enumerated() {
+                if index > 0 { buffer.writeInteger(UInt8(ascii: "\t")) }
+                writeCopyText(value, to: &buffer)
+            }
+            buffer.writeInteger(UInt8(ascii: "\n"))
+        }
+        return buffer
     }
 
     /// COPY's text format: `\N` is NULL; backslash, tab, newline and carriage return are escaped.

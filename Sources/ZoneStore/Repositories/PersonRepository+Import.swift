@@ -24,6 +24,7 @@ extension PersonRepository {
             progress(.registerRead(people: checker.existingIDs.count))
             let ids = try await Self.reserveIDs(table.rows.count, in: tx, backend: backend)
             var digest = PersonImportAudit.Digest()
+            let now = repo.clock.isoTimestamp
             var people: [Person] = []
             people.reserveCapacity(table.rows.count)
             var writing: Task<Void, any Error>?
@@ -32,9 +33,10 @@ extension PersonRepository {
                 guard !checker.hasErrors else { continue }
                 let run = zip(ids[people.count...], accepted).map { id, person in Self.person(id: id, version: 1, person) }
                 people += run
+                let batch = repo.batch(run, zoneID: zoneID, now: now, bulk: bulk)
                 try await writing?.value
                 writing = Task {
-                    try await repo.insert(run, zoneID: zoneID, bulk: bulk)
+                    try await bulk.write(batch)
                     progress(.written(rows: rows.upperBound, of: total))
                 }
                 digest.add(run)
@@ -56,20 +58,20 @@ extension PersonRepository {
         stride(from: 0, to: table.rows.count, by: 5_000).map { $0..<min($0 + 5_000, table.rows.count) }
     }
 
-    static let importColumns = ["id", "zone_id", "unit_id", "name", "id_number", "gender", "birth_date", "phone", "establishment",
-                                "archive_post", "archive_rank", "status", "leadership_rank", "version", "created_at", "updated_at"]
-
-    /// Inserts people already checked (duplicates, quotas) under ids from `reserveIDs`, so the rows go in
-    /// by bulk insert or COPY with nothing to read back. No audit record: the caller writes one for the batch.
-    func insert(_ people: [Person], zoneID: Int64, bulk: BulkWriter) async throws {
-        let now = clock.isoTimestamp
+    /// People already checked (duplicates, quotas), under ids from `reserveIDs`, encoded for the bulk
+    /// writer: nothing is read back. No audit record: the caller writes one for the batch.
+    func batch(_ people: [Person], zoneID: Int64, now: String, bulk: BulkWriter) -> BulkWriter.Batch {
         let rows: [[BulkWriter.Value]] = people.map { p in
-            [.int(p.id), .int(zoneID), .int(p.unitID), .text(p.name), .text(p.idNumber), .text(p.gender.rawValue), .text(p.birthDate),
+            [.int(p.id), .int(p.unitID), .text(p.name), .text(p.idNumber), .text(p.gender.rawValue), .text(p.birthDate),
              p.phone.map { .text($0) } ?? .null, .text(p.establishment.rawValue), .text(p.archivePost), .text(p.archiveRank),
-             .text(p.status.rawValue), p.leadership.map { .text($0.rawValue) } ?? .null, .int(1), .text(now), .text(now)]
+             .text(p.status.rawValue), p.leadership.map { .text($0.rawValue) } ?? .null]
         }
-        try await bulk.insert(into: "people", columns: Self.importColumns, rows: rows)
+        return bulk.batch(into: "people", columns: Self.importColumns, rows: rows,
+                          shared: [("zone_id", .int(zoneID)), ("version", .int(1)), ("created_at", .text(now)), ("updated_at", .text(now))])
     }
+
+    static let importColumns = ["id", "unit_id", "name", "id_number", "gender", "birth_date", "phone", "establishment",
+                                "archive_post", "archive_rank", "status", "leadership_rank"]
 
     /// `count` new people ids, ascending. SQLite (writing under its single write lock): the numbers after
     /// the highest ever given out, which AUTOINCREMENT keeps in `sqlite_sequence` and never reuses;
