@@ -49,13 +49,13 @@ enum XMLPartWalker {
             // Most markup is a start or end tag: the byte after `<` tells them from the rest without a comparison.
             let next = index + 1 < bytes.count ? bytes[index + 1] : 0
             if next == UInt8(ascii: "?") {
-                guard let close = find("?>", in: bytes, from: index + 2) else { throw damaged() }
+                guard let close = bytes.firstIndex(of: Array("?>".utf8), from: index + 2) else { throw damaged() }
                 index = close + 2
             } else if next == UInt8(ascii: "!"), matches("<!--", in: bytes, at: index) {
-                guard let close = find("-->", in: bytes, from: index + 4) else { throw damaged() }
+                guard let close = bytes.firstIndex(of: Array("-->".utf8), from: index + 4) else { throw damaged() }
                 index = close + 3
             } else if next == UInt8(ascii: "!"), matches("<![CDATA[", in: bytes, at: index) {
-                guard !open.isEmpty, let close = find("]]>", in: bytes, from: index + 9) else { throw damaged() }
+                guard !open.isEmpty, let close = bytes.firstIndex(of: Array("]]>".utf8), from: index + 9) else { throw damaged() }
                 try text(bytes[(index + 9)..<close])
                 index = close + 3
             } else if next == UInt8(ascii: "!") {
@@ -105,18 +105,6 @@ enum XMLPartWalker {
         guard first.count == second.count else { return false }
         for offset in 0..<first.count where bytes[first.lowerBound + offset] != bytes[second.lowerBound + offset] { return false }
         return true
-    }
-
-    private static func find(_ needle: StaticString, in bytes: [UInt8], from position: Int) -> Int? {
-        needle.withUTF8Buffer { needle in
-            guard let first = needle.first, bytes.count >= needle.count else { return nil }
-            var i = position
-            while i <= bytes.count - needle.count {
-                if bytes[i] == first && bytes[i..<(i + needle.count)].elementsEqual(needle) { return i }
-                i += 1
-            }
-            return nil
-        }
     }
 
     /// The index of the `>` ending a tag that starts at `position`, skipping any `>` inside quoted attribute values.
