@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ZIPFoundation
+import ZoneCore
 @testable import ZoneWeb
 
 @Suite("XLSX reader")
@@ -52,16 +53,58 @@ struct XLSXReaderTests {
     /// The part tokenizer reads what workbooks use and refuses what is not well-formed or needs a DTD.
     @Test func xmlPartsAreWalkedStrictly() throws {
         var seen: [String] = []
-        try XMLPartWalker.walk(Data(#"<?xml version="1.0"?><!-- c --><x:a k='1 &gt; 0' x:id="r&#x41;&#66;"><b/>t&amp;&lt;&#20013;<![CDATA[<raw>]]></x:a>"#.utf8),
-                               part: "p", start: { name, attributes throws(XLSXReadError) in seen.append(name + attributes.sorted { $0.key < $1.key }.description) },
-                               end: { name throws(XLSXReadError) in seen.append("/" + name) }, text: { seen.append($0) })
-        #expect(seen == [#"a[(key: "id", value: "rAB"), (key: "k", value: "1 > 0")]"#, "b[]", "/b", "t&<中", "<raw>", "/a"])
+        let xml = #"<?xml version="1.0"?><!-- c --><x:a k='1 &gt; 0' x:id="r&#x41;&#66;"><b/>t&amp;&lt;&#20013;<![CDATA[<raw>]]></x:a >"#
+        try XMLPartWalker.walk(Array(xml.utf8), part: "p", start: { tag throws(XLSXReadError) in
+            seen.append("\(tag.name.string) k=\(tag["k"] ?? "-") id=\(tag["id"] ?? "-")")
+        }, end: { name throws(XLSXReadError) in seen.append("/" + name.string) }, text: { seen.append(String(decoding: $0, as: UTF8.self)) })
+        #expect(seen == ["a k=1 > 0 id=rAB", "b k=- id=-", "/b", "t&<中", "<raw>", "/a"])
         for broken in ["<a><b></a></b>", "<a>", "<a/><b/>", "text<a/>", "<a>&bogus;</a>", #"<!DOCTYPE a [<!ENTITY e "x">]><a>&e;</a>"#,
-                       "<a b=1/>", #"<a b="1"#, ""] {
+                       "<a b=1/>", #"<a b="1"#, "", "<a b='&bogus;'/>", "<a>&#xD800;</a>", "<a>&#+65;</a>", "<a>&#x;</a>", "<a>&amp</a>",
+                       "<a></b>", "<a>]]></a><![CDATA[x]]>", "<a/>\u{3000}", "<=a/>", "<a =''/>"] {
             #expect(throws: XLSXReadError.damagedPart("p"), "\(broken)") {
-                try XMLPartWalker.walk(Data(broken.utf8), part: "p", start: { _, _ throws(XLSXReadError) in })
+                try XMLPartWalker.walk(Array(broken.utf8), part: "p", start: { _ throws(XLSXReadError) in })
             }
         }
+    }
+
+    /// Text as Excel, WPS and other writers store it: references and CDATA, rich-text runs with phonetic guides,
+    /// preserved spaces, characters outside the BMP, namespace prefixes, cells and rows without `r`, sparse and
+    /// out-of-order cells, numbers and dates.
+    @Test func readsTextAsOtherWritersStoreIt() throws {
+        let main = SpreadsheetML.mainNamespace
+        let strings = """
+            <x:sst xmlns:x="\(main)" count="4" uniqueCount="4"><x:si><x:t>A &amp; B &lt;c&gt; &#x4E2D;&#25991;</x:t></x:si>
+            <x:si><x:r><x:rPr><x:b/></x:rPr><x:t>粗</x:t></x:r><x:r><x:t xml:space="preserve"> 体 </x:t></x:r><x:rPh sb="0" eb="1"><x:t>ふ</x:t></x:rPh></x:si>
+            <x:si><x:t>𠀀😀&#x1F600;<![CDATA[<&>]]></x:t></x:si><x:si><x:t/></x:si></x:sst>
+            """
+        let sheet = """
+            <worksheet xmlns="\(main)"><sheetData>
+            <row><c t="s"><v> 0 </v></c><c t="s"><v>1</v></c><c t="inlineStr"><is><t xml:space="preserve">  前后空格  </t></is></c></row>
+            <row r="5"><c r="E5" t="s"><v>2</v></c><c r="B5" t="inlineStr"><is><t>&#x9;制表_x0041_</t></is></c><c r="C5" t="s"><v>3</v></c></row>
+            <row r="6"><c r="A6" s="1"><v>45351</v></c><c r="B6" s="1"><v>45351.75</v></c><c r="C6"><v>1.5E+3</v></c><c r="D6"><v> -42 </v></c><c r="E6"><v>0.30000000000000004</v></c></row>
+            <row r="7"><c r="A7" t="s"><v>3</v></c></row>
+            </sheetData></worksheet>
+            """
+        let styles = #"<styleSheet xmlns="\#(main)"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>"#
+        let rows = try XLSXReader(data: Self.workbook(sheet: sheet, strings: strings, styles: styles)).rows()
+        #expect(rows.map(\.line) == [1, 5, 6])  // row 7 holds only an empty text
+        #expect(rows[0].cells == ["A & B <c> 中文", "粗 体 ", "  前后空格  "])
+        #expect(rows[1].cells == ["", "\t制表A", "", "", "𠀀😀😀<&>"])
+        #expect(rows[2].cells == ["2024-02-29", "2024-02-29", "1500", "-42", "0.3"])
+    }
+
+    /// Whatever text the writer stores — references, `_x` escapes, CJK, surrogate pairs, spaces at either end —
+    /// reads back the same, cell for cell.
+    @Test func randomTextsRoundTrip() throws {
+        let alphabet = Array("ab &<>\"'_x0041_中文𠀀😀\n\t;#")
+        var random = SeededGenerator(seed: 2_024)
+        let texts = (0..<400).map { _ in String((0..<Int.random(in: 1...12, using: &random)).map { _ in alphabet.randomElement(using: &random)! }) }
+        let rows = stride(from: 0, to: texts.count, by: 4).map { Array(texts[$0..<($0 + 4)]) }
+        var sheet = try XLSXSheet(name: "表")
+        sheet.rows = rows.map { $0.map(XLSXCell.text) }
+        var book = XLSXWorkbook()
+        try book.add(sheet)
+        #expect(try XLSXReader(data: try book.data()).rows().map(\.cells) == rows)
     }
 
     @Test func dateFormatsAreToldFromNumberFormats() {

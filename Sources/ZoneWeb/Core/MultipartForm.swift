@@ -31,15 +31,15 @@ public struct MultipartForm: Sendable {
         let malformed = ValidationError.invalid("上传的表单格式错误，请刷新页面后重新提交")
         let delimiter = Array("--\(boundary)".utf8)
         // Parts are separated by CRLF + delimiter; the first delimiter may start the body.
-        guard var position = Self.find(delimiter, in: body, from: 0) else { throw malformed }
+        guard var position = body.firstIndex(of: delimiter, from: 0) else { throw malformed }
         position += delimiter.count
         var parts = 0
         while true {
             if body[position...].starts(with: Array("--".utf8)) { return }  // the closing delimiter
             guard body[position...].starts(with: Self.crlf) else { throw malformed }
             position += 2
-            guard let headerEnd = Self.find(Self.crlf + Self.crlf, in: body, from: position),
-                  let next = Self.find(Self.crlf + delimiter, in: body, from: headerEnd + 4) else { throw malformed }
+            guard let headerEnd = body.firstIndex(of: Self.crlf + Self.crlf, from: position),
+                  let next = body.firstIndex(of: Self.crlf + delimiter, from: headerEnd + 4) else { throw malformed }
             parts += 1
             guard parts <= Self.maxParts else { throw malformed }
             let headers = String(decoding: body[position..<headerEnd], as: UTF8.self)
@@ -69,17 +69,6 @@ public struct MultipartForm: Sendable {
                 parameters[pair[0].lowercased()] = value
             }
             return parameters
-        }
-        return nil
-    }
-
-    /// The first index of `needle` in `haystack` at or after `start`.
-    private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        guard let first = needle.first, haystack.count >= needle.count else { return nil }
-        var index = start
-        while index <= haystack.count - needle.count {
-            if haystack[index] == first && haystack[index..<(index + needle.count)].elementsEqual(needle) { return index }
-            index += 1
         }
         return nil
     }

@@ -29,7 +29,7 @@ enum SpreadsheetML {
     /// a literal "_x0041_" would show as "A" unless its underscore is itself written as `_x005F_`.
     static func escapeCellText(_ text: String) -> String {
         let escaped = escape(text)
-        guard escaped.contains("_x") else { return escaped }
+        guard escaped.utf8.contains(UInt8(ascii: "_")), escaped.contains("_x") else { return escaped }
         return escaped.replacing(/_(?=x[0-9A-Fa-f]{4}_)/, with: "_x005F_")
     }
 
@@ -40,6 +40,13 @@ enum SpreadsheetML {
         return text.replacing(/_x([0-9A-Fa-f]{4})_/) { match in
             UInt32(match.output.1, radix: 16).flatMap(Unicode.Scalar.init).map { String(Character($0)) } ?? String(match.output.0)
         }
+    }
+
+    /// Cell text from a part's UTF-8, `_xHHHH_` sequences read as `unescapeCellText` does. Most cells have no
+    /// underscore at all, and for them the pattern is not even looked for.
+    static func cellText(utf8: [UInt8]) -> String {
+        let text = String(decoding: utf8, as: UTF8.self)
+        return utf8.contains(UInt8(ascii: "_")) ? unescapeCellText(text) : text
     }
 
     /// The zero-based column index of a cell reference's letters ("C7" → 2), or nil past Excel's XFD.

@@ -49,15 +49,18 @@ public struct XLSXSheet: Sendable {
         guard rowCount <= Self.maxRows, columnCount <= Self.maxColumns, columnWidths.count <= Self.maxColumns
         else { throw .sheetTooLarge(sheet: name) }
 
+        // Roughly what a row of short texts takes, so a 100,000-row sheet is not copied as it grows.
         var sheetData = ""
+        sheetData.reserveCapacity(rowCount * (16 + 24 * columnCount))
+        let columnNames = (0..<columnCount).map(SpreadsheetML.columnName)
         if !header.isEmpty {
             let titles = header.map { title -> XLSXCell.Stored? in
                 title.utf16.count <= XLSXCell.maxTextLength ? .string(title, .header) : nil
             }
-            try appendRow(titles, number: 1, to: &sheetData, strings: &strings)
+            try appendRow(titles, number: 1, columnNames: columnNames, to: &sheetData, strings: &strings)
         }
         for (offset, row) in rows.enumerated() {
-            try appendRow(row.map(\.stored), number: firstDataRow + offset, to: &sheetData, strings: &strings)
+            try appendRow(row.map(\.stored), number: firstDataRow + offset, columnNames: columnNames, to: &sheetData, strings: &strings)
         }
 
         let dimension = rowCount == 0 || columnCount == 0
@@ -83,25 +86,25 @@ public struct XLSXSheet: Sendable {
     }
 
     /// Appends one `<row>`; blank cells are left out, and a nil cell (one Excel cannot hold) fails the export.
+    /// `columnNames` are the letters of each column, worked out once per sheet rather than once per cell.
     private func appendRow(
-        _ cells: [XLSXCell.Stored?], number: Int, to xml: inout String, strings: inout XLSXSharedStrings
+        _ cells: [XLSXCell.Stored?], number: Int, columnNames: [String], to xml: inout String, strings: inout XLSXSharedStrings
     ) throws(XLSXError) {
-        var row = ""
+        guard cells.contains(where: { $0 != .blank }) else { return }  // a row of blanks is not written at all
+        let rowNumber = String(number)
+        xml += #"<row r="\#(rowNumber)">"#
         for (column, cell) in cells.enumerated() {
-            let reference = SpreadsheetML.columnName(column) + String(number)
             switch cell {
             case nil:
-                throw .invalidCell(sheet: name, reference: reference)
+                throw .invalidCell(sheet: name, reference: columnNames[column] + rowNumber)
             case .blank?:
                 continue
             case .number(let literal, let style)?:
-                row += #"<c r="\#(reference)"\#(style.cellAttribute)><v>\#(literal)</v></c>"#
+                xml += #"<c r="\#(columnNames[column])\#(rowNumber)"\#(style.cellAttribute)><v>\#(literal)</v></c>"#
             case .string(let text, let style)?:
-                row += #"<c r="\#(reference)"\#(style.cellAttribute) t="s"><v>\#(strings.index(of: text))</v></c>"#
+                xml += #"<c r="\#(columnNames[column])\#(rowNumber)"\#(style.cellAttribute) t="s"><v>\#(strings.index(of: text))</v></c>"#
             }
         }
-        if !row.isEmpty {
-            xml += #"<row r="\#(number)">\#(row)</row>"#
-        }
+        xml += "</row>"
     }
 }

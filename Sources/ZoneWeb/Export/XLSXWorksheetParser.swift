@@ -15,24 +15,29 @@ struct XLSXWorksheetParser {
         (self.strings, self.dateStyles, self.dateOffset) = (strings, dateStyles, dateOffset)
     }
 
+    /// A `<c>` being read: its attributes, and the UTF-8 of its `<v>` (or of an inline string's `<t>`s).
     private struct Cell {
-        var reference = "", type = "", style = 0
-        var value = "", hasFormula = false
+        var reference = "", type = "n", style = 0
+        var value: [UInt8] = [], hasFormula = false
     }
 
-    mutating func parse(_ data: Data, part: String) throws(XLSXReadError) {
+    mutating func parse(_ bytes: [UInt8], part: String) throws(XLSXReadError) {
         var line = 0, cells: [String] = [], cell = Cell()
         var collecting = false, phoneticDepth = 0
         var parsed: [(line: Int, cells: [String])] = []
         let reader = self
-        try XMLPartWalker.walk(data, part: part, start: { element, attributes throws(XLSXReadError) in
-            switch element {
+        try XMLPartWalker.walk(bytes, part: part, start: { tag throws(XLSXReadError) in
+            switch tag.name {
             case "row":
-                line = attributes["r"].flatMap(Int.init) ?? line + 1
+                line = tag.integer("r") ?? line + 1
                 cells = []
+                cells.reserveCapacity(parsed.last?.cells.count ?? 0)
             case "c":
-                let reference = attributes["r"] ?? SpreadsheetML.columnName(cells.count) + String(line)
-                cell = Cell(reference: reference, type: attributes["t"] ?? "n", style: attributes["s"].flatMap(Int.init) ?? 0)
+                cell.reference = tag["r"] ?? SpreadsheetML.columnName(cells.count) + String(line)
+                cell.type = tag["t"] ?? "n"
+                cell.style = tag.integer("s") ?? 0
+                cell.value.removeAll(keepingCapacity: true)
+                cell.hasFormula = false
             case "v":
                 collecting = true
             case "f":
@@ -43,8 +48,8 @@ struct XLSXWorksheetParser {
                 collecting = phoneticDepth == 0
             default: break
             }
-        }, end: { element throws(XLSXReadError) in
-            switch element {
+        }, end: { name throws(XLSXReadError) in
+            switch name {
             case "v", "t":
                 collecting = false
             case "rPh":
@@ -53,15 +58,16 @@ struct XLSXWorksheetParser {
                 guard let column = SpreadsheetML.columnIndex(ofReference: cell.reference) else { throw .damagedPart(part) }
                 let text = try reader.text(of: cell, part: part)
                 if column < Self.columns, !text.isEmpty {
-                    if cells.count < column { cells += Array(repeating: "", count: column - cells.count) }
+                    if cells.count < column { cells += repeatElement("", count: column - cells.count) }
                     if cells.count == column { cells.append(text) } else { cells[column] = text }
                 }
             case "row":
-                if cells.contains(where: { !$0.isEmpty }) { parsed.append((line, cells)) }
+                // Only texts that are not empty were put in, so a row with any cell has text.
+                if !cells.isEmpty { parsed.append((line, cells)) }
             default: break
             }
-        }, text: { characters in
-            if collecting { cell.value += characters }
+        }, text: { utf8 in
+            if collecting { cell.value.append(contentsOf: utf8) }
         })
         rows = parsed
     }
@@ -69,37 +75,48 @@ struct XLSXWorksheetParser {
     private static var columns: Int { XLSXReader.maxColumns }
 
     private func text(of cell: Cell, part: String) throws(XLSXReadError) -> String {
-        guard cell.value.utf16.count <= XLSXCell.maxTextLength else { throw .cellTooLarge(cell.reference) }
+        // UTF-16 units never outnumber UTF-8 bytes, so only a long value needs counting.
+        if cell.value.count > XLSXCell.maxTextLength, String(decoding: cell.value, as: UTF8.self).utf16.count > XLSXCell.maxTextLength {
+            throw .cellTooLarge(cell.reference)
+        }
         // A formula's cached result is its <v>; only a text result ("str") may legitimately be empty.
         if cell.hasFormula && cell.value.isEmpty && cell.type != "str" { throw .formulaWithoutValue(cell.reference) }
         switch cell.type {
         case "s":
-            guard let index = Int(cell.value.trimmingCharacters(in: .whitespaces)), strings.indices.contains(index) else {
-                throw .damagedPart(part)
-            }
+            guard let index = Self.integer(cell.value), strings.indices.contains(index) else { throw .damagedPart(part) }
             return strings[index]
         case "inlineStr", "str":
-            return SpreadsheetML.unescapeCellText(cell.value)
+            return SpreadsheetML.cellText(utf8: cell.value)
         case "b":
-            return cell.value == "1" ? "TRUE" : "FALSE"
+            return cell.value == [UInt8(ascii: "1")] ? "TRUE" : "FALSE"
         case "e":
-            return cell.value  // #DIV/0!, #N/A: shown as Excel shows it, and refused by whatever column it is in
+            return String(decoding: cell.value, as: UTF8.self)  // #DIV/0!, #N/A: as Excel shows it, and refused by whatever column it is in
         default:
             return number(cell.value, isDate: dateStyles.contains(cell.style))
         }
     }
 
+    /// A shared-string index: digits, with any spaces around them.
+    private static func integer(_ utf8: [UInt8]) -> Int? {
+        guard let first = utf8.firstIndex(where: { !XMLPartWalker.isSpace($0) }),
+              let last = utf8.lastIndex(where: { !XMLPartWalker.isSpace($0) }) else { return nil }
+        let digits = utf8[first...last]
+        guard digits.count <= 18, digits.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+        return digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+    }
+
     /// An integer literal as written; anything else as Excel's General format shows it (15 significant digits),
     /// so binary noise such as 0.30000000000000004 reads 0.3. A date-formatted serial reads yyyy-MM-dd.
-    private func number(_ literal: String, isDate: Bool) -> String {
-        let literal = literal.trimmingCharacters(in: .whitespaces)
+    private func number(_ utf8: [UInt8], isDate: Bool) -> String {
+        let literal = String(decoding: utf8, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        let unsigned = literal.utf8.first == UInt8(ascii: "-") ? literal.utf8.dropFirst() : literal.utf8[...]
+        let isInteger = !unsigned.isEmpty && unsigned.allSatisfy { (0x30...0x39).contains($0) }
+        // The common case first: a whole number that is not a date reads as written, without parsing a Double.
+        if isInteger && !isDate { return literal }
         guard let value = Double(literal), value.isFinite else { return literal }
         if isDate, (0..<3_000_000).contains(value), let date = XLSXCell.civilDate(excelSerial: Int(value) + dateOffset) {
             return String(format: "%04d-%02d-%02d", date.year, date.month, date.day)
         }
-        if literal.allSatisfy({ $0.isASCII && $0.isNumber }) || (literal.hasPrefix("-") && literal.dropFirst().allSatisfy { $0.isASCII && $0.isNumber }) {
-            return literal
-        }
-        return String(format: "%.15g", value)
+        return isInteger ? literal : String(format: "%.15g", value)
     }
 }

@@ -25,19 +25,12 @@ extension BenchCase {
 extension Checksum {
     /// FNV-1a 64 over, per person, the pay as 8 little-endian bytes and then the grade byte.
     static func fnv1a64(pay: [Int64], grades: [UInt8]) -> String {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        var hash = FNV1a64()
         for (fen, grade) in zip(pay, grades) {
-            var bits = UInt64(bitPattern: fen)
-            for _ in 0..<8 {
-                hash ^= bits & 0xFF
-                hash &*= 0x0000_0100_0000_01B3
-                bits >>= 8
-            }
-            hash ^= UInt64(grade)
-            hash &*= 0x0000_0100_0000_01B3
+            hash.add(littleEndian: fen)
+            hash.add(grade)
         }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        return hash.hex
     }
 }
 

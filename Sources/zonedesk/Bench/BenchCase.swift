@@ -21,7 +21,7 @@ struct BenchCase: Sendable {
     let defaultSize: Int
     let measure: @Sendable (_ size: Int) async throws -> BenchResult
 
-    static let all: [BenchCase] = [.match, .appraisePay, .payRun]
+    static let all: [BenchCase] = [.match, .appraisePay, .payRun, .xlsxRead, .xlsxWrite]
 }
 
 /// One line of `zonedesk bench` output (the fixed interface in DESIGN.md), e.g.

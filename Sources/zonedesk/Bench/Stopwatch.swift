@@ -33,20 +33,33 @@ enum Stopwatch {
     }
 }
 
-/// FNV-1a, 64 bit: a stable, dependency-free fingerprint of an engine's integer output. Not
-/// cryptographic; it only has to change when the output does, on every platform and run.
-enum Checksum {
-    static func fnv1a64(_ values: [Int32]) -> String {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for value in values {
-            var bits = UInt32(bitPattern: value)
-            for _ in 0..<4 {  // little-endian bytes, whatever the machine
-                hash ^= UInt64(bits & 0xFF)
-                hash &*= 0x0000_0100_0000_01B3
-                bits >>= 8
-            }
-        }
+/// FNV-1a, 64 bit: a stable, dependency-free fingerprint of an engine's output. Not cryptographic; it
+/// only has to change when the output does, on every platform and run.
+struct FNV1a64 {
+    private var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+
+    mutating func add(_ byte: UInt8) {
+        hash ^= UInt64(byte)
+        hash &*= 0x0000_0100_0000_01B3
+    }
+
+    /// The value's bytes, little-endian whatever the machine.
+    mutating func add(littleEndian value: some FixedWidthInteger) {
+        for shift in stride(from: 0, to: value.bitWidth, by: 8) { add(UInt8(truncatingIfNeeded: value >> shift)) }
+    }
+
+    /// Sixteen hex digits.
+    var hex: String {
         let hex = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
+
+enum Checksum {
+    /// FNV-1a 64 over the values as 4 little-endian bytes each.
+    static func fnv1a64(_ values: [Int32]) -> String {
+        var hash = FNV1a64()
+        for value in values { hash.add(littleEndian: value) }
+        return hash.hex
     }
 }
