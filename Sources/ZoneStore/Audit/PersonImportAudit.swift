@@ -14,9 +14,8 @@ import ZoneCore
 /// detail zone=1; rows=100000; ids=1201-101200; sha256=9f2c…
 /// ```
 ///
-/// The range may hold ids of other zones' people written concurrently on PostgreSQL (ids come
-/// from one sequence), so `covers` also checks the zone; the zone lock keeps the same zone's
-/// other writers out of the range.
+/// The import's ids are one consecutive block (`PersonRepository.reserveIDs`); `covers` still checks
+/// the zone as well, since a record is read long after it was written.
 public struct PersonImportAudit: Sendable, Equatable {
     public static let action = "person.import"
     public static let entity = "person_import"

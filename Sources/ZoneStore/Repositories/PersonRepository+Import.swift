@@ -73,27 +73,29 @@ extension PersonRepository {
     static let importColumns = ["id", "unit_id", "name", "id_number", "gender", "birth_date", "phone", "establishment",
                                 "archive_post", "archive_rank", "status", "leadership_rank"]
 
-    /// `count` new people ids, ascending. SQLite (writing under its single write lock): the numbers after
-    /// the highest ever given out, which AUTOINCREMENT keeps in `sqlite_sequence` and never reuses;
-    /// inserting them explicitly moves that mark on. PostgreSQL: drawn from the identity sequence,
-    /// which other zones' writers share, so they need not be consecutive.
+    /// `count` new people ids, ascending and consecutive: the numbers after the highest ever given out,
+    /// inserted explicitly. SQLite: we write under its single write lock, and AUTOINCREMENT keeps that
+    /// mark in `sqlite_sequence` (never reused; inserting moves it on). PostgreSQL: other zones share the
+    /// identity sequence, so the import locks the table against other writers (readers go on) until it
+    /// commits, then moves the sequence past its block in one step; drawing 100,000 values one by
+    /// one took half a second.
     static func reserveIDs(_ count: Int, in tx: any SQLDatabase, backend: Backend) async throws -> [Int64] {
         guard count > 0 else { return [] }
+        let last: Int64
         switch backend {
         case .sqlite:
-            let row = try await tx.raw("""
+            last = try await tx.raw("""
                 SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'people'), 0),
-                           COALESCE((SELECT MAX(id) FROM people), 0)) AS last
-                """).first()
-            let last = try row?.decode(column: "last", as: Int64.self) ?? 0
-            return Array(last + 1...last + Int64(count))
+                           COALESCE((SELECT MAX(id) FROM people), 0)) + \(bind: count) AS last
+                """).first()?.decode(column: "last", as: Int64.self) ?? 0
         case .postgres:
-            let row = try await tx.raw("""
-                SELECT array_agg(id ORDER BY id) AS ids
-                FROM (SELECT nextval(pg_get_serial_sequence('people', 'id')) AS id FROM generate_series(1, \(bind: count))) AS reserved
-                """).first()
-            return try row?.decode(column: "ids", as: [Int64].self) ?? []
+            try await tx.raw("LOCK TABLE people IN SHARE ROW EXCLUSIVE MODE").run()
+            last = try await tx.raw("""
+                SELECT setval(pg_get_serial_sequence('people', 'id'),
+                              nextval(pg_get_serial_sequence('people', 'id')) + \(bind: count) - 1) AS last
+                """).first()?.decode(column: "last", as: Int64.self) ?? 0
         }
+        return Array(last - Int64(count) + 1...last)
     }
 
     /// The person's audit records, oldest first: the import that created them (found by id range) or
