@@ -72,6 +72,27 @@ struct BulkWriterTests {
     }
 }
 
+extension BulkWriterTests {
+    /// Foreign keys still hold: SQLite checks them at COMMIT in a bulk transaction, and the whole
+    /// transaction is refused.
+    @Test(arguments: TestDatabase.backends)
+    func aMissingParentRefusesTheWholeTransaction(_ backend: Backend) async throws {
+        try await TestDatabase.withStore(backend) { (store: Store) async throws in
+            let database = store.database
+            try await database.transaction { tx in
+                try await tx.raw("CREATE TABLE bulk_child (id BIGINT PRIMARY KEY, zone_id BIGINT NOT NULL REFERENCES zones(id))").run()
+            }
+            await #expect(throws: (any Error).self) {
+                try await database.bulkTransaction { _, bulk in
+                    try await bulk.insert(into: "bulk_child", columns: ["id", "zone_id"], rows: [[.int(1), .int(999)]])
+                }
+            }
+            let count = try await database.reader.raw("SELECT COUNT(*) AS n FROM bulk_child").first()?.decode(column: "n", as: Int64.self)
+            #expect(count == 0)
+        }
+    }
+}
+
 /// The counts a `written` callback reported, in order.
 final class ProgressLog: Sendable {
     private let log = Mutex<[Int]>([])
