@@ -46,7 +46,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
 private func pad(_ n: Int, _ width: Int) -> String {
     let s = String(n)
-    return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+    return s.utf8.count >= width ? s : String(repeating: "0", count: width - s.utf8.count) + s
 }
 
 extension CivilDate {

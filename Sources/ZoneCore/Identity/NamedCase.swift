@@ -3,7 +3,14 @@ extension RawRepresentable where Self: CaseIterable, RawValue == String {
     /// Chinese text under Unicode normalisation, which dominates checking a 100,000-row sheet. A text
     /// equal only up to canonical equivalence still matches through `init(rawValue:)`.
     init?(named text: String) {
-        guard let match = Self.allCases.first(where: { $0.rawValue.utf8.elementsEqual(text.utf8) }) else {
+        var text = text
+        let match = text.withUTF8 { bytes in
+            Self.allCases.first { candidate in
+                var name = candidate.rawValue
+                return name.withUTF8 { $0.elementsEqual(bytes) }
+            }
+        }
+        guard let match else {
             self.init(rawValue: text)
             return
         }

@@ -19,10 +19,11 @@ public struct ResidentID: Hashable, Sendable, CustomStringConvertible {
     /// Works on UTF-8 bytes: an import checks 100,000 of these, and once the length test has passed
     /// every character is a single ASCII byte.
     public init(_ raw: String) throws(ValidationError) {
-        let text = raw.trimmingWhitespace().uppercased()
-        guard !text.isEmpty else { throw .required }
-        let bytes = Array(text.utf8)
-        guard bytes.count == 18, text.count == 18 else { throw .invalid("身份证号应为18位，实际为\(text.count)位") }
+        let trimmed = raw.trimmingWhitespace()
+        guard !trimmed.isEmpty else { throw .required }
+        // Only a final x needs upper-casing: any other letter is refused below, upper or lower.
+        let bytes = trimmed.utf8.map { $0 == UInt8(ascii: "x") ? UInt8(ascii: "X") : $0 }
+        guard bytes.count == 18, bytes.allSatisfy({ $0 < 0x80 }) else { throw .invalid("身份证号应为18位，实际为\(trimmed.count)位") }
         let isDigit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
         guard bytes[..<17].allSatisfy(isDigit) else {
             throw .invalid("身份证号前17位必须为数字")
@@ -38,7 +39,7 @@ public struct ResidentID: Hashable, Sendable, CustomStringConvertible {
         guard let birth = CivilDate(year: number(6..<10), month: number(10..<12), day: number(12..<14)), birth.year >= 1900 else {
             throw .invalid("身份证号中的出生日期无效（\(String(decoding: bytes[6..<14], as: UTF8.self))）")
         }
-        self.value = text
+        self.value = String(decoding: bytes, as: UTF8.self)
         self.birthDate = birth
         self.isMale = (bytes[16] - 0x30) % 2 == 1
     }
