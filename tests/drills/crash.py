@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Crash drill: kill -9 the server in the middle of an import and of a large pay run; nothing half-done.
 
-1. Import through the server: hr POSTs a 30,000-row CSV to /people/import (one transaction). When
-   the transaction is seen writing rows (SQLite's write-ahead log grows by 2 MB as pages spill from
-   the page cache; PostgreSQL shows the INSERT in pg_stat_activity) the server is frozen (SIGSTOP),
-   the database is checked to hold none of it yet, and the server is killed with SIGKILL. After a
+1. Import through the server as a clerk does it: hr uploads a 30,000-row CSV to /people/import for
+   a preview (a background check), then confirms it (a background write, one transaction). When the
+   progress page shows rows written but not all of them, the server is frozen (SIGSTOP), the
+   database is checked to hold none of it yet, and the server is killed with SIGKILL. After a
    restart on the same database:
    `zonedesk audit-verify` passes, the register has exactly the people it had before (no partial
    import), the same sheet imported again succeeds with exactly +30,000, and a third import is
@@ -33,7 +33,6 @@ import signal
 import sqlite3
 import subprocess
 import tempfile
-import threading
 import time
 
 import drill_lib
@@ -59,22 +58,35 @@ def people_total_in(db):
     return int(drill_lib.query(db, "SELECT COUNT(*) FROM people")[0][0])
 
 
-def _wal_size(db):
-    wal = db + "-wal"
-    return os.path.getsize(wal) if not db.startswith("postgres") and os.path.exists(wal) else 0
+def import_sheet(client, text, mode=None):
+    """Uploaded as a file: a pasted sheet is a plain form, limited to 1 MiB. Without a mode the
+    server answers in the same request (how a script imports)."""
+    fields = {"_csrf": client.csrf, **({"mode": mode} if mode else {})}
+    return client.post_file("/people/import", fields, "file", "people.csv", text.encode())
 
 
-def _import_writing(db, backend, wal_before):
-    """PostgreSQL shows the statement; SQLite's log grows past its old size as the open
-    transaction's pages spill out of the page cache (2 MB), long before the commit."""
-    if backend == "postgres":
-        return bool(drill_lib.query(db, "SELECT 1 FROM pg_stat_activity WHERE state = 'active' AND pid <> pg_backend_pid() AND query LIKE '%INSERT INTO people%'"))
-    return _wal_size(db) > wal_before + (2 << 20)
+def job_started(client, status, prefix, what):
+    """The background job the last answer redirected to, which must be under `prefix`."""
+    job = client.headers.get("Location", "")
+    expect(status in (302, 303) and job.startswith(prefix), f"{what} starts a background job (HTTP {status} → {job})")
+    return job
 
 
-def import_sheet(client, text):
-    """Uploaded as a file: a pasted sheet is a plain form, limited to 1 MiB."""
-    return client.post_file("/people/import", {"_csrf": client.csrf}, "file", "people.csv", text.encode())
+def follow(client, job, running, limit=300):
+    """Reloads a job's progress page (titled `running`) until it moves on: (status, redirect location, page)."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        status, page = client.get(job)
+        if status != 200 or running not in page.decode():
+            return status, client.headers.get("Location", ""), page.decode()
+        time.sleep(0.1)
+    raise AssertionError(f"the job {job} did not finish within {limit} s")
+
+
+def writing_progress(page):
+    """(written, total) while the progress page shows the import writing, else None."""
+    found = re.search(r"正在写入 ([\d,]+) / ([\d,]+) 行", page)
+    return (int(found.group(1).replace(",", "")), int(found.group(2).replace(",", ""))) if found else None
 
 
 def import_drill(backend, tmp):
@@ -83,26 +95,37 @@ def import_drill(backend, tmp):
     gen_people.write(sheet, IMPORT_ROWS, "产业发展局")
     with drill_lib.fresh_database(backend, tmp, "import") as db, drill_lib.signed_in_demo(db, tmp) as (server, hr):
         hr.timeout = 600   # generous: the debug build on a loaded machine
-        before = people_total(hr)
-        answer = {}
-        wal_before, stored_before = _wal_size(db), people_total_in(db)
-        worker = threading.Thread(target=lambda: answer.update(result=_try(lambda: import_sheet(hr, sheet.getvalue()))))
-        worker.start()
-        # Kill while the import's one transaction is writing rows: seen from outside as the rows
-        # spilling into SQLite's write-ahead log, or PostgreSQL running its INSERT INTO people.
+        before, stored_before = people_total(hr), people_total_in(db)
+        # The preview: checked in the background, then held on the server behind a token.
+        status, _ = import_sheet(hr, sheet.getvalue(), mode="preview")
+        _, preview, _ = follow(hr, job_started(hr, status, "/people/import/jobs/", "a large sheet's preview"), "正在导入人员")
+        status, page = hr.get(preview)
+        token = re.search(r'name="sheet" value="([0-9a-f]+)"', page.decode())
+        expect(status == 200 and token and f"共 {IMPORT_ROWS} 行" in page.decode(),
+               f"the preview of {IMPORT_ROWS:,} rows is ready to confirm (HTTP {status}, {preview})")
+        status, _ = hr.post_form("/people/import", {"_csrf": hr.csrf, "mode": "commit", "sheet": token.group(1)})
+        job = job_started(hr, status, "/people/import/jobs/", "confirming a large sheet")
+        # Kill while the import's one transaction is writing rows: some written, not all.
         deadline = time.monotonic() + 300
-        while "result" not in answer and time.monotonic() < deadline and not _import_writing(db, backend, wal_before):
-            time.sleep(0.01)
-        expect(server.alive() and "result" not in answer, "the import was seen writing rows and has not answered yet")
+        while True:
+            status, page = hr.get(job)
+            running = status == 200 and "正在导入人员" in page.decode()
+            if not running or time.monotonic() > deadline:
+                raise AssertionError(f"the import ended before it could be killed mid-write (HTTP {status}, {hr.headers.get('Location')})")
+            progress = writing_progress(page.decode())
+            if progress and 0 < progress[0] < progress[1]:
+                break
+            time.sleep(0.02)
         server.proc.send_signal(signal.SIGSTOP)
-        expect(people_total_in(db) == stored_before, f"frozen mid-import, nothing of it committed yet ({stored_before} people stored)")
+        expect(people_total_in(db) == stored_before,
+               f"frozen while the page showed 正在写入 {progress[0]:,} / {progress[1]:,} 行: nothing of it committed ({stored_before} people stored)")
         server.kill9()
-        worker.join()
-        expect(not isinstance(answer["result"], tuple), f"the client got no answer from the killed server ({answer['result']})")
         server.restart()
         verify = drill_lib.zonedesk("audit-verify", "--db", db, check=False)
         expect(verify.returncode == 0, f"audit-verify passes after the crash: {verify.stdout.strip()}")
         expect(people_total(hr) == before, f"no partial import: still {before} people")
+        status, _ = hr.get(job)
+        expect(status == 404, f"the killed import job does not pretend to run on (HTTP {status})")
         status, _ = import_sheet(hr, sheet.getvalue())
         expect(status == 200 and people_total(hr) == before + IMPORT_ROWS,
                f"the same sheet re-imported: HTTP {status}, {before} + {IMPORT_ROWS} people")
@@ -110,13 +133,6 @@ def import_drill(backend, tmp):
         expect(status == 422 and "已在名册中登记" in page.decode(), f"a third import is refused as duplicates (HTTP {status})")
         verify = drill_lib.zonedesk("audit-verify", "--db", db, check=False)
         expect(verify.returncode == 0, "audit-verify passes after the re-import")
-
-
-def _try(call):
-    try:
-        return call()
-    except OSError as error:
-        return repr(error)
 
 
 def seed_payrun(db, size):
@@ -137,25 +153,12 @@ def start_run(hr, appraisal, size):
     pool = size * POOL_PER_PERSON_FEN
     status, _ = hr.post_form("/pay-runs", {"_csrf": hr.csrf, "period": PERIOD, "appraisalID": appraisal,
                                            "poolKind": "fixed", "amount": f"{pool // 100}.{pool % 100:02d}"})
-    job = hr.headers.get("Location", "")
-    expect(status in (302, 303) and job.startswith("/pay-runs/jobs/"), f"the run form starts a background job (HTTP {status} → {job})")
-    return job
-
-
-def follow(hr, job, limit=300):
-    """Reloads the progress page until it moves on: (status, redirect location, page)."""
-    deadline = time.monotonic() + limit
-    while time.monotonic() < deadline:
-        status, page = hr.get(job)
-        if status != 200 or "正在计算发放批次" not in page.decode():
-            return status, hr.headers.get("Location", ""), page.decode()
-        time.sleep(0.2)
-    raise AssertionError(f"the pay run job did not finish within {limit} s")
+    return job_started(hr, status, "/pay-runs/jobs/", "the run form")
 
 
 def run_to_end(hr, appraisal, size, label):
     began = time.monotonic()
-    status, location, _ = follow(hr, start_run(hr, appraisal, size))
+    status, location, _ = follow(hr, start_run(hr, appraisal, size), "正在计算发放批次")
     found = re.fullmatch(r"/pay-runs/(\d+)", location)
     expect(status in (302, 303) and found, f"{label}: the job finished in {time.monotonic() - began:.1f} s and moved on to {location}")
     return int(found.group(1))
@@ -217,11 +220,12 @@ def payrun_drill(backend, tmp):
             deadline = time.monotonic() + 300
             while True:
                 status, page = hr.get(job)
-                writing = re.search(r"正在写入明细 (\d+) / (\d+)", page.decode())
+                writing = re.search(r"正在写入明细 ([\d,]+) / ([\d,]+)", page.decode())
                 expect_running = status == 200 and "正在计算发放批次" in page.decode()
                 if not expect_running or time.monotonic() > deadline:
                     raise AssertionError(f"the run ended before it could be killed mid-write (HTTP {status}, {hr.headers.get('Location')})")
-                if writing and int(writing.group(2)) // 2 <= int(writing.group(1)) < int(writing.group(2)):
+                lines = writing and [int(group.replace(",", "")) for group in writing.groups()]
+                if lines and lines[1] // 2 <= lines[0] < lines[1]:
                     break
                 time.sleep(0.05)
             server.proc.send_signal(signal.SIGSTOP)
@@ -257,7 +261,7 @@ def payrun_drill(backend, tmp):
             expect(status == 409, f"locking it again is refused (HTTP {status})")
             status, _ = hr.post_form(f"/pay-runs/{reference}/lock", {"_csrf": hr.csrf})
             expect(status == 409, f"locking the discarded reference run is refused (HTTP {status})")
-            status, _, page = follow(hr, start_run(hr, appraisal, PAYRUN_SIZE))
+            status, _, page = follow(hr, start_run(hr, appraisal, PAYRUN_SIZE), "正在计算发放批次")
             expect(status == 409 and "不会重复发放" in page, f"a new run for the paid period {PERIOD} is refused: 不会重复发放 (HTTP {status})")
             try:
                 drill_lib.query(db, f"UPDATE pay_runs SET status = 'locked' WHERE id = {reference}")
