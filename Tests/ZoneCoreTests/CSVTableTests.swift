@@ -26,6 +26,16 @@ struct CSVTableTests {
         #expect(throws: ValidationError.invalid("文件为空")) { try CSVTable(parsing: "\r\n , \r\n") }
     }
 
+    /// Rows come out as wide as the header: short ones padded with empty cells, long ones cut.
+    @Test func rowsTakeTheHeadersWidth() throws {
+        let table = try CSVTable(parsing: "a,b,c\n1,2,3\n4\n5,6,7,8\n\"x\ny\",\"\"\"q\"\"\",z\n")
+        #expect(table.rows == [["1", "2", "3"], ["4", "", ""], ["5", "6", "7"], ["x\ny", "\"q\"", "z"]])
+        #expect(table.lines == [2, 3, 4, 5])
+        // Old Mac line ends; a quote inside an unquoted field is text, as Excel reads it; an open quote is refused.
+        #expect(try CSVTable(parsing: "a,b\r1,x\"y\r2,张\"三\"").rows == [["1", "x\"y"], ["2", "张\"三\""]])
+        #expect(throws: ValidationError.invalid("CSV 文件格式错误：引号未闭合")) { try CSVTable(parsing: "a,b\n1,\"open\n") }
+    }
+
     @Test func formulaLikeFieldsAreNeutralisedAndReadBack() throws {
         let rows = [["=cmd|' /C calc'!A0", "+1", "-2", "@SUM(A1)", "\tx", "普通, \"引号\""], ["'=已转义", "1-2", "", "a", "b", "c"]]
         let csv = CSVTable.rendered(header: ["a", "b", "c", "d", "e", "f"], rows: rows)

@@ -72,7 +72,11 @@ public struct CSVTable: Sendable, Equatable {
         header = first.cells.map { $0.trimmingWhitespace() }
         let width = header.count
         rows = filled.dropFirst().map { row in
-            row.cells.count >= width ? Array(row.cells.prefix(width)) : row.cells + Array(repeating: "", count: width - row.cells.count)
+            switch row.cells.count {
+            case width: row.cells  // the usual row: kept as it is, not copied
+            case width...: Array(row.cells.prefix(width))
+            default: row.cells + Array(repeating: "", count: width - row.cells.count)
+            }
         }
         lines = filled.dropFirst().map(\.line)
     }
