@@ -36,7 +36,7 @@ struct BulkWriterTests {
         try await database.bulkTransaction { _, bulk in
             var bulk = bulk
             bulk.chunkRows = 40
-            try await bulk.insert(into: "bulk_probe", columns: columns, rows: rows, shared: shared, written: written)
+            try await bulk.write(bulk.batch(into: "bulk_probe", columns: columns, rows: rows, shared: shared), written: written)
         }
     }
 

@@ -44,14 +44,7 @@ struct BulkWriter: Sendable {
     /// Rows per COPY data message; a few hundred kilobytes each.
     static let copyChunk = 5_000
 
-    /// Inserts `rows` (one value per column; every row also gets the `shared` columns' values) and calls
-    /// `written` with the count written so far after each statement or COPY chunk.
-    func insert(into table: String, columns: [String], rows: [[Value]], shared: [(column: String, value: Value)] = [],
-                written: (@Sendable (Int) -> Void)? = nil) async throws {
-        try await write(batch(into: table, columns: columns, rows: rows, shared: shared), written: written)
-    }
-
-    /// Encodes rows as `insert` takes them.
+    /// Encodes `rows` (one value per column; every row also gets the `shared` columns' values) for `write`.
     func batch(into table: String, columns: [String], rows: [[Value]], shared: [(column: String, value: Value)] = []) -> Batch {
         switch connection {
         case .sqlite:
