@@ -29,6 +29,8 @@ let package = Package(
             dependencies: [
                 .product(name: "Yams", package: "Yams"),
             ],
+            // PasswordPolicy refuses the passwords on this list (CommonPasswords.shipped).
+            resources: [.copy("Resources/common-passwords.txt")],
             swiftSettings: strict
         ),
         .target(

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ZoneWeb
 
 @main
 struct ZoneDesk: AsyncParsableCommand {
@@ -25,4 +26,13 @@ struct ServerOptions: ParsableArguments {
 
     @Flag(name: .long, help: "Mark cookies Secure (when served behind an HTTPS proxy).")
     var secureCookies = false
+
+    @Option(name: .long, help: "Address of a reverse proxy whose X-Forwarded-For is believed (repeatable); without it the header is ignored.")
+    var trustedProxy: [String] = []
+
+    func validate() throws {
+        for proxy in trustedProxy where !ClientAddress.isIPAddress(proxy) {
+            throw ArgumentParser.ValidationError("--trusted-proxy 须为 IP 地址 / must be an IP address: \(proxy)")
+        }
+    }
 }

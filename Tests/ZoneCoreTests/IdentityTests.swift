@@ -91,7 +91,7 @@ struct CreditCodeTests {
 
 @Suite("Password policy")
 struct PasswordPolicyTests {
-    @Test(arguments: ["Abcdefg1", "abc12345!", "ABC!@#12", "Zq9#Zq9#"])
+    @Test(arguments: ["Abcdefh7", "abc12345!", "ABC!@#12", "Zq9#Zq9#"])
     func acceptsThreeOfFourClasses(_ password: String) throws {
         try PasswordPolicy.check(password, username: "hr")
     }
@@ -99,6 +99,17 @@ struct PasswordPolicyTests {
     @Test(arguments: ["Abc1!", "abcdefgh", "abcdefg1", "ABCDEFGH1", "12345678!"])
     func refusesWeakPasswords(_ password: String) {
         #expect(throws: ValidationError.self) { try PasswordPolicy.check(password, username: "hr") }
+    }
+
+    /// The shipped list, matched whatever the case: these pass every other rule.
+    @Test(arguments: ["Password1", "pASSWORD1", "P@ssw0rd", "Qwerty123", "Woaini1314", "Aa123456", "Admin@123", "1qaz@WSX"])
+    func refusesCommonPasswords(_ password: String) {
+        #expect(throws: ValidationError.invalid("该密码过于常见（在常用密码清单中），请换一个")) { try PasswordPolicy.check(password, username: "hr") }
+    }
+
+    @Test func theShippedListIsModest() {
+        #expect((4_000...6_000).contains(CommonPasswords.shipped.count))
+        #expect(!CommonPasswords.shipped.contains("Zq9#Zq9#"))
     }
 
     @Test func refusesPasswordsContainingTheUserName() {

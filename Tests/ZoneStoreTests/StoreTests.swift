@@ -173,11 +173,11 @@ struct StoreTests {
         let clock = ManualClock()
         try await TestDatabase.withStore(backend, clock: clock.clock) { (store: Store) async throws in
             let account = try await store.accounts.create(NewAccount(username: "u1", displayName: "用户", passwordHash: "h", role: .hr, zoneID: nil), actor: "t")
-            var after = account
-            for _ in 0..<4 { after = try await store.accounts.recordFailure(id: account.id, username: "u1") }
-            #expect(after.failedAttempts == 4 && after.lockedUntil == 0)
-            after = try await store.accounts.recordFailure(id: account.id, username: "u1")
-            #expect(after.lockedUntil == clock.clock.epochSeconds + 1800)
+            let wrong: @Sendable (String?) async -> Bool = { _ in false }
+            for _ in 0..<4 { #expect(try await store.accounts.login(username: "u1", address: "a", verify: wrong) == .refused(.wrongPassword)) }
+            #expect(try await store.accounts.find(id: account.id)?.failedAttempts == 4)
+            #expect(try await store.accounts.login(username: "u1", address: "a", verify: wrong) == .refused(.wrongPassword))
+            #expect(try await store.accounts.find(id: account.id)?.lockedUntil == clock.clock.epochSeconds + 1800)
             try await store.accounts.unlock(id: account.id, actor: "sec")
             #expect(try await store.accounts.find(id: account.id)?.lockedUntil == 0)
         }

@@ -26,7 +26,10 @@ struct TestApp: Sendable {
         return env["ZONEDESK_PG_URL"] != nil || env["ZONEDESK_REQUIRE_PG"] == "1" ? [.sqlite, .postgres] : [.sqlite]
     }
 
-    static func make(_ backend: Backend = .sqlite, payRunJobThreshold: Int = 20_000, importJobThreshold: Int = 5_000) async throws -> TestApp {
+    /// `hasherCost` is bcrypt's (4 keeps hundreds of logins fast; timing checks need a real cost);
+    /// `loginThrottle` replaces the per-address throttle, e.g. to stand for many addresses at once.
+    static func make(_ backend: Backend = .sqlite, payRunJobThreshold: Int = 20_000, importJobThreshold: Int = 5_000,
+                     hasherCost: UInt8 = 4, loginThrottle: LoginThrottle = LoginThrottle()) async throws -> TestApp {
         let clock = ManualClock()
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("zd-web-\(UUID().uuidString)")
         var location = DatabaseLocation(directory.appendingPathComponent("t.sqlite").path), postgresDatabase: String?
@@ -38,8 +41,8 @@ struct TestApp: Sendable {
             postgresDatabase = String(name)
         }
         let store = try await Store.open(location, clock: clock.clock)
-        let env = AppEnvironment(store: store, hasher: PasswordHasher(cost: 4), payRunJobThreshold: payRunJobThreshold,
-                                 importJobThreshold: importJobThreshold)
+        let env = AppEnvironment(store: store, hasher: PasswordHasher(cost: hasherCost), payRunJobThreshold: payRunJobThreshold,
+                                 importJobThreshold: importJobThreshold, loginThrottle: loginThrottle)
         _ = try await DemoLoader(env: env).load()
         for account in try await store.accounts.all() {
             try await store.accounts.setPassword(id: account.id, hash: env.hasher.hash(password), mustChange: false, actor: "test")

@@ -299,5 +299,23 @@ enum Schema {
                 "CREATE INDEX audit_log_entity ON audit_log (entity, entity_id)",
             ]
         },
+        // Login attempts being checked right now (so parallel guesses cannot outrun the lockout), and
+        // the hashes of each account's latest chosen passwords, which may not be chosen again. The
+        // passwords in use now start the history; one-time initial and reset passwords never enter it.
+        Migration(15, "login_attempts_password_history") { _ in
+            [
+                "ALTER TABLE accounts ADD COLUMN login_pending BIGINT NOT NULL DEFAULT 0",
+                """
+                CREATE TABLE password_history (
+                    id {pk}, account_id BIGINT NOT NULL REFERENCES accounts(id), password_hash TEXT NOT NULL,
+                    changed_at TEXT NOT NULL)
+                """,
+                "CREATE INDEX password_history_account ON password_history (account_id, id)",
+                """
+                INSERT INTO password_history (account_id, password_hash, changed_at)
+                SELECT id, password_hash, created_at FROM accounts WHERE must_change_password = 0 ORDER BY id
+                """,
+            ]
+        },
     ]
 }

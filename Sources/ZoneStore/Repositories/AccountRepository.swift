@@ -1,7 +1,8 @@
 import SQLKit
 import ZoneCore
 
-/// Accounts, login failures and lockout. Password hashing happens above (bcrypt in ZoneWeb).
+/// Accounts, login attempts and lockout (`login`), passwords and their history. Password hashing
+/// happens above (bcrypt in ZoneWeb).
 public struct AccountRepository: Sendable {
     let database: ZoneDatabase
     let audit: AuditLog
@@ -43,44 +44,41 @@ public struct AccountRepository: Sendable {
         return try await find(id: id)!
     }
 
-    /// Counts a failed login; the fifth in a row locks the account for 30 minutes.
-    /// Returns the account as it is after the failure.
-    public func recordFailure(id: Int64, username: String) async throws -> Account {
-        let audit = audit, backend = database.backend, now = clock.epochSeconds
-        try await database.transaction { tx in
-            let row = try await tx.raw("SELECT failed_attempts FROM accounts WHERE id = \(bind: id)").first()
-            let failures = try (row?.decode(column: "failed_attempts", as: Int.self) ?? 0) + 1
-            let lock = failures >= PasswordPolicy.maxFailures ? now + PasswordPolicy.lockoutSeconds : 0
-            try await tx.raw("""
-                UPDATE accounts SET failed_attempts = \(bind: lock > 0 ? 0 : failures), locked_until = \(bind: lock)
-                WHERE id = \(bind: id)
-                """).run()
-            try await audit.append(AuditEntry(actor: username, action: lock > 0 ? "login.locked" : "login.failed",
-                                              entity: "account", entityID: String(id), detail: "failures=\(failures)"),
-                                   in: tx, backend: backend)
-        }
-        return try await find(id: id)!
-    }
-
-    public func recordSuccess(id: Int64, username: String) async throws {
-        let audit = audit, backend = database.backend
-        try await database.transaction { tx in
-            try await tx.raw("UPDATE accounts SET failed_attempts = 0, locked_until = 0 WHERE id = \(bind: id)").run()
-            try await audit.append(AuditEntry(actor: username, action: "login", entity: "account", entityID: String(id)),
-                                   in: tx, backend: backend)
-        }
-    }
-
-    public func setPassword(id: Int64, hash: String, mustChange: Bool, actor: String) async throws {
-        let audit = audit, backend = database.backend
+    /// Sets a new password hash and ends the account's sessions — every one but `keepingSession`
+    /// (the cookie token of the browser that changed its own password) — in one transaction, so a
+    /// stolen session does not outlive the password. A password the owner chose (`mustChange`
+    /// false) joins the history of their latest `PasswordPolicy.historyDepth`; a one-time password
+    /// from a reset does not, so resets cannot push a real password out of it.
+    public func setPassword(id: Int64, hash: String, mustChange: Bool, actor: String, keepingSession: String? = nil) async throws {
+        let audit = audit, backend = database.backend, now = clock.isoTimestamp
+        let kept = keepingSession.map(SessionRepository.hash) ?? ""
         try await database.transaction { tx in
             try await tx.raw("""
                 UPDATE accounts SET password_hash = \(bind: hash), must_change_password = \(bind: mustChange ? 1 : 0),
                     version = version + 1 WHERE id = \(bind: id)
                 """).run()
+            try await tx.raw("DELETE FROM sessions WHERE account_id = \(bind: id) AND token_hash <> \(bind: kept)").run()
+            if !mustChange {
+                try await tx.raw("""
+                    INSERT INTO password_history (account_id, password_hash, changed_at) VALUES (\(bind: id), \(bind: hash), \(bind: now))
+                    """).run()
+                try await tx.raw("""
+                    DELETE FROM password_history WHERE account_id = \(bind: id) AND id NOT IN (
+                        SELECT id FROM password_history WHERE account_id = \(bind: id) ORDER BY id DESC LIMIT \(bind: PasswordPolicy.historyDepth))
+                    """).run()
+            }
             try await audit.append(AuditEntry(actor: actor, action: mustChange ? "password.reset" : "password.change",
                                               entity: "account", entityID: String(id)), in: tx, backend: backend)
         }
+    }
+
+    /// Hashes of the account's latest chosen passwords, newest first; a new password matching any
+    /// of them is refused.
+    public func recentPasswordHashes(id: Int64) async throws -> [String] {
+        try await database.reader.raw("""
+            SELECT password_hash FROM password_history WHERE account_id = \(bind: id)
+            ORDER BY id DESC LIMIT \(bind: PasswordPolicy.historyDepth)
+            """).all().map { try $0.decode(column: "password_hash", as: String.self) }
     }
 
     /// 安全管理员's job: role and its scope anchors. The zone is set with the role because a
@@ -101,7 +99,7 @@ public struct AccountRepository: Sendable {
     public func unlock(id: Int64, actor: String) async throws {
         let audit = audit, backend = database.backend
         try await database.transaction { tx in
-            try await tx.raw("UPDATE accounts SET failed_attempts = 0, locked_until = 0 WHERE id = \(bind: id)").run()
+            try await tx.raw("UPDATE accounts SET failed_attempts = 0, login_pending = 0, locked_until = 0 WHERE id = \(bind: id)").run()
             try await audit.append(AuditEntry(actor: actor, action: "account.unlock", entity: "account", entityID: String(id)),
                                    in: tx, backend: backend)
         }

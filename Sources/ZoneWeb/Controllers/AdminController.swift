@@ -2,9 +2,10 @@ import Hummingbird
 import ZoneCore
 import ZoneStore
 
-/// 三员分立 in practice: the system admin creates accounts and resets passwords; the security admin
-/// assigns business roles and unlocks. Neither sees business data, and neither can change the
-/// three admin accounts, which are set up from the command line.
+/// 三员分立 in practice: the system admin creates accounts, resets passwords and unlocks the security
+/// admin; the security admin assigns business roles and unlocks every other account. Neither sees
+/// business data, and neither can change the three admin accounts, which are set up from the
+/// command line.
 struct AdminController {
     let env: AppEnvironment
     static let businessRoles: [Role] = [.hr, .departmentHead, .employee, .leader, .discipline, .province]
@@ -21,11 +22,36 @@ struct AdminController {
             try await assignRole(context.parameters.require("id", as: Int64.self), context.form, principal)
         }
         routes.post("/admin/roles/:id/unlock", .manageRoles) { _, context, principal in
-            let id = try context.parameters.require("id", as: Int64.self)
-            guard let account = try await env.store.accounts.find(id: id) else { return Pages.error(.notFound, "账号不存在。", principal: principal) }
-            try await env.store.accounts.unlock(id: account.id, actor: principal.account.username)
-            return try await roles(principal, message: "已解锁账号 \(account.username)。", status: .ok)
+            try await unlock(context.parameters.require("id", as: Int64.self), principal)
         }
+        routes.post("/admin/accounts/:id/unlock", .manageAccounts) { _, context, principal in
+            try await unlock(context.parameters.require("id", as: Int64.self), principal)
+        }
+    }
+
+    /// Who may unlock whom, keeping 三员分立: the security admin unlocks every account but a security
+    /// admin's, which the system admin unlocks — so a locked security admin is freed without the
+    /// command line, and no admin can free itself. Only accounts of the admin's own zone (or of
+    /// none, like 省级主管部门). Both are audited (`account.unlock`).
+    static func mayUnlock(_ account: Account, by principal: Principal) -> Bool {
+        guard account.zoneID == nil || account.zoneID == principal.account.zoneID, account.id != principal.account.id else { return false }
+        return switch principal.role {
+        case .securityAdmin: account.role != .securityAdmin
+        case .systemAdmin: account.role == .securityAdmin
+        default: false
+        }
+    }
+
+    func unlock(_ id: Int64, _ principal: Principal) async throws -> Response {
+        guard let account = try await env.store.accounts.find(id: id) else { return Pages.error(.notFound, "账号不存在。", principal: principal) }
+        let allowed = Self.mayUnlock(account, by: principal)
+        if allowed { try await env.store.accounts.unlock(id: account.id, actor: principal.account.username) }
+        let message = allowed ? "已解锁账号 \(account.username)。"
+            : "三员分立：安全管理员账号由系统管理员解锁，其他账号由安全管理员解锁（仅限本园区），未解锁 \(account.username)。"
+        let status: HTTPResponse.Status = allowed ? .ok : .unprocessableContent
+        return principal.role == .systemAdmin
+            ? try await accounts(principal, message: message, errors: FieldErrors(), status: status)
+            : try await roles(principal, message: message, status: status)
     }
 
     func accounts(_ principal: Principal, message: String?, errors: FieldErrors, status: HTTPResponse.Status,
@@ -61,12 +87,22 @@ struct AdminController {
                                         HTML.tag("button", ["type": "submit", "class": "secondary"]) { "重置密码" }
                                     }
                                 }
+                                if account.lockedUntil > now && Self.mayUnlock(account, by: principal) {
+                                    Self.unlockButton("/admin/accounts/\(account.id)/unlock", principal)
+                                }
                             }
                         }
                     }
                 }
             }
         }, status: status)
+    }
+
+    static func unlockButton(_ action: String, _ principal: Principal) -> HTML {
+        HTML.tag("form", ["method": "post", "action": action]) {
+            Components.csrf(principal)
+            HTML.tag("button", ["type": "submit", "class": "secondary"]) { "解锁" }
+        }
     }
 
     static func status(_ account: Account, now: Int64) -> HTML {
@@ -102,8 +138,8 @@ struct AdminController {
             return Pages.error(.forbidden, "管理员账号不能在此重置。", principal: principal)
         }
         let password = PasswordHasher.randomPassword()
+        // Ends the account's sessions too.
         try await env.store.accounts.setPassword(id: id, hash: env.hasher.hash(password), mustChange: true, actor: principal.account.username)
-        try await env.store.sessions.endAll(accountID: id)
         return try await accounts(principal, message: "已重置 \(account.username) 的密码，临时密码：\(password)（仅显示一次）", errors: FieldErrors(), status: .ok)
     }
 
@@ -149,11 +185,8 @@ struct AdminController {
                                 }
                             }
                             HTML.tag("td") {
-                                if account.lockedUntil > now {
-                                    HTML.tag("form", ["method": "post", "action": "/admin/roles/\(account.id)/unlock"]) {
-                                        Components.csrf(principal)
-                                        HTML.tag("button", ["type": "submit", "class": "secondary"]) { "解锁" }
-                                    }
+                                if account.lockedUntil > now && Self.mayUnlock(account, by: principal) {
+                                    Self.unlockButton("/admin/roles/\(account.id)/unlock", principal)
                                 }
                             }
                         }

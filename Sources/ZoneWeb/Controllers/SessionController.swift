@@ -60,38 +60,40 @@ struct SessionController {
         return response
     }
 
+    /// The one answer to every refused login — unknown name, wrong password, locked account — so
+    /// the page cannot tell which names exist or which accounts an attacker has locked.
+    static let refusedMessage = "用户名或密码错误。连续\(PasswordPolicy.maxFailures)次错误将锁定账号30分钟，"
+        + "锁定期间无法登录；如需提前解锁请联系安全管理员。"
+
     func login(_ request: Request, _ context: AppContext) async throws -> Response {
         let username = context.form["username"].trimmingCharacters(in: .whitespaces)
         let password = context.form["password"]
-        let now = env.store.clock.epochSeconds
-        guard let account = try await env.store.accounts.find(username: username), account.active else {
-            _ = env.hasher.verify(password, hash: env.hasher.decoy)
-            return loginPage(request: request, message: "用户名或密码错误", username: username, status: .unauthorized)
-        }
-        if account.lockedUntil > now {
-            return loginPage(request: request, message: Self.lockedMessage(until: account.lockedUntil), username: username, status: .forbidden)
-        }
-        guard env.hasher.verify(password, hash: account.passwordHash) else {
-            let after = try await env.store.accounts.recordFailure(id: account.id, username: username)
-            if after.lockedUntil > now {
-                return loginPage(request: request, message: Self.lockedMessage(until: after.lockedUntil), username: username, status: .forbidden)
+        let address = env.clientAddress.resolve(peer: context.peerAddress, forwardedFor: request.headers[.init("X-Forwarded-For")!])
+        let throttleKey = ClientAddress.throttleKey(address)
+        if case .refused(let retryAfter, let first) = env.loginThrottle.admit(throttleKey, now: env.store.clock.epochSeconds) {
+            if first {
+                try await env.store.record(AuditEntry(actor: String(username.prefix(64)), action: "login.throttled", entity: "address",
+                                                      entityID: throttleKey, detail: "address=\(address)"))
             }
-            let left = PasswordPolicy.maxFailures - after.failedAttempts
-            return loginPage(request: request, message: "用户名或密码错误（再错\(left)次将锁定30分钟）", username: username, status: .unauthorized)
+            let minutes = (retryAfter + 59) / 60
+            var page = loginPage(request: request, message: "此地址登录失败次数过多，请\(minutes)分钟后再试。", username: username,
+                                 status: .tooManyRequests)
+            page.headers[.retryAfter] = String(retryAfter)
+            return page
         }
-        try await env.store.accounts.recordSuccess(id: account.id, username: username)
+        let hasher = env.hasher
+        let outcome = try await env.store.accounts.login(username: username, address: address) { hash in
+            hasher.verify(password, hash: hash ?? hasher.decoy)
+        }
+        guard case .signedIn(let account) = outcome else {
+            return loginPage(request: request, message: Self.refusedMessage, username: username, status: .unauthorized)
+        }
+        env.loginThrottle.refund(throttleKey)
         let (token, _) = try await env.store.sessions.create(accountID: account.id)
-        let next = context.form["next"]
-        // Only local paths: an open redirect would let a phishing link bounce through the login.
-        let target = account.mustChangePassword ? "/password" : (next.hasPrefix("/") && !next.hasPrefix("//") ? next : "/")
+        let target = account.mustChangePassword ? "/password" : LoginRedirect.target(context.form["next"])
         var response = Response.redirect(to: target)
         response.setCookie(SessionMiddleware.cookie(token, secure: env.secureCookies))
         return response
-    }
-
-    static func lockedMessage(until: Int64) -> String {
-        let time = Clock.shanghai(Date(timeIntervalSince1970: TimeInterval(until)), format: "HH:mm")
-        return "连续\(PasswordPolicy.maxFailures)次密码错误，账号已锁定30分钟，请于\(time)后再试或联系安全管理员解锁"
     }
 
     func passwordPage(_ principal: Principal, errors: FieldErrors, status: HTTPResponse.Status) async throws -> Response {
@@ -106,7 +108,8 @@ struct SessionController {
                     Components.csrf(principal)
                     Components.field("当前密码", name: "current", value: "", errors: errors, type: "password", required: true)
                     Components.field("新密码", name: "new", value: "", errors: errors,
-                                     hint: "至少8位，含大写、小写、数字、符号中的三类", type: "password", required: true)
+                                     hint: "至少8位，含大写、小写、数字、符号中的三类；不能是常见密码或最近\(PasswordPolicy.historyDepth)次用过的密码；修改后其他已登录的浏览器须重新登录",
+                                     type: "password", required: true)
                     Components.field("确认新密码", name: "confirm", value: "", errors: errors, type: "password", required: true)
                     Components.formButtons(cancel: "/")
                 }
@@ -116,17 +119,25 @@ struct SessionController {
 
     func changePassword(_ form: FormFields, _ principal: Principal) async throws -> Response {
         var errors = FieldErrors()
+        let new = form["new"]
         if !env.hasher.verify(form["current"], hash: principal.account.passwordHash) { errors.add("current", "当前密码不正确") }
         do {
-            try PasswordPolicy.check(form["new"], username: principal.account.username)
+            try PasswordPolicy.check(new, username: principal.account.username)
         } catch {
             errors.add("new", error.message)
         }
-        if form["new"] != form["confirm"] { errors.add("confirm", "两次输入的新密码不一致") }
-        if form["new"] == form["current"] { errors.add("new", "新密码不能与当前密码相同") }
+        if new != form["confirm"] { errors.add("confirm", "两次输入的新密码不一致") }
+        if errors.isEmpty {
+            // Checked only for an otherwise acceptable password: up to five bcrypt checks.
+            let recent = try await env.store.accounts.recentPasswordHashes(id: principal.account.id)
+            if new == form["current"] || recent.contains(where: { env.hasher.verify(new, hash: $0) }) {
+                errors.add("new", "新密码不能与最近\(PasswordPolicy.historyDepth)次使用过的密码相同")
+            }
+        }
         guard errors.isEmpty else { return try await passwordPage(principal, errors: errors, status: .unprocessableContent) }
-        try await env.store.accounts.setPassword(id: principal.account.id, hash: env.hasher.hash(form["new"]),
-                                                 mustChange: false, actor: principal.account.username)
+        // Every other session of the account ends: whoever else held one no longer has the password.
+        try await env.store.accounts.setPassword(id: principal.account.id, hash: env.hasher.hash(new), mustChange: false,
+                                                 actor: principal.account.username, keepingSession: principal.token)
         return .redirect(to: "/?msg=password")
     }
 }

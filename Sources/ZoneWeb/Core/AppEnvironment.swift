@@ -10,14 +10,20 @@ public struct AppEnvironment: Sendable {
     public let payRunJobThreshold: Int
     /// A people import of more rows than this is checked and written in the background with a progress page.
     public let importJobThreshold: Int
+    /// Where a request comes from (the peer, or `X-Forwarded-For` from a trusted proxy).
+    public let clientAddress: ClientAddress
+    /// Failed logins per client address.
+    public let loginThrottle: LoginThrottle
     /// Background work (large pay runs and imports) and what it left for the clerk.
     let jobs = BackgroundJobs()
     let imports = HeldImports()
     let cache = ComputedCache()
 
     public init(store: Store, hasher: PasswordHasher = PasswordHasher(), secureCookies: Bool = false, payRunJobThreshold: Int = 20_000,
-                importJobThreshold: Int = 5_000) {
+                importJobThreshold: Int = 5_000, clientAddress: ClientAddress = ClientAddress(), loginThrottle: LoginThrottle = LoginThrottle()) {
         self.store = store
+        self.clientAddress = clientAddress
+        self.loginThrottle = loginThrottle
         self.hasher = hasher
         self.secureCookies = secureCookies
         self.payRunJobThreshold = payRunJobThreshold

@@ -22,7 +22,6 @@ struct ResetPassword: AsyncParsableCommand {
         let password = PasswordHasher.randomPassword()
         try await store.accounts.setPassword(id: account.id, hash: PasswordHasher().hash(password), mustChange: true, actor: "cli")
         try await store.accounts.unlock(id: account.id, actor: "cli")
-        try await store.sessions.endAll(accountID: account.id)
         try await store.close()
         print("\(username) 的新密码 / new password: \(password)（登录后须修改 / must be changed at login）")
     }

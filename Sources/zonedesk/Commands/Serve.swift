@@ -18,7 +18,8 @@ struct Serve: AsyncParsableCommand {
 
 enum ServeRunner {
     static func run(store: Store, server: ServerOptions) async throws {
-        let env = AppEnvironment(store: store, secureCookies: server.secureCookies)
+        let env = AppEnvironment(store: store, secureCookies: server.secureCookies,
+                                 clientAddress: ClientAddress(trustedProxies: Set(server.trustedProxy)))
         let app = buildApplication(env, server: ServerConfiguration(host: server.host, port: server.port))
         print("ZoneDesk 已启动 / serving: http://\(server.host):\(server.port)")
         // The server runs until stopped; flush now so logins and the URL reach a piped terminal.
