@@ -100,7 +100,7 @@ public struct LedgerRepository: Sendable {
     /// The row's audit entries, oldest first: its creation and every edit.
     public func history(id: Int64) async throws -> [AuditRecord] {
         try await database.reader.raw("""
-            SELECT seq, at, actor, action, entity, entity_id, detail, prev_hash, hash FROM audit_log
+            SELECT \(AuditLog.columns) FROM audit_log
             WHERE entity = 'ledger_entry' AND entity_id = \(bind: String(id)) ORDER BY seq
             """).all().map(AuditLog.record)
     }
