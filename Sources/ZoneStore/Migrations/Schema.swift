@@ -317,5 +317,38 @@ enum Schema {
                 """,
             ]
         },
+        // 等保 三级: audit rows belong to a zone (who may read them) and name the key that signed them
+        // ('' = a row written before the chain was keyed, verified as legacy); password resets need a
+        // second admin. Rows already written get their zone from the actor's account or the zone they
+        // name — zone_id is not part of a legacy row's hash, so the guard is lifted for that one update.
+        Migration(16, "audit_zone_key_and_resets") { backend in
+            let backfill = """
+                UPDATE audit_log SET zone_id = COALESCE(
+                    (SELECT accounts.zone_id FROM accounts WHERE accounts.username = audit_log.actor),
+                    (SELECT zones.id FROM zones WHERE audit_log.entity = 'zone' AND CAST(zones.id AS TEXT) = audit_log.entity_id))
+                """
+            let guarded: [String] = switch backend {
+            case .sqlite:
+                [
+                    "DROP TRIGGER audit_log_no_update", backfill,
+                    "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END",
+                ]
+            case .postgres:
+                ["ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_change", backfill, "ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_change"]
+            }
+            return [
+                "ALTER TABLE audit_log ADD COLUMN zone_id BIGINT",
+                "ALTER TABLE audit_log ADD COLUMN key_id TEXT NOT NULL DEFAULT ''",
+            ] + guarded + [
+                "CREATE INDEX audit_log_zone ON audit_log (zone_id, seq)",
+                """
+                CREATE TABLE password_resets (
+                    id {pk}, account_id BIGINT NOT NULL REFERENCES accounts(id), zone_id BIGINT REFERENCES zones(id),
+                    requested_by TEXT NOT NULL, requested_at TEXT NOT NULL,
+                    approved_by TEXT, approved_at TEXT)
+                """,
+                "CREATE INDEX password_resets_account ON password_resets (account_id, id)",
+            ]
+        },
     ]
 }

@@ -36,7 +36,7 @@ public struct AppraisalRepository: Sendable {
                 VALUES (\(bind: zoneID), \(bind: year), \(bind: name), 'draft', \(bind: policy.version), \(bind: actor), \(bind: now))
                 """)
             try await audit.append(AuditEntry(actor: actor, action: "appraisal.create", entity: "appraisal", entityID: String(id),
-                                              detail: "year=\(year); policy_version=\(policy.version)"), in: tx, backend: backend)
+                                              detail: "year=\(year); policy_version=\(policy.version)", zoneID: zoneID), in: tx, backend: backend)
             return id
         }
     }
@@ -58,7 +58,7 @@ public struct AppraisalRepository: Sendable {
             }
             let result = try await body(tx, appraisal)
             try await tx.raw("UPDATE appraisals SET version = version + 1 WHERE id = \(bind: appraisalID)").run()
-            try await audit.append(AuditEntry(actor: actor, action: action, entity: "appraisal", entityID: String(appraisalID), detail: detail),
+            try await audit.append(AuditEntry(actor: actor, action: action, entity: "appraisal", entityID: String(appraisalID), detail: detail, zoneID: zoneID),
                                    in: tx, backend: backend)
             return result
         }

@@ -59,7 +59,7 @@ public struct LedgerRepository: Sendable {
                             \(bind: try Self.document(record)), \(bind: actor), \(bind: at), \(bind: actor), \(bind: at))
                     """)
                 try await audit.append(AuditEntry(actor: actor, action: "ledger.create", entity: "ledger_entry", entityID: String(id),
-                                                  detail: record.auditText + "; via=\(via)"), in: tx, backend: backend)
+                                                  detail: record.auditText + "; via=\(via)", zoneID: zoneID), in: tx, backend: backend)
                 stored.append(LedgerEntry(id: id, record: record, version: 1))
             }
             return stored
@@ -92,7 +92,7 @@ public struct LedgerRepository: Sendable {
             guard changed.count == 1 else { throw StoreError.staleVersion(entity: entity, expected: expectedVersion, actual: expectedVersion + 1) }
             let changes = current.record.changes(to: record) + ["version: \(expectedVersion) → \(expectedVersion + 1)"]
             try await audit.append(AuditEntry(actor: actor, action: "ledger.update", entity: "ledger_entry", entityID: String(id),
-                                              detail: changes.joined(separator: "; ")), in: tx, backend: backend)
+                                              detail: changes.joined(separator: "; "), zoneID: zoneID), in: tx, backend: backend)
             return LedgerEntry(id: id, record: record, version: expectedVersion + 1)
         }
     }
@@ -100,7 +100,7 @@ public struct LedgerRepository: Sendable {
     /// The row's audit entries, oldest first: its creation and every edit.
     public func history(id: Int64) async throws -> [AuditRecord] {
         try await database.reader.raw("""
-            SELECT seq, at, actor, action, entity, entity_id, detail, prev_hash, hash FROM audit_log
+            SELECT \(AuditLog.columns) FROM audit_log
             WHERE entity = 'ledger_entry' AND entity_id = \(bind: String(id)) ORDER BY seq
             """).all().map(AuditLog.record)
     }

@@ -119,7 +119,7 @@ public struct PayRunRepository: Sendable {
             }, chunk: 1_000, written: Self.lineProgress(progress, total: result.lines.count))
             try await audit.append(AuditEntry(actor: actor, action: correcting == nil ? "pay_run.create" : "pay_run.correct", entity: "pay_run",
                                               entityID: String(id),
-                                              detail: "period=\(request.period); pool=\(result.poolFen); paid=\(result.paidFen); rewards=\(result.rewardFen); people=\(result.lines.count); corrects=\(correcting.map(String.init) ?? "")"),
+                                              detail: "period=\(request.period); pool=\(result.poolFen); paid=\(result.paidFen); rewards=\(result.rewardFen); people=\(result.lines.count); corrects=\(correcting.map(String.init) ?? "")", zoneID: zoneID),
                                    in: tx, backend: backend)
             return id
         }
@@ -219,7 +219,7 @@ public struct PayRunRepository: Sendable {
             try await body(tx, run)
             try await tx.raw("UPDATE pay_runs SET version = version + 1 WHERE id = \(bind: runID)").run()
             try await audit.append(AuditEntry(actor: actor, action: action, entity: "pay_run", entityID: String(runID),
-                                              detail: "period=\(run.period); paid=\(run.paidFen); checksum=\(run.checksum)"), in: tx, backend: backend)
+                                              detail: "period=\(run.period); paid=\(run.paidFen); checksum=\(run.checksum)", zoneID: zoneID), in: tx, backend: backend)
         }
     }
 
@@ -288,7 +288,7 @@ public struct PayRunRepository: Sendable {
                 VALUES (\(bind: zoneID), \(bind: period), \(bind: personID), \(bind: amountFen), \(bind: reason), \(bind: approval), \(bind: actor), \(bind: now))
                 """)
             try await audit.append(AuditEntry(actor: actor, action: "pay_reward.create", entity: "pay_reward", entityID: String(id),
-                                              detail: "period=\(period); person=\(personID); amount=\(amountFen); approval=\(approval); purpose=\(rule.purpose)"),
+                                              detail: "period=\(period); person=\(personID); amount=\(amountFen); approval=\(approval); purpose=\(rule.purpose)", zoneID: zoneID),
                                    in: tx, backend: backend)
         }
     }

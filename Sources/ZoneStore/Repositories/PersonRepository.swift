@@ -32,13 +32,14 @@ public struct PersonRepository: Sendable {
 
     static func filter(_ query: PeopleQuery) -> SQLQueryString {
         var sql: SQLQueryString = "zone_id = \(bind: query.zoneID)"
-        let text = query.text.trimmingCharacters(in: .whitespaces)
-        if !text.isEmpty {
-            if let id = try? ResidentID(text) {
-                sql += " AND id_number = \(bind: id.value)"
-            } else {
-                sql += " AND name LIKE \(bind: "%" + Self.escapeLike(text) + "%") ESCAPE '\\'"
-            }
+        switch PersonSearchText(query.text) {
+        case .none: break
+        // The caller decides whether this account may look a whole number up (it reads hidden digits).
+        case .fullID(let id): sql += " AND id_number = \(bind: id)"
+        // The masked form as `Person.maskedIDNumber` shows it (every stored number has 18 characters).
+        case .maskedID(let visible):
+            sql += " AND (substr(id_number, 1, 6) || '********' || substr(id_number, 15)) LIKE \(bind: "%" + visible + "%")"
+        case .name(let name): sql += " AND name LIKE \(bind: "%" + Self.escapeLike(name) + "%") ESCAPE '\\'"
         }
         if let units = query.unitIDs {
             sql += " AND unit_id IN (\(binds: units.sorted().map { $0 as any Encodable & Sendable }))"
@@ -137,7 +138,7 @@ public struct PersonRepository: Sendable {
                 """)
             let stored = Self.person(id: id, version: 1, person)
             try await audit.append(AuditEntry(actor: actor, action: "person.create", entity: "person", entityID: String(id),
-                                              detail: Self.describe(stored)), in: tx, backend: database.backend)
+                                              detail: Self.describe(stored), zoneID: zoneID), in: tx, backend: database.backend)
             created.append(stored)
         }
         return created
@@ -171,7 +172,7 @@ public struct PersonRepository: Sendable {
                 throw StoreError.staleVersion(entity: "人员“\(current.name)”", expected: expectedVersion, actual: current.version + 1)
             }
             try await audit.append(AuditEntry(actor: actor, action: "person.update", entity: "person", entityID: String(id),
-                                              detail: Self.diff(current, next)), in: tx, backend: backend)
+                                              detail: Self.diff(current, next), zoneID: zoneID), in: tx, backend: backend)
             return next
         }
     }

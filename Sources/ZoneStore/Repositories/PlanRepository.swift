@@ -28,7 +28,7 @@ public struct PlanRepository: Sendable {
                 INSERT INTO plans (zone_id, name, status, document, created_by, created_at)
                 VALUES (\(bind: zoneID), \(bind: name), 'draft', \(bind: document), \(bind: actor), \(bind: now))
                 """)
-            try await audit.append(AuditEntry(actor: actor, action: "plan.create", entity: "plan", entityID: String(id), detail: "name=\(name)"),
+            try await audit.append(AuditEntry(actor: actor, action: "plan.create", entity: "plan", entityID: String(id), detail: "name=\(name)", zoneID: zoneID),
                                    in: tx, backend: backend)
             return id
         }
@@ -47,7 +47,7 @@ public struct PlanRepository: Sendable {
             }
             try await tx.raw("UPDATE plans SET document = \(bind: document), version = version + 1 WHERE id = \(bind: id)").run()
             try await audit.append(AuditEntry(actor: actor, action: "plan.edit", entity: "plan", entityID: String(id),
-                                              detail: "steps=\(operations.count); version=\(expectedVersion + 1)"), in: tx, backend: backend)
+                                              detail: "steps=\(operations.count); version=\(expectedVersion + 1)", zoneID: zoneID), in: tx, backend: backend)
         }
         return try await find(id: id, zoneID: zoneID)!
     }
@@ -62,7 +62,7 @@ public struct PlanRepository: Sendable {
                 UPDATE plans SET status = 'approved', approved_by = \(bind: actor), approved_at = \(bind: now), version = version + 1
                 WHERE id = \(bind: id)
                 """).run()
-            try await audit.append(AuditEntry(actor: actor, action: "plan.approve", entity: "plan", entityID: String(id)), in: tx, backend: backend)
+            try await audit.append(AuditEntry(actor: actor, action: "plan.approve", entity: "plan", entityID: String(id), zoneID: zoneID), in: tx, backend: backend)
         }
     }
 
@@ -108,7 +108,7 @@ public struct PlanRepository: Sendable {
             for (step, operation) in stored.plan.operations.enumerated() {
                 let detail = try await applier.apply(operation)
                 try await audit.append(AuditEntry(actor: actor, action: "plan.step", entity: "plan", entityID: String(id),
-                                                  detail: "step=\(step + 1); \(detail)"), in: tx, backend: backend)
+                                                  detail: "step=\(step + 1); \(detail)", zoneID: zoneID), in: tx, backend: backend)
             }
             let introduced = try await repo.quotas.book(zoneID: zoneID, in: tx).overages().filter { v in
                 !before.contains { $0.kind == v.kind && $0.unitID == v.unitID && $0.used >= v.used }
@@ -119,7 +119,7 @@ public struct PlanRepository: Sendable {
                     outcome = \(bind: outcome) WHERE id = \(bind: id)
                 """).run()
             try await audit.append(AuditEntry(actor: actor, action: "plan.apply", entity: "plan", entityID: String(id),
-                                              detail: "steps=\(stored.plan.operations.count)"), in: tx, backend: backend)
+                                              detail: "steps=\(stored.plan.operations.count)", zoneID: zoneID), in: tx, backend: backend)
         }
     }
 

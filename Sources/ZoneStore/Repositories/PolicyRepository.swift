@@ -29,7 +29,7 @@ public struct PolicyRepository: Sendable {
                 VALUES (\(bind: zoneID), \(bind: version), \(bind: yaml), \(bind: now), \(bind: actor))
                 """).run()
             try await audit.append(AuditEntry(actor: actor, action: "policy.load", entity: "zone", entityID: String(zoneID),
-                                              detail: "version=\(version); code=\(policy.code); policy_version=\(policy.version); sha256=\(sha256Hex(yaml))"),
+                                              detail: "version=\(version); code=\(policy.code); policy_version=\(policy.version); sha256=\(sha256Hex(yaml))", zoneID: zoneID),
                                    in: tx, backend: backend)
             return version
         }

@@ -44,7 +44,7 @@ public struct PostRepository: Sendable {
                             \(bind: post.leadership?.rawValue), \(bind: post.validFrom), \(bind: post.validTo))
                     """)
                 try await audit.append(AuditEntry(actor: actor, action: "post.create", entity: "post", entityID: String(id),
-                                                  detail: "unit=\(post.unitID); title=\(post.title); level=\(post.level); headcount=\(post.headcount)"),
+                                                  detail: "unit=\(post.unitID); title=\(post.title); level=\(post.level); headcount=\(post.headcount)", zoneID: zoneID),
                                        in: tx, backend: backend)
                 var stored = post
                 stored.id = id
@@ -83,7 +83,7 @@ public struct PostRepository: Sendable {
                 throw StoreError.staleVersion(entity: "岗位“\(current.title)”", expected: expectedVersion, actual: current.version + 1)
             }
             try await audit.append(AuditEntry(actor: actor, action: "post.update", entity: "post", entityID: String(id),
-                                              detail: Self.diff(current, next)), in: tx, backend: backend)
+                                              detail: Self.diff(current, next), zoneID: zoneID), in: tx, backend: backend)
             return next
         }
     }
@@ -105,7 +105,7 @@ public struct PostRepository: Sendable {
             }
             try await tx.raw("UPDATE posts SET active = 0, version = version + 1 WHERE id = \(bind: id)").run()
             try await audit.append(AuditEntry(actor: actor, action: "post.deactivate", entity: "post", entityID: String(id),
-                                              detail: "title=\(post.title); version: \(post.version) → \(post.version + 1)"),
+                                              detail: "title=\(post.title); version: \(post.version) → \(post.version + 1)", zoneID: zoneID),
                                    in: tx, backend: backend)
         }
     }

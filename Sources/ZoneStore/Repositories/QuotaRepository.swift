@@ -101,7 +101,8 @@ public struct QuotaRepository: Sendable {
                         \(bind: approver), \(bind: approvedOn.description), \(bind: note), \(bind: actor), \(bind: now))
                 """)
             try await audit.append(AuditEntry(actor: actor, action: "quota.approval", entity: "unit", entityID: String(unitID),
-                                              detail: "kind=\(kind.rawValue); class=\(quotaClass); extra=\(extra); doc=\(docNumber); approver=\(approver); date=\(approvedOn)"),
+                                              detail: "kind=\(kind.rawValue); class=\(quotaClass); extra=\(extra); doc=\(docNumber); approver=\(approver); date=\(approvedOn)",
+                                              zoneID: try await Self.zone(ofUnit: unitID, in: tx)),
                                    in: tx, backend: backend)
             return id
         }
@@ -128,7 +129,13 @@ public struct QuotaRepository: Sendable {
                 try await tx.raw("INSERT INTO \(ident: table) (unit_id, \(ident: column), quota) VALUES (\(bind: unitID), \(bind: key), \(bind: quota))").run()
             }
             try await audit.append(AuditEntry(actor: actor, action: action, entity: "unit", entityID: String(unitID),
-                                              detail: "\(column)=\(key); quota=\(quota.map(String.init) ?? "none")"), in: tx, backend: backend)
+                                              detail: "\(column)=\(key); quota=\(quota.map(String.init) ?? "none")",
+                                              zoneID: try await Self.zone(ofUnit: unitID, in: tx)), in: tx, backend: backend)
         }
+    }
+
+    /// The unit's zone, whose auditors read the quota's audit rows.
+    static func zone(ofUnit id: Int64, in tx: any SQLDatabase) async throws -> Int64? {
+        try await tx.raw("SELECT zone_id FROM units WHERE id = \(bind: id)").first()?.decode(column: "zone_id", as: Int64.self)
     }
 }

@@ -54,7 +54,7 @@ public struct RoundRepository: Sendable {
                 VALUES (\(bind: zoneID), \(bind: name), 'draft', \(bind: deadline.description), \(bind: actor), \(bind: now))
                 """)
             try await audit.append(AuditEntry(actor: actor, action: "round.create", entity: "round", entityID: String(id),
-                                              detail: "name=\(name); deadline=\(deadline)"), in: tx, backend: backend)
+                                              detail: "name=\(name); deadline=\(deadline)", zoneID: zoneID), in: tx, backend: backend)
             return id
         }
     }
@@ -91,7 +91,7 @@ public struct RoundRepository: Sendable {
             }
             try await body(tx, round)
             try await tx.raw("UPDATE rounds SET version = version + 1 WHERE id = \(bind: roundID)").run()
-            try await audit.append(AuditEntry(actor: actor, action: action, entity: "round", entityID: String(roundID), detail: detail),
+            try await audit.append(AuditEntry(actor: actor, action: action, entity: "round", entityID: String(roundID), detail: detail, zoneID: zoneID),
                                    in: tx, backend: backend)
         }
     }

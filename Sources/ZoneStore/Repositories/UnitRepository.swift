@@ -57,7 +57,7 @@ public struct UnitRepository: Sendable {
                 }
             }
             try await audit.append(AuditEntry(actor: actor, action: "zone.create", entity: "zone", entityID: String(zoneID),
-                                              detail: "code=\(code); units=\(ids.count)"), in: tx, backend: backend)
+                                              detail: "code=\(code); units=\(ids.count)", zoneID: zoneID), in: tx, backend: backend)
             return (zoneID, ids)
         }
     }
