@@ -5,7 +5,7 @@ import ZoneWeb
 struct ResetPassword: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reset-password",
-        abstract: "Give an account a new random password (must be changed at next login); audited as 'cli'.")
+        abstract: "Give an account a new random password (must be changed at next login), unlock it and remove its TOTP; audited as 'cli'.")
 
     @OptionGroup var database: DatabaseOptions
 
@@ -22,6 +22,8 @@ struct ResetPassword: AsyncParsableCommand {
         let password = PasswordHasher.randomPassword()
         try await store.accounts.setPassword(id: account.id, hash: PasswordHasher().hash(password), mustChange: true, actor: "cli")
         try await store.accounts.unlock(id: account.id, actor: "cli")
+        // A lost phone is the other reason to come here: the second factor is enrolled again after login.
+        if account.hasTOTP { try await store.accounts.setTOTP(id: account.id, secret: "", actor: "cli") }
         try await store.close()
         print("\(username) 的新密码 / new password: \(password)（登录后须修改 / must be changed at login）")
     }
