@@ -174,10 +174,10 @@ final class TestBrowser: Sendable {
     }
 
     @discardableResult
-    func login(_ username: String, _ password: String = TestApp.password) async throws -> Page {
+    func login(_ username: String, _ password: String = TestApp.password, code: String? = nil) async throws -> Page {
         _ = try await get("/login")
         state.withLock { $0.csrf = "" }
-        let page = try await post("/login", [("username", username), ("password", password)])
+        let page = try await post("/login", [("username", username), ("password", password)] + (code.map { [("code", $0)] } ?? []))
         if page.status == .seeOther {
             let session = try await get("/api/v1/session")
             if let token = session.body.firstMatch(of: /"csrfToken":"([0-9a-f]+)"/)?.1 {

@@ -29,9 +29,9 @@ public enum Role: String, CaseIterable, Codable, Sendable {
 
     public var permissions: Set<Permission> {
         switch self {
-        case .systemAdmin: [.manageAccounts]
-        case .securityAdmin: [.manageRoles]
-        case .auditAdmin: [.viewAudit]
+        case .systemAdmin: [.manageAccounts, .useSecondFactor]
+        case .securityAdmin: [.manageRoles, .useSecondFactor]
+        case .auditAdmin: [.viewAudit, .useSecondFactor]
         case .hr: [.viewUnits, .viewPeople, .editPeople, .unmaskPersonalData, .editEstablishment, .viewPlans, .editPlans, .viewReports,
                    .managePosts, .viewRounds, .manageRounds, .rankApplicants, .viewAppraisals, .manageAppraisals, .viewPay, .managePay, .viewLedgers, .editLedgers, .viewDashboard]
         case .departmentHead: [.viewUnits, .viewPeople, .viewRounds, .rankApplicants, .viewAppraisals, .viewLedgers]
@@ -101,4 +101,6 @@ public enum Permission: String, CaseIterable, Sendable {
     case manageAccounts
     case manageRoles
     case viewAudit
+    /// Enrol or remove one's own one-time-code second factor (TOTP); the three admins only.
+    case useSecondFactor
 }

@@ -350,5 +350,13 @@ enum Schema {
                 "CREATE INDEX password_resets_account ON password_resets (account_id, id)",
             ]
         },
+        // A second factor for the three admins (TOTP, RFC 6238): the shared secret ('' = not enrolled)
+        // and the newest step a code was accepted for, so a code cannot be used twice.
+        Migration(21, "admin_totp") { _ in
+            [
+                "ALTER TABLE accounts ADD COLUMN totp_secret TEXT NOT NULL DEFAULT ''",
+                "ALTER TABLE accounts ADD COLUMN totp_last_step BIGINT NOT NULL DEFAULT 0",
+            ]
+        },
     ]
 }

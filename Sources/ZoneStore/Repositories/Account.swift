@@ -17,6 +17,8 @@ public struct Account: Sendable, Equatable, Identifiable {
     public let lockedUntil: Int64
     public let active: Bool
     public let version: Int
+    /// Whether a login also needs a one-time code (TOTP, the three admins only).
+    public let hasTOTP: Bool
 }
 
 /// A new account before it is stored.

@@ -30,38 +30,45 @@ extension AccountRepository {
     ///
     /// `verify` gets the stored hash, or nil when there is none to check (unknown name, locked
     /// account): it must then do a dummy check of the same cost, so every answer takes as long.
-    /// Every attempt is audited with the client `address`, unknown names too.
+    /// An account with a second factor also needs `oneTimeCode` to return the TOTP step the
+    /// entered code belongs to; a wrong code counts as a wrong password, and a step no newer than
+    /// the last accepted one (a replayed code) too. Every attempt is audited with the client
+    /// `address`, unknown names too.
     ///
     /// ```swift
     /// let outcome = try await store.accounts.login(username: "hr", address: "10.0.0.7") { hash in
     ///     hasher.verify(password, hash: hash ?? hasher.decoy)
     /// }
     /// ```
-    public func login(username: String, address: String, verify: @escaping @Sendable (_ hash: String?) async -> Bool) async throws -> LoginOutcome {
+    public func login(username: String, address: String, verify: @escaping @Sendable (_ hash: String?) async -> Bool,
+                      oneTimeCode: @escaping @Sendable (_ secret: String) -> Int64? = { _ in nil }) async throws -> LoginOutcome {
         let now = clock.epochSeconds
         guard let account = try await find(username: username), account.active else {
             _ = await verify(nil)
             try await auditAttempt(username, account: nil, action: "login.failed", detail: "reason=unknown_account", address: address)
             return .refused(.unknownAccount)
         }
-        guard let hash = try await reserveAttempt(account.id, now: now) else {
+        guard let stored = try await reserveAttempt(account.id, now: now) else {
             _ = await verify(nil)
             try await refuseLocked(account, address: address, now: now)
             return .refused(.locked)
         }
-        return try await settleAttempt(account, correct: await verify(hash), address: address, now: now)
+        let passwordRight = await verify(stored.hash)
+        let step = passwordRight && !stored.totpSecret.isEmpty ? oneTimeCode(stored.totpSecret) : nil
+        return try await settleAttempt(account, correct: passwordRight && (stored.totpSecret.isEmpty || step != nil), totpStep: step,
+                                       address: address, now: now)
     }
 
-    /// Takes a checking slot unless the account is locked or every slot is taken; returns the
-    /// password hash to check, read in the same statement.
-    private func reserveAttempt(_ id: Int64, now: Int64) async throws -> String? {
+    /// Takes a checking slot unless the account is locked or every slot is taken; returns what
+    /// to check it against, read in the same statement.
+    private func reserveAttempt(_ id: Int64, now: Int64) async throws -> (hash: String, totpSecret: String)? {
         try await database.transaction { tx in
             try await tx.raw("""
                 UPDATE accounts SET login_pending = login_pending + 1
                 WHERE id = \(bind: id) AND locked_until <= \(bind: now)
                   AND failed_attempts + login_pending < \(bind: PasswordPolicy.maxFailures)
-                RETURNING password_hash
-                """).first()?.decode(column: "password_hash", as: String.self)
+                RETURNING password_hash, totp_secret
+                """).first().map { (try $0.decode(column: "password_hash", as: String.self), try $0.decode(column: "totp_secret", as: String.self)) }
         }
     }
 
@@ -81,9 +88,17 @@ extension AccountRepository {
         }
     }
 
-    private func settleAttempt(_ account: Account, correct: Bool, address: String, now: Int64) async throws -> LoginOutcome {
+    private func settleAttempt(_ account: Account, correct: Bool, totpStep: Int64?, address: String, now: Int64) async throws -> LoginOutcome {
         let audit = audit, backend = database.backend
         return try await database.transaction { tx in
+            var correct = correct
+            if correct, let totpStep {
+                // Each code signs in once: its step must be newer than the last one accepted.
+                correct = try await tx.raw("""
+                    UPDATE accounts SET totp_last_step = \(bind: totpStep) WHERE id = \(bind: account.id) AND totp_last_step < \(bind: totpStep)
+                    RETURNING id
+                    """).first() != nil
+            }
             // A lock set meanwhile stands: a correct password neither clears it nor signs in, and a
             // wrong one no longer counts (the lock reset the count).
             let row = try await tx.raw("""

@@ -10,7 +10,7 @@ public struct AccountRepository: Sendable {
 
     static let columns: SQLQueryString = """
         id, username, display_name, password_hash, role, zone_id, unit_id, person_id, must_change_password,
-        failed_attempts, locked_until, active, version
+        failed_attempts, locked_until, active, version, CASE WHEN totp_secret <> '' THEN 1 ELSE 0 END AS has_totp
         """
 
     public func find(username: String) async throws -> Account? {
@@ -101,6 +101,23 @@ public struct AccountRepository: Sendable {
         }
     }
 
+    /// The account's TOTP secret (base32), nil when it has none. Read only where a code is checked.
+    public func totpSecret(id: Int64) async throws -> String? {
+        let secret = try await database.reader.raw("SELECT totp_secret FROM accounts WHERE id = \(bind: id)").first()?
+            .decode(column: "totp_secret", as: String.self)
+        return secret?.isEmpty == false ? secret : nil
+    }
+
+    /// Enrols (a base32 secret) or removes ('') the account's second factor.
+    public func setTOTP(id: Int64, secret: String, actor: String) async throws {
+        let audit = audit, backend = database.backend
+        try await database.transaction { tx in
+            try await tx.raw("UPDATE accounts SET totp_secret = \(bind: secret), totp_last_step = 0, version = version + 1 WHERE id = \(bind: id)").run()
+            try await audit.append(AuditEntry(actor: actor, action: secret.isEmpty ? "totp.remove" : "totp.enrol", entity: "account",
+                                              entityID: String(id)), in: tx, backend: backend)
+        }
+    }
+
     public func unlock(id: Int64, actor: String) async throws {
         let audit = audit, backend = database.backend
         try await database.transaction { tx in
@@ -128,6 +145,7 @@ public struct AccountRepository: Sendable {
                 failedAttempts: try row.decode(column: "failed_attempts", as: Int.self),
                 lockedUntil: try row.decode(column: "locked_until", as: Int64.self),
                 active: try row.decode(column: "active", as: Int.self) != 0,
-                version: try row.decode(column: "version", as: Int.self))
+                version: try row.decode(column: "version", as: Int.self),
+                hasTOTP: try row.decode(column: "has_totp", as: Int.self) != 0)
     }
 }

@@ -25,6 +25,7 @@ struct SessionController {
         routes.post("/password", .signedIn) { _, context, principal in
             try await changePassword(context.form, principal)
         }
+        registerSecondFactor(&routes)
     }
 
     func loginPage(request: Request, message: String?, username: String = "", status: HTTPResponse.Status = .ok) -> Response {
@@ -51,6 +52,10 @@ struct SessionController {
                     HTML.tag("label", ["for": "password"]) { "密码" }
                     HTML.tag("input", ["type": "password", "id": "password", "name": "password",
                                        "autocomplete": "current-password", "required": "required"])
+                    // Shown to everyone, so the form does not tell which accounts have a second factor.
+                    HTML.tag("label", ["for": "code"]) { "动态口令（已启用的管理员填写）" }
+                    HTML.tag("input", ["type": "text", "id": "code", "name": "code", "inputmode": "numeric",
+                                       "autocomplete": "one-time-code", "maxlength": "6"])
                     HTML.tag("button", ["type": "submit"]) { "登录" }
                 }
             }
@@ -81,10 +86,10 @@ struct SessionController {
             page.headers[.retryAfter] = String(retryAfter)
             return page
         }
-        let hasher = env.hasher
-        let outcome = try await env.store.accounts.login(username: username, address: address) { hash in
-            hasher.verify(password, hash: hash ?? hasher.decoy)
-        }
+        let hasher = env.hasher, code = context.form["code"], now = env.store.clock.epochSeconds
+        let outcome = try await env.store.accounts.login(username: username, address: address,
+                                                         verify: { hash in hasher.verify(password, hash: hash ?? hasher.decoy) },
+                                                         oneTimeCode: { secret in TOTP.matchingStep(code, secret: secret, now: now) })
         guard case .signedIn(let account) = outcome else {
             return loginPage(request: request, message: Self.refusedMessage, username: username, status: .unauthorized)
         }

@@ -82,6 +82,7 @@ extension Permission {
         case .manageAccounts: "账号管理"
         case .manageRoles: "角色权限管理"
         case .viewAudit: "查看审计日志"
+        case .useSecondFactor: "动态口令"
         }
     }
 }

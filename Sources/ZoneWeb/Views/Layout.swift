@@ -31,6 +31,7 @@ enum Layout {
             NavItem(key: "roles", label: "角色权限", href: "/admin/roles", permission: .manageRoles),
             NavItem(key: "audit", label: "审计日志", href: "/audit", permission: .viewAudit),
             NavItem(key: "password", label: "修改密码", href: "/password", permission: .signedIn),
+            NavItem(key: "totp", label: "动态口令", href: "/totp", permission: .useSecondFactor),
         ]),
     ]
 

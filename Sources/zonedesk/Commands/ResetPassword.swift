@@ -5,7 +5,7 @@ import ZoneWeb
 struct ResetPassword: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reset-password",
-        abstract: "Give an account a new random password (must be changed at next login) and unlock it; audited as 'cli'.",
+        abstract: "Give an account a new random password (must be changed at next login) unlock it and remove its TOTP; audited as 'cli'.",
         discussion: """
             The console path for whoever runs the server (it needs the database): it both asks for and approves \
             the reset, which in the web application takes the system admin and then the security admin. The \
@@ -31,6 +31,8 @@ struct ResetPassword: AsyncParsableCommand {
         _ = try await store.accounts.approveReset(id: account.id, hash: PasswordHasher().hash(password), actor: "cli")
         try await store.sessions.endAll(accountID: account.id)
         try await store.accounts.unlock(id: account.id, actor: "cli")
+        // A lost phone is the other reason to come here: the second factor is enrolled again after login.
+        if account.hasTOTP { try await store.accounts.setTOTP(id: account.id, secret: "", actor: "cli") }
         try await store.close()
         print("\(username) 的新密码 / new password: \(password)（登录后须修改 / must be changed at login）")
     }
