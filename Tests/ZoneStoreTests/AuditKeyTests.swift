@@ -79,22 +79,35 @@ struct AuditKeyTests {
         }
     }
 
-    /// A database written before keys existed: its rows verify as legacy, rows from then on are
-    /// signed, and neither a legacy-looking append nor a cut into the legacy rows passes.
+    /// A database written before keys existed, upgraded: its rows get their zone and verify as
+    /// legacy, rows from then on are signed, and neither a legacy-looking append nor a cut into the
+    /// legacy rows passes.
     @Test(arguments: TestDatabase.backends)
     func rowsFromBeforeTheKeyVerifyAsLegacy(_ backend: Backend) async throws {
         try await TestDatabase.withLocation(backend) { location in
             let database = try await ZoneDatabase.open(location)
-            try await Migrator(database: database).migrate()
+            try await Migrator(database: database, clock: .system, migrations: Schema.migrations.filter { $0.version < 16 }).migrate()
+            let oldZone = try await database.transaction { tx in
+                try await tx.raw("INSERT INTO zones (code, name) VALUES ('old', '旧园区')").run()
+                let oldZone = try await tx.raw("SELECT id FROM zones WHERE code = 'old'").first()!.decode(column: "id", as: Int64.self)
+                try await tx.raw("""
+                    INSERT INTO accounts (username, display_name, password_hash, role, zone_id, created_at)
+                    VALUES ('old', '旧账号', 'h', 'hr', \(bind: oldZone), '2026-01-01T00:00:00Z')
+                    """).run()
+                return oldZone
+            }
             var prev = AuditLog.genesis
             for seq in Int64(1)...3 {
-                let entry = AuditEntry(actor: "old", action: "login", entity: "account", entityID: "1")
+                // Two logins by a zone's account, then a zone record by the command line.
+                let entry = seq < 3 ? AuditEntry(actor: "old", action: "login", entity: "account", entityID: "1")
+                    : AuditEntry(actor: "cli", action: "policy.load", entity: "zone", entityID: String(oldZone))
                 let hash = AuditLog.hash(prev: prev, seq: seq, at: "2026-01-0\(seq)T00:00:00Z", entry: entry, key: nil)
                 let link = prev
                 try await database.transaction { tx in
                     try await tx.raw("""
                         INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, detail, prev_hash, hash)
-                        VALUES (\(bind: seq), \(bind: "2026-01-0\(seq)T00:00:00Z"), 'old', 'login', 'account', '1', '', \(bind: link), \(bind: hash))
+                        VALUES (\(bind: seq), \(bind: "2026-01-0\(seq)T00:00:00Z"), \(bind: entry.actor), \(bind: entry.action),
+                                \(bind: entry.entity), \(bind: entry.entityID), '', \(bind: link), \(bind: hash))
                         """).run()
                 }
                 prev = hash
@@ -105,6 +118,13 @@ struct AuditKeyTests {
             let store = try await Store.open(location)
             do {
                 #expect(store.audit.keys.keyring.keyedFrom == 4)
+                let legacy = try await store.audit.recent(store.database.reader, limit: 3)
+                #expect(legacy.map(\.entry.zoneID) == [oldZone, oldZone, oldZone] && legacy.allSatisfy { $0.keyID.isEmpty })
+                #expect(try await store.audit.count(store.database.reader, in: .zone(oldZone)) == 3)
+                // The guard is back after the upgrade's one update.
+                await #expect(throws: (any Error).self) {
+                    try await store.database.transaction { tx in try await tx.raw("UPDATE audit_log SET actor = 'x'").run() }
+                }
                 let (zone, units) = try await TestDatabase.seedZone(store)
                 _ = try await store.people.create(TestDatabase.person("孙李", sequence: 420, unit: units[0], category: .contract), zoneID: zone, actor: "t")
                 let result = try await store.audit.verify(store.database.reader)
