@@ -299,5 +299,21 @@ enum Schema {
                 "CREATE INDEX audit_log_entity ON audit_log (entity, entity_id)",
             ]
         },
+        // 节假日安排: the State Council's yearly notices as data (WorkingDays(notices:)); years without one
+        // fall back to the statutory days. Seeded with the 2025 and 2026 notices.
+        Migration(13, "holiday_calendar") { backend in
+            [
+                """
+                CREATE TABLE holiday_notices (
+                    year BIGINT PRIMARY KEY, source TEXT NOT NULL, loaded_by TEXT NOT NULL, loaded_at TEXT NOT NULL)
+                """,
+                """
+                CREATE TABLE holiday_days (
+                    day TEXT PRIMARY KEY, year BIGINT NOT NULL REFERENCES holiday_notices(year),
+                    kind TEXT NOT NULL CHECK (kind IN ('off', 'work')), name TEXT NOT NULL)
+                """,
+                "CREATE INDEX holiday_days_year ON holiday_days (year)",
+            ] + HolidaySeed.statements(backend)
+        },
     ]
 }

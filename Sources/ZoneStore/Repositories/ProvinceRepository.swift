@@ -107,9 +107,10 @@ public struct ProvinceRepository: Sendable {
             """) { row, z in
             if let entry = try LedgerRepository.entry(row) { ledgers[z.zone.id, default: []].append(entry.record) }
         }
+        let calendar = try await HolidayRepository.calendar(in: database.reader)
         for (zoneID, records) in ledgers {
             byZone[zoneID]?.ledgers = LedgerFigures(records)
-            byZone[zoneID]?.workLogTenths = WorkLogCompleteness.tenths(of: records)
+            byZone[zoneID]?.workLogTenths = WorkLogCompleteness.tenths(of: records, calendar: calendar)
             byZone[zoneID]?.projects = ProjectPipeline(records)
         }
         return zones.compactMap { byZone[$0.id] }

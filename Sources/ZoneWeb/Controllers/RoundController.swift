@@ -221,7 +221,7 @@ struct RoundController {
                 }
                 _ = try await env.store.rounds.compute(roundID: id, zoneID: zoneID, actor: actor)
             case "publish":
-                let ends = WorkingDays.prc.end(of: Self.publicityDays, after: env.store.clock.today)
+                let ends = try await env.store.holidays.calendar().end(of: Self.publicityDays, after: env.store.clock.today)
                 try await env.store.rounds.publish(roundID: id, zoneID: zoneID, ends: ends, actor: actor)
             case "confirm":
                 try await env.store.rounds.confirm(roundID: id, zoneID: zoneID, waitingMonths: try await waitingMonths(zoneID: zoneID), actor: actor)
