@@ -88,9 +88,8 @@ extension CivilDate {
 
     public func adding(days: Int) -> CivilDate { CivilDate(daysSinceEpoch: daysSinceEpoch + days) }
 
-    /// 1970-01-01 was a Thursday.
-    public var isWeekend: Bool {
-        let weekday = ((daysSinceEpoch % 7) + 7 + 3) % 7 // 0 = Monday
-        return weekday >= 5
-    }
+    /// ISO weekday, 1 = Monday … 7 = Sunday (1970-01-01 was a Thursday).
+    public var weekday: Int { ((daysSinceEpoch % 7) + 7 + 3) % 7 + 1 }
+
+    public var isWeekend: Bool { weekday >= 6 }
 }
