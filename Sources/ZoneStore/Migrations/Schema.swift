@@ -315,5 +315,7 @@ enum Schema {
                 "CREATE INDEX holiday_days_year ON holiday_days (year)",
             ] + HolidaySeed.statements(backend)
         },
+        // Keep last: status and kind columns accept only the values the code knows (StoredEnums).
+        Migration(19, "enum_checks") { backend in StoredEnums.statements(backend) },
     ]
 }

@@ -296,7 +296,7 @@ public struct PayRunRepository: Sendable {
     static func run(_ row: any SQLRow) throws -> StoredPayRun {
         StoredPayRun(id: try row.decode(column: "id", as: Int64.self), period: try row.decode(column: "period", as: String.self),
                      appraisalID: try row.decode(column: "appraisal_id", as: Int64.self),
-                     status: StoredPayRun.Status(rawValue: try row.decode(column: "status", as: String.self)) ?? .preview,
+                     status: try row.decode(column: "status", as: StoredPayRun.Status.self, table: "pay_runs"),
                      poolFen: try row.decode(column: "pool_fen", as: Int64.self), paidFen: try row.decode(column: "paid_fen", as: Int64.self),
                      unallocatedFen: try row.decode(column: "unallocated_fen", as: Int64.self), rewardFen: try row.decode(column: "reward_fen", as: Int64.self),
                      headcount: try row.decode(column: "headcount", as: Int.self), poolBasis: try row.decode(column: "pool_basis", as: String.self),
