@@ -24,6 +24,7 @@ public final class Store: Sendable {
     public let payRuns: PayRunRepository
     public let ledgers: LedgerRepository
     public let province: ProvinceRepository
+    public let holidays: HolidayRepository
 
     init(database: ZoneDatabase, clock: Clock, keys: AuditKeys) {
         self.database = database
@@ -45,6 +46,7 @@ public final class Store: Sendable {
         payRuns = PayRunRepository(database: database, audit: audit, clock: clock, policies: policies, appraisals: appraisals)
         ledgers = LedgerRepository(database: database, audit: audit, clock: clock)
         province = ProvinceRepository(database: database)
+        holidays = HolidayRepository(database: database, audit: audit, clock: clock)
     }
 
     /// Opens and migrates: a store is always at the current schema, with the audit key of

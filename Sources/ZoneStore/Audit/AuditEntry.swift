@@ -88,7 +88,7 @@ public struct AuditAnchor: Sendable, Equatable {
             guard let first = fields.first, !first.hasPrefix("#") else { return nil }
             guard fields.count >= 2, let seq = Int64(first), seq > 0, fields[1].count == 64,
                   fields[1].allSatisfy(\.isHexDigit) else {
-                throw StoreError.invalid("锚点文件第\(index + 1)行格式应为“序号 哈希” / anchor line \(index + 1) should be \"seq hash\"")
+                throw StoreError.invalid("锚点文件第\(index + 1)行格式应为“序号 哈希”", english: "anchor line \(index + 1) should be \"seq hash\"")
             }
             return AuditAnchor(seq: seq, hash: String(fields[1]))
         }

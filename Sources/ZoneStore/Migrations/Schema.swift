@@ -299,6 +299,22 @@ enum Schema {
                 "CREATE INDEX audit_log_entity ON audit_log (entity, entity_id)",
             ]
         },
+        // 节假日安排: the State Council's yearly notices as data (WorkingDays(notices:)); years without one
+        // fall back to the statutory days. Seeded with the 2025 and 2026 notices.
+        Migration(13, "holiday_calendar") { backend in
+            [
+                """
+                CREATE TABLE holiday_notices (
+                    year BIGINT PRIMARY KEY, source TEXT NOT NULL, loaded_by TEXT NOT NULL, loaded_at TEXT NOT NULL)
+                """,
+                """
+                CREATE TABLE holiday_days (
+                    day TEXT PRIMARY KEY, year BIGINT NOT NULL REFERENCES holiday_notices(year),
+                    kind TEXT NOT NULL CHECK (kind IN ('off', 'work')), name TEXT NOT NULL)
+                """,
+                "CREATE INDEX holiday_days_year ON holiday_days (year)",
+            ] + HolidaySeed.statements(backend)
+        },
         // Login attempts being checked right now (so parallel guesses cannot outrun the lockout), and
         // the hashes of each account's latest chosen passwords, which may not be chosen again. The
         // passwords in use now start the history; one-time initial and reset passwords never enter it.
@@ -350,6 +366,9 @@ enum Schema {
                 "CREATE INDEX password_resets_account ON password_resets (account_id, id)",
             ]
         },
+        // After every migration that adds a status or kind column: those columns accept only the values
+        // the code knows (StoredEnums).
+        Migration(19, "enum_checks") { backend in StoredEnums.statements(backend) },
         // A second factor for the three admins (TOTP, RFC 6238): the shared secret ('' = not enrolled)
         // and the newest step a code was accepted for, so a code cannot be used twice.
         Migration(21, "admin_totp") { _ in

@@ -137,7 +137,7 @@ public struct AccountRepository: Sendable {
                 username: try row.decode(column: "username", as: String.self),
                 displayName: try row.decode(column: "display_name", as: String.self),
                 passwordHash: try row.decode(column: "password_hash", as: String.self),
-                role: Role(rawValue: try row.decode(column: "role", as: String.self)) ?? .employee,
+                role: try row.decode(column: "role", as: Role.self, table: "accounts"),
                 zoneID: try row.decode(column: "zone_id", as: Int64?.self),
                 unitID: try row.decode(column: "unit_id", as: Int64?.self),
                 personID: try row.decode(column: "person_id", as: Int64?.self),

@@ -79,8 +79,8 @@ public struct PlanRepository: Sendable {
             WHERE zone_id = \(bind: zoneID) AND status NOT IN (\(binds: PersonStatus.departedValues)) ORDER BY id
             """).all().map { row in
             OrgSnapshot.PersonState(id: try row.decode(column: "id", as: Int64.self), unit: .existing(try row.decode(column: "unit_id", as: Int64.self)),
-                                    category: StaffCategory(rawValue: try row.decode(column: "establishment", as: String.self)) ?? .contract,
-                                    leadership: try row.decode(column: "leadership_rank", as: String?.self).flatMap(LeadershipRank.init(rawValue:)))
+                                    category: try row.decode(column: "establishment", as: StaffCategory.self, table: "people"),
+                                    leadership: try row.decodeIfPresent(column: "leadership_rank", as: LeadershipRank.self, table: "people"))
         }
         return OrgSnapshot(units: units,
                            establishment: Dictionary(uniqueKeysWithValues: book.establishment.map { (UnitRef.existing($0.key), $0.value) }),
@@ -141,7 +141,7 @@ public struct PlanRepository: Sendable {
         let operations = try JSONDecoder().decode([PlanOperation].self, from: Data(document.utf8))
         return StoredPlan(id: try row.decode(column: "id", as: Int64.self), zoneID: try row.decode(column: "zone_id", as: Int64.self),
                           plan: RestructuringPlan(name: try row.decode(column: "name", as: String.self), operations: operations),
-                          status: StoredPlan.Status(rawValue: try row.decode(column: "status", as: String.self)) ?? .draft,
+                          status: try row.decode(column: "status", as: StoredPlan.Status.self, table: "plans"),
                           version: try row.decode(column: "version", as: Int.self),
                           createdBy: try row.decode(column: "created_by", as: String.self),
                           approvedBy: try row.decode(column: "approved_by", as: String?.self),

@@ -131,11 +131,11 @@ public struct PostRepository: Sendable {
     static func post(_ row: any SQLRow) throws -> Post {
         Post(id: try row.decode(column: "id", as: Int64.self), unitID: try row.decode(column: "unit_id", as: Int64.self),
              title: try row.decode(column: "title", as: String.self), level: try row.decode(column: "level", as: Int.self),
-             category: PostCategory(rawValue: try row.decode(column: "category", as: String.self)) ?? .general,
+             category: try row.decode(column: "category", as: PostCategory.self, table: "posts"),
              payCoefficientMilli: try row.decode(column: "pay_coefficient_milli", as: Int.self),
              requirements: try row.decode(column: "requirements", as: String.self), headcount: try row.decode(column: "headcount", as: Int.self),
              termYears: try row.decode(column: "term_years", as: Int.self),
-             leadership: try row.decode(column: "leadership_rank", as: String?.self).flatMap(LeadershipRank.init(rawValue:)),
+             leadership: try row.decodeIfPresent(column: "leadership_rank", as: LeadershipRank.self, table: "posts"),
              validFrom: try row.decode(column: "valid_from", as: String?.self), validTo: try row.decode(column: "valid_to", as: String?.self),
              active: try row.decode(column: "active", as: Int.self) != 0, version: try row.decode(column: "version", as: Int.self))
     }

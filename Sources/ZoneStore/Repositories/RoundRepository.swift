@@ -63,7 +63,7 @@ public struct RoundRepository: Sendable {
         try await database.reader.raw("SELECT post_id, method, capacity, exam_weight FROM round_posts WHERE round_id = \(bind: roundID) ORDER BY post_id")
             .all().map { row in
                 Offer(postID: try row.decode(column: "post_id", as: Int64.self),
-                      method: AppointmentMethod(rawValue: try row.decode(column: "method", as: String.self)) ?? .mutualSelection,
+                      method: try row.decode(column: "method", as: AppointmentMethod.self, table: "round_posts"),
                       capacity: try row.decode(column: "capacity", as: Int.self), examWeight: try row.decode(column: "exam_weight", as: Int.self))
             }
     }
@@ -248,7 +248,7 @@ public struct RoundRepository: Sendable {
 
     static func round(_ row: any SQLRow) throws -> StoredRound {
         StoredRound(id: try row.decode(column: "id", as: Int64.self), name: try row.decode(column: "name", as: String.self),
-                    status: StoredRound.Status(rawValue: try row.decode(column: "status", as: String.self)) ?? .draft,
+                    status: try row.decode(column: "status", as: StoredRound.Status.self, table: "rounds"),
                     deadline: try row.decode(column: "deadline", as: String.self), version: try row.decode(column: "version", as: Int.self),
                     result: try row.decode(column: "result", as: String?.self).map { try JSONDecoder().decode(RoundEngine.Result.self, from: Data($0.utf8)) },
                     publicityEnds: try row.decode(column: "publicity_ends", as: String?.self))
