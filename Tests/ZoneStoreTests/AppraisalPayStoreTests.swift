@@ -127,7 +127,7 @@ struct AppraisalPayStoreTests {
             try await s.compute(appraisalID: year, zoneID: f.zone, actor: "hr")
             try await s.publish(appraisalID: year, zoneID: f.zone, ends: today, actor: "hr")
             // Inputs are frozen while results are published.
-            await #expect(throws: StoreError.invalid("考核当前为“公示中”，不能进行此操作")) {
+            await #expect(throws: StoreError.invalid("考核当前为“公示中”，不能进行此操作", english: "the appraisal is published; this step is not allowed now")) {
                 try await s.setActuals([:], appraisalID: year, zoneID: f.zone, actor: "hr")
             }
             // 甲 objects; moving 甲 to 优秀 would exceed the group's 1 place, so that correction is refused.

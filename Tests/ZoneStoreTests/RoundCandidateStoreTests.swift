@@ -38,7 +38,8 @@ struct RoundCandidateStoreTests {
             }
             var registered = good
             registered.identity.idNumber = insider.idNumber
-            await #expect(throws: StoreError.duplicate("身份证号 \(insider.maskedIDNumber) 已登记为“甲”")) {
+            await #expect(throws: StoreError.duplicate("身份证号 \(insider.maskedIDNumber) 已登记为“甲”",
+                                                       english: "ID number \(insider.maskedIDNumber) is already registered (甲)")) {
                 try await store.rounds.addCandidate(roundID: round, zoneID: zone, postID: post.id, registered, actor: "hr")
             }
             #expect(try await store.rounds.candidates(roundID: round).map(\.identity.name) == ["王五", "赵六"])

@@ -54,6 +54,12 @@ struct CommandLineTests {
         #expect(badPool.status == 2 && badPool.output.contains("--pool 应为元，最多两位小数 / --pool must be yuan with at most 2 decimals"), "\(badPool.output)")
         let wrongZone = try Self.zonedesk(["policy", "load", "--db", db, "--zone", "bijie", Self.policies + "/xinyu.yaml"])
         #expect(wrongZone.status == 2 && wrongZone.output.contains("/ the file is zone xinyu's policy, not bijie's"), "\(wrongZone.output)")
+        // Refused inside the writing transaction: xinyu's 2024 appraisal is final, its actuals cannot change.
+        let final = try #require(try await Self.finalAppraisal(db, zone: "xinyu"))
+        let actuals = directory.appendingPathComponent("actuals.csv").path
+        try "指标编号,指标名称,实际值\n\(final.indicator.id),\(final.indicator.name),\n".write(toFile: actuals, atomically: true, encoding: .utf8)
+        let frozen = try Self.zonedesk(["import", "actuals", "--db", db, "--zone", "xinyu", "--appraisal", String(final.id), actuals])
+        #expect(frozen.status == 2 && frozen.output.contains("/ the appraisal is final; this step is not allowed now"), "\(frozen.output)")
         // A refusal no command prints still never repeats the Chinese as its "English".
         #expect(StoreError.invalid("请填写考核名称").bilingualMessage == "请填写考核名称 / refused (the reason is given in Chinese above)")
     }
@@ -75,6 +81,19 @@ struct CommandLineTests {
         #expect(try await store.holidays.all().map(\.notice.year) == [2025, 2026, 2027])
         #expect(try await store.database.reader.raw("SELECT actor FROM audit_log WHERE action = 'holidays.load'").all().count == 1)
         try await store.close()
+    }
+
+    /// A final appraisal of the zone and one of its indicators.
+    static func finalAppraisal(_ db: String, zone: String) async throws -> (id: Int64, indicator: StoredIndicator)? {
+        let store = try await Store.open(DatabaseLocation(db))
+        let zoneID = try await store.zones.find(code: zone)?.id ?? 0
+        var found: (Int64, StoredIndicator)?
+        if let id = try await store.appraisals.all(zoneID: zoneID).first(where: { $0.status == .final })?.id,
+           let indicator = try await store.appraisals.indicators(appraisalID: id).first {
+            found = (id, indicator)
+        }
+        try await store.close()
+        return found
     }
 
     /// The repository's policies/ folder, found from this file's path.

@@ -51,10 +51,11 @@ public struct AppraisalRepository: Sendable {
         return try await database.transaction { tx in
             try await QuotaRepository.lockZone(zoneID, in: tx, backend: backend)
             guard let appraisal = try await repo.find(id: appraisalID, zoneID: zoneID, in: tx) else {
-                throw StoreError.notFound("考核 \(appraisalID)")
+                throw StoreError.notFound("考核 \(appraisalID)", english: "appraisal \(appraisalID)")
             }
             guard allowed.contains(appraisal.status) else {
-                throw StoreError.invalid("考核当前为“\(appraisal.status.label)”，不能进行此操作")
+                throw StoreError.invalid("考核当前为“\(appraisal.status.label)”，不能进行此操作",
+                                         english: "the appraisal is \(appraisal.status.rawValue); this step is not allowed now")
             }
             let result = try await body(tx, appraisal)
             try await tx.raw("UPDATE appraisals SET version = version + 1 WHERE id = \(bind: appraisalID)").run()

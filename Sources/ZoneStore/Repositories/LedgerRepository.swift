@@ -49,7 +49,7 @@ public struct LedgerRepository: Sendable {
                 let taken = try await tx.raw("""
                     SELECT natural_key FROM ledger_entries WHERE zone_id = \(bind: zoneID) AND kind = \(bind: kind.rawValue) AND natural_key IS NOT NULL
                     """).all().map { try $0.decode(column: "natural_key", as: String.self) }
-                if let clash = taken.first(where: keys.contains) { throw StoreError.duplicate(Self.describe(kind, key: clash)) }
+                if let clash = taken.first(where: keys.contains) { throw Self.duplicate(kind, key: clash) }
             }
             var stored: [LedgerEntry] = []
             for record in records {
@@ -81,7 +81,7 @@ public struct LedgerRepository: Sendable {
                try await tx.raw("""
                    SELECT id FROM ledger_entries WHERE zone_id = \(bind: zoneID) AND kind = \(bind: record.kind.rawValue) AND natural_key = \(bind: key)
                    """).first() != nil {
-                throw StoreError.duplicate(Self.describe(record.kind, key: key))
+                throw Self.duplicate(record.kind, key: key)
             }
             // The version condition repeats in the UPDATE so the check holds even without a row lock.
             let changed = try await tx.raw("""
@@ -105,11 +105,13 @@ public struct LedgerRepository: Sendable {
             """).all().map(AuditLog.record)
     }
 
-    static func describe(_ kind: LedgerKind, key: String) -> String {
+    static func duplicate(_ kind: LedgerKind, key: String) -> StoreError {
         switch kind {
-        case .keyFirms: "统一社会信用代码 \(key) 已有专班记录"
-        case .workLogs: "该人员 \(key.split(separator: "/").last.map(String.init) ?? key) 的工作日志已登记"
-        default: "\(kind.label) \(key)"
+        case .keyFirms: .duplicate("统一社会信用代码 \(key) 已有专班记录", english: "credit code \(key) already has a task force")
+        case .workLogs:
+            .duplicate("该人员 \(key.split(separator: "/").last.map(String.init) ?? key) 的工作日志已登记",
+                       english: "the work log for \(key.split(separator: "/").last.map(String.init) ?? key) is already recorded")
+        default: .duplicate("\(kind.label) \(key)", english: "the \(kind.rawValue) ledger already holds \(key)")
         }
     }
 

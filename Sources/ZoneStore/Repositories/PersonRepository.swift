@@ -125,7 +125,8 @@ public struct PersonRepository: Sendable {
         var created: [Person] = []
         for person in batch {
             guard seen.insert(person.idNumber).inserted else {
-                throw StoreError.duplicate("身份证号 \(Masking.mask(person.idNumber, keepPrefix: 6, keepSuffix: 4)) 在本批中重复")
+                let masked = Masking.mask(person.idNumber, keepPrefix: 6, keepSuffix: 4)
+                throw StoreError.duplicate("身份证号 \(masked) 在本批中重复", english: "ID number \(masked) appears twice in the batch")
             }
             try await Self.refuseDuplicate(person.idNumber, zoneID: zoneID, except: nil, in: tx)
             let id = try await insertReturningID(tx, """
@@ -181,7 +182,8 @@ public struct PersonRepository: Sendable {
         let rows = try await tx.raw("SELECT id, name FROM people WHERE zone_id = \(bind: zoneID) AND id_number = \(bind: idNumber)").all()
         for row in rows where try row.decode(column: "id", as: Int64.self) != except {
             let name = try row.decode(column: "name", as: String.self)
-            throw StoreError.duplicate("身份证号 \(Masking.mask(idNumber, keepPrefix: 6, keepSuffix: 4)) 已登记为“\(name)”")
+            let masked = Masking.mask(idNumber, keepPrefix: 6, keepSuffix: 4)
+            throw StoreError.duplicate("身份证号 \(masked) 已登记为“\(name)”", english: "ID number \(masked) is already registered (\(name))")
         }
     }
 
