@@ -20,7 +20,7 @@ struct BackupTests {
             let database = "zd_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
             try await TestApp.admin(base, "CREATE DATABASE \(database)")
             databases.append(String(database))
-            return DatabaseLocation(String(base[...base.lastIndex(of: "/")!]) + database)
+            return DatabaseLocation(String(base[...base.lastIndex(of: "/")!]) + database, auditKey: scratch.appendingPathComponent("audit.key").path)
         }
         let source = try await location("source")
         let store = try await Store.open(source)

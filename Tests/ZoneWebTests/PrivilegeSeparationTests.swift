@@ -123,4 +123,23 @@ struct PrivilegeSeparationTests {
             #expect(audit.body.contains("password.reset_request") && audit.body.contains("requested_by=sysadmin; approved_by=secadmin"))
         }
     }
+
+    @Test func adminsManageOnlyTheirZonesAccounts() async throws {
+        let app = try await TestApp.make()
+        let xinyu = try #require(try await app.store.zones.find(code: DemoXinyu.zoneCode))
+        try await app.addAccount("xinyu_clerk", role: .hr, zoneID: xinyu.id)
+        let other = try await app.account("xinyu_clerk")
+        try await app.run { browser in
+            try await browser.login("sysadmin")
+            let list = try await browser.get("/admin/accounts")
+            #expect(list.body.contains("staff") && !list.body.contains("xinyu_clerk"))
+            #expect(try await browser.post("/admin/accounts/\(other.id)/reset").status == .forbidden)
+            try await browser.login("secadmin")
+            #expect(!(try await browser.get("/admin/roles").body.contains("xinyu_clerk")))
+            let moved = try await browser.post("/admin/roles/\(other.id)", [("role", "leader"), ("unitID", ""), ("personID", "")])
+            #expect(moved.status == .notFound)
+            let after = try await app.account("xinyu_clerk")
+            #expect(after.role == .hr && after.zoneID == xinyu.id)
+        }
+    }
 }

@@ -77,15 +77,16 @@ public struct AuditLog: Sendable {
     /// Walks the whole chain in order, streaming rows in pages, against the key file as it is now.
     /// Anchors taken earlier must still be in the chain with the same hash.
     public func verify(_ db: any SQLDatabase, anchors: [AuditAnchor] = []) async throws -> AuditVerification {
-        let ring = try keys.reload()
+        // The file as it is now (another process may have rotated); the keys already read if it went missing.
+        let ring = (try? keys.reload()) ?? keys.keyring
         let anchored = Dictionary(anchors.map { ($0.seq, $0.hash) }, uniquingKeysWith: { first, _ in first })
         var expectedPrev = Self.genesis
         var expectedSeq: Int64 = 1
         var checked = 0, legacy = 0
         var newestKey = -1
+        var used: [String] = []
         func failed(_ seq: Int64, _ reason: String) -> AuditVerification {
-            AuditVerification(rowsChecked: checked, firstBad: seq, reason: reason, legacyRows: legacy,
-                              keyIDs: newestKey < 0 ? [] : ring.keys[...newestKey].map(\.id))
+            AuditVerification(rowsChecked: checked, firstBad: seq, reason: reason, legacyRows: legacy, keyIDs: used)
         }
         while true {
             let rows = try await db.raw("""
@@ -114,6 +115,7 @@ public struct AuditLog: Sendable {
                     guard index >= newestKey else {
                         return failed(record.seq, "第\(record.seq)行使用已轮换停用的密钥 \(record.keyID) / row \(record.seq) is signed with the retired key \(record.keyID)")
                     }
+                    if index > newestKey { used.append(record.keyID) }
                     newestKey = index
                     key = ring.keys[index]
                 }
@@ -136,8 +138,7 @@ public struct AuditLog: Sendable {
             return failed(expectedSeq, "启用密钥时已有\(ring.keyedFrom - 1)行，现仅\(checked)行，日志末尾被删除 / the log had \(ring.keyedFrom - 1) rows when it was keyed, \(checked) are left: it was cut short")
         }
         let head = expectedSeq > 1 ? AuditAnchor(seq: expectedSeq - 1, hash: expectedPrev) : nil
-        return AuditVerification(rowsChecked: checked, firstBad: nil, reason: nil, head: head, legacyRows: legacy,
-                                 keyIDs: newestKey < 0 ? [] : ring.keys[...newestKey].map(\.id))
+        return AuditVerification(rowsChecked: checked, firstBad: nil, reason: nil, head: head, legacyRows: legacy, keyIDs: used)
     }
 
     /// Newest first, for the audit page: the rows of `scope`.

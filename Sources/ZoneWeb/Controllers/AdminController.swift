@@ -35,10 +35,10 @@ struct AdminController {
 
     /// Who may unlock whom, keeping 三员分立: the security admin unlocks every account but a security
     /// admin's, which the system admin unlocks — so a locked security admin is freed without the
-    /// command line, and no admin can free itself. Only accounts of the admin's own zone (or of
-    /// none, like 省级主管部门). Both are audited (`account.unlock`).
+    /// command line, and no admin can free itself. The account is one `manageable` found (the
+    /// admin's own zone, or none). Both are audited (`account.unlock`).
     static func mayUnlock(_ account: Account, by principal: Principal) -> Bool {
-        guard account.zoneID == nil || account.zoneID == principal.account.zoneID, account.id != principal.account.id else { return false }
+        guard account.id != principal.account.id else { return false }
         return switch principal.role {
         case .securityAdmin: account.role != .securityAdmin
         case .systemAdmin: account.role == .securityAdmin
@@ -47,7 +47,7 @@ struct AdminController {
     }
 
     func unlock(_ id: Int64, _ principal: Principal) async throws -> Response {
-        guard let account = try await env.store.accounts.find(id: id) else { return Pages.error(.notFound, "账号不存在。", principal: principal) }
+        guard let account = try await manageable(id, principal) else { return Pages.error(.notFound, "本园区没有该账号。", principal: principal) }
         let allowed = Self.mayUnlock(account, by: principal)
         if allowed { try await env.store.accounts.unlock(id: account.id, actor: principal.account.username) }
         let message = allowed ? "已解锁账号 \(account.username)。"
@@ -60,7 +60,7 @@ struct AdminController {
 
     func accounts(_ principal: Principal, message: String?, errors: FieldErrors, status: HTTPResponse.Status,
                   username: String = "", displayName: String = "") async throws -> Response {
-        let all = try await env.store.accounts.all()
+        let all = try await visibleAccounts(principal)
         let pending = try await env.store.accounts.pendingResets()
         let now = env.store.clock.epochSeconds
         return Pages.response(Layout.page(title: "账号管理", active: "accounts", principal: principal) {
@@ -139,11 +139,21 @@ struct AdminController {
         return try await accounts(principal, message: "已创建账号 \(username)，初始密码：\(password)（仅显示一次，请线下告知本人）", errors: FieldErrors(), status: .ok)
     }
 
-    /// A business account of the admin's zone (or of no zone, a province account): the only ones
-    /// the two admins may reset.
-    func resettable(_ id: Int64, _ principal: Principal) async throws -> Account? {
-        guard let account = try await env.store.accounts.find(id: id), !Self.adminRoles.contains(account.role),
+    /// The accounts an admin of a zone looks after: those of the zone, and those of no zone (a
+    /// province account). Another zone's accounts are its own admins' to manage.
+    func visibleAccounts(_ principal: Principal) async throws -> [Account] {
+        try await env.store.accounts.all().filter { $0.zoneID == nil || $0.zoneID == principal.account.zoneID }
+    }
+
+    func manageable(_ id: Int64, _ principal: Principal) async throws -> Account? {
+        guard let account = try await env.store.accounts.find(id: id),
               account.zoneID == nil || account.zoneID == principal.account.zoneID else { return nil }
+        return account
+    }
+
+    /// A business account the two admins may reset.
+    func resettable(_ id: Int64, _ principal: Principal) async throws -> Account? {
+        guard let account = try await manageable(id, principal), !Self.adminRoles.contains(account.role) else { return nil }
         return account
     }
 
@@ -179,7 +189,7 @@ struct AdminController {
     }
 
     func roles(_ principal: Principal, message: String?, status: HTTPResponse.Status) async throws -> Response {
-        let all = try await env.store.accounts.all()
+        let all = try await visibleAccounts(principal)
         let pending = try await env.store.accounts.pendingResets()
         let tree = try await env.store.units.tree(zoneID: principal.account.zoneID ?? 0)
         let now = env.store.clock.epochSeconds
@@ -240,7 +250,7 @@ struct AdminController {
     }
 
     func assignRole(_ id: Int64, _ form: FormFields, _ principal: Principal) async throws -> Response {
-        guard let account = try await env.store.accounts.find(id: id) else { return Pages.error(.notFound, "账号不存在。", principal: principal) }
+        guard let account = try await manageable(id, principal) else { return Pages.error(.notFound, "本园区没有该账号。", principal: principal) }
         guard !Self.adminRoles.contains(account.role) else {
             return try await roles(principal, message: "三员账号不能在此修改。", status: .forbidden)
         }
