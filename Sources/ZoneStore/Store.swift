@@ -24,11 +24,12 @@ public final class Store: Sendable {
     public let payRuns: PayRunRepository
     public let ledgers: LedgerRepository
     public let province: ProvinceRepository
+    public let holidays: HolidayRepository
 
-    public init(database: ZoneDatabase, clock: Clock = .system) {
+    init(database: ZoneDatabase, clock: Clock, keys: AuditKeys) {
         self.database = database
         self.clock = clock
-        audit = AuditLog(clock: clock)
+        audit = AuditLog(clock: clock, keys: keys)
         zones = ZoneRepository(database: database)
         units = UnitRepository(database: database, audit: audit)
         people = PersonRepository(database: database, audit: audit, clock: clock,
@@ -45,18 +46,21 @@ public final class Store: Sendable {
         payRuns = PayRunRepository(database: database, audit: audit, clock: clock, policies: policies, appraisals: appraisals)
         ledgers = LedgerRepository(database: database, audit: audit, clock: clock)
         province = ProvinceRepository(database: database)
+        holidays = HolidayRepository(database: database, audit: audit, clock: clock)
     }
 
-    /// Opens and migrates: a store is always at the current schema.
+    /// Opens and migrates: a store is always at the current schema, with the audit key of
+    /// `location.auditKeyPath` (created there for a database whose log is not keyed yet).
     public static func open(_ location: DatabaseLocation, clock: Clock = .system) async throws -> Store {
         let database = try await ZoneDatabase.open(location)
         do {
             try await Migrator(database: database, clock: clock).migrate()
+            let keys = try await AuditKeys.open(path: location.auditKeyPath, database: database, clock: clock)
+            return Store(database: database, clock: clock, keys: keys)
         } catch {
             try? await database.close()
             throw error
         }
-        return Store(database: database, clock: clock)
     }
 
     /// Appends an audit record on its own, for reads of personal data and logins that change nothing else.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ZoneWeb
 
 @main
@@ -7,7 +8,8 @@ struct ZoneDesk: AsyncParsableCommand {
         commandName: "zonedesk",
         abstract: "ZoneDesk 园区体制机制改革管理系统 — development-zone reform management.",
         subcommands: [Demo.self, Serve.self, Migrate.self, AuditVerify.self, ResetPassword.self, Import.self, Export.self, Policy.self, Match.self,
-                      PayRun.self, Bench.self, SeedPayRun.self, Backup.self, Restore.self, ChecksumDatabase.self, ListRoutes.self]
+                      PayRun.self, Holidays.self, Bench.self, SeedPayRun.self, Backup.self, Restore.self, ChecksumDatabase.self, ListRoutes.self,
+                      AuditKey.self]
     )
 }
 
@@ -15,6 +17,15 @@ struct ZoneDesk: AsyncParsableCommand {
 struct DatabaseOptions: ParsableArguments {
     @Option(name: .long, help: "SQLite file path or postgres://user:pass@host:port/db URL.")
     var db: String = "./data/zonedesk.sqlite"
+
+    @Option(name: .long, help: "Audit-log key file (default: ZONEDESK_AUDIT_KEY, else beside the SQLite file or ./data/<db>.audit-key).")
+    var auditKey: String?
+
+    /// `--audit-key` becomes `ZONEDESK_AUDIT_KEY` for this process, so every `DatabaseLocation` a
+    /// command opens (imports, exports, the server) finds the same key.
+    func validate() throws {
+        if let auditKey, !auditKey.isEmpty { setenv("ZONEDESK_AUDIT_KEY", auditKey, 1) }
+    }
 }
 
 struct ServerOptions: ParsableArguments {

@@ -127,7 +127,7 @@ struct AppraisalPayStoreTests {
             try await s.compute(appraisalID: year, zoneID: f.zone, actor: "hr")
             try await s.publish(appraisalID: year, zoneID: f.zone, ends: today, actor: "hr")
             // Inputs are frozen while results are published.
-            await #expect(throws: StoreError.invalid("考核当前为“公示中”，不能进行此操作")) {
+            await #expect(throws: StoreError.invalid("考核当前为“公示中”，不能进行此操作", english: "the appraisal is published; this step is not allowed now")) {
                 try await s.setActuals([:], appraisalID: year, zoneID: f.zone, actor: "hr")
             }
             // 甲 objects; moving 甲 to 优秀 would exceed the group's 1 place, so that correction is refused.
@@ -182,7 +182,8 @@ struct AppraisalPayStoreTests {
             let f = try await Self.fixture(store)
             let (year, _) = try await Self.cascade(f, year: 2024)
             let request = PayRunRequest(period: "2024", appraisalID: year, pool: .fixed(fen: 1_000_000))
-            await #expect(throws: StoreError.invalid("2024年度考核尚未确定结果（公示期满并处理申诉后才能据以发放）")) {
+            await #expect(throws: StoreError.invalid("2024年度考核尚未确定结果（公示期满并处理申诉后才能据以发放）",
+                                                     english: "the appraisal's results are not final yet (pay follows only after publicity and objections)")) {
                 _ = try await store.payRuns.create(request, zoneID: f.zone, actor: "hr")
             }
             try await store.appraisals.compute(appraisalID: year, zoneID: f.zone, actor: "hr")
@@ -197,7 +198,8 @@ struct AppraisalPayStoreTests {
             #expect(stored.paidFen + stored.unallocatedFen == stored.poolFen && stored.paidFen == lines.values.reduce(0, +))
 
             // Same period again: refused while one is in preparation; discarding and re-running gives the same fen.
-            await #expect(throws: StoreError.duplicate("2024 已有待审批或待发放的批次（第\(run)号），请先处理该批次")) {
+            await #expect(throws: StoreError.duplicate("2024 已有待审批或待发放的批次（第\(run)号），请先处理该批次",
+                                                       english: "2024 already has a run awaiting approval or payment (run \(run)); deal with it first")) {
                 _ = try await store.payRuns.create(request, zoneID: f.zone, actor: "hr")
             }
             try await store.payRuns.discard(runID: run, zoneID: f.zone, actor: "hr")
@@ -208,7 +210,8 @@ struct AppraisalPayStoreTests {
             }
             try await store.payRuns.approve(runID: again, zoneID: f.zone, actor: "leader")
             try await store.payRuns.lock(runID: again, zoneID: f.zone, actor: "hr")
-            await #expect(throws: StoreError.duplicate("2024 已发放（第\(again)号批次），不会重复发放；如需更正请在该批次上选择“更正”")) {
+            await #expect(throws: StoreError.duplicate("2024 已发放（第\(again)号批次），不会重复发放；如需更正请在该批次上选择“更正”",
+                                                       english: "2024 is already paid (run \(again)) and is not paid twice; to correct it, choose 更正 on that run")) {
                 _ = try await store.payRuns.create(request, zoneID: f.zone, actor: "hr")
             }
             // The database itself refuses a second paid run for the period.
@@ -259,8 +262,9 @@ struct AppraisalPayStoreTests {
             try await store.database.reader.raw("UPDATE appraisal_results SET grade = 'qualified', computed_grade = 'qualified' WHERE grade <> 'excellent'").run()
             let capped = PayRunRequest(period: "2024", appraisalID: year, pool: .fixed(fen: 10_000_000), averagePayFen: 1_000_000, baseTotalFen: 0)
             // 4 people × ¥10,000.00 × 2 = ¥80,000.00 < ¥100,000.00.
-            await #expect(throws: StoreError.invalid(PayCapExceeded(totalFen: 10_000_000, limitFen: 8_000_000, averageFen: 1_000_000, headcount: 4,
-                                                                    multiplePerMille: 2_000, basis: "双流区机关事业单位人员薪酬平均水平").message)) {
+            let exceeded = PayCapExceeded(totalFen: 10_000_000, limitFen: 8_000_000, averageFen: 1_000_000, headcount: 4,
+                                          multiplePerMille: 2_000, basis: "双流区机关事业单位人员薪酬平均水平")
+            await #expect(throws: StoreError.invalid(exceeded.chineseMessage, english: exceeded.englishMessage)) {
                 _ = try await store.payRuns.create(capped, zoneID: f.zone, actor: "hr")
             }
             #expect(try await store.payRuns.all(zoneID: f.zone).isEmpty)

@@ -47,7 +47,8 @@ struct LedgerStoreTests {
             #expect(sheet.errors.isEmpty)
             try await store.ledgers.createAll(sheet.records, zoneID: zone, actor: "hr")
             try await store.ledgers.createAll((0..<50).map { Self.firm($0) }, zoneID: zone, actor: "hr")
-            await #expect(throws: StoreError.duplicate("统一社会信用代码 \(Self.firm(7).values["code"]!) 已有专班记录")) {
+            await #expect(throws: StoreError.duplicate("统一社会信用代码 \(Self.firm(7).values["code"]!) 已有专班记录",
+                                                       english: "credit code \(Self.firm(7).values["code"]!) already has a task force")) {
                 try await store.ledgers.createAll([Self.firm(60), Self.firm(7)], zoneID: zone, actor: "hr")
             }
             let figures = LedgerFigures(try await store.ledgers.all(zoneID: zone).map(\.record))

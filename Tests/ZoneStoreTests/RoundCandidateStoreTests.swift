@@ -38,7 +38,8 @@ struct RoundCandidateStoreTests {
             }
             var registered = good
             registered.identity.idNumber = insider.idNumber
-            await #expect(throws: StoreError.duplicate("身份证号 \(insider.maskedIDNumber) 已登记为“甲”")) {
+            await #expect(throws: StoreError.duplicate("身份证号 \(insider.maskedIDNumber) 已登记为“甲”",
+                                                       english: "ID number \(insider.maskedIDNumber) is already registered (甲)")) {
                 try await store.rounds.addCandidate(roundID: round, zoneID: zone, postID: post.id, registered, actor: "hr")
             }
             #expect(try await store.rounds.candidates(roundID: round).map(\.identity.name) == ["王五", "赵六"])
@@ -94,7 +95,7 @@ struct RoundCandidateStoreTests {
             await #expect(throws: StoreError.invalid("聘任批次当前为“已匹配”，不能进行此操作")) {
                 try await store.rounds.fileObjection(roundID: round, zoneID: zone, personID: people[1].id, reason: "排序不公", actor: "yi")
             }
-            let ends = WorkingDays.prc.end(of: 5, after: store.clock.today)
+            let ends = try await store.holidays.calendar().end(of: 5, after: store.clock.today)
             try await store.rounds.publish(roundID: round, zoneID: zone, ends: ends, actor: "hr")
             await #expect(throws: StoreError.invalid("您未参加本批次聘任，不能对其结果提出申诉")) {
                 try await store.rounds.fileObjection(roundID: round, zoneID: zone, personID: people[2].id, reason: "我也要", actor: "bing")
@@ -119,7 +120,7 @@ struct RoundCandidateStoreTests {
             #expect(try await store.rounds.objections(roundID: round)[0].reply == "部门负责人重新排序")
             // Corrected, matched and published again; a second objection is 维持 and the round confirms.
             _ = try await store.rounds.compute(roundID: round, zoneID: zone, actor: "hr")
-            try await store.rounds.publish(roundID: round, zoneID: zone, ends: WorkingDays.prc.end(of: 5, after: store.clock.today), actor: "hr")
+            try await store.rounds.publish(roundID: round, zoneID: zone, ends: try await store.holidays.calendar().end(of: 5, after: store.clock.today), actor: "hr")
             try await store.rounds.fileObjection(roundID: round, zoneID: zone, personID: people[1].id, reason: "仍有异议", actor: "yi")
             let second = try await store.rounds.objections(roundID: round)[1]
             try await store.rounds.reviewObjection(roundID: round, zoneID: zone, objectionID: second.id, decision: .upheld, reply: "经复核维持", actor: "hr")

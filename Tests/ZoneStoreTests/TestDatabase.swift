@@ -19,29 +19,43 @@ enum TestDatabase {
 
     /// A fresh, migrated, empty database of the given kind; removed after `body`.
     static func withStore(_ backend: Backend, clock: Clock = .system, _ body: (Store) async throws -> Void) async throws {
+        try await withLocation(backend) { location in
+            let store = try await Store.open(location, clock: clock)
+            do {
+                try await body(store)
+                try await store.close()
+            } catch {
+                try? await store.close()
+                throw error
+            }
+        }
+    }
+
+    /// Where a new, empty database of the given kind can be made (an SQLite path, a created PostgreSQL
+    /// database), with its audit key file in a scratch directory; all removed after `body`.
+    static func withLocation(_ backend: Backend, _ body: (DatabaseLocation) async throws -> Void) async throws {
         let location: DatabaseLocation
-        var cleanup: () async throws -> Void = {}
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("zd-test-\(UUID().uuidString)")
+        var cleanup: () async throws -> Void = { try? FileManager.default.removeItem(at: dir) }
         switch backend {
         case .sqlite:
-            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("zd-test-\(UUID().uuidString)")
             location = DatabaseLocation(dir.appendingPathComponent("test.sqlite").path)
-            cleanup = { try? FileManager.default.removeItem(at: dir) }
         case .postgres:
             guard let base = ProcessInfo.processInfo.environment["ZONEDESK_PG_URL"] else {
                 throw StoreError.invalid("ZONEDESK_REQUIRE_PG=1 but ZONEDESK_PG_URL is not set")
             }
             let name = "zd_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
             try await admin(base, "CREATE DATABASE \(name)")
-            location = DatabaseLocation(replacingDatabase(in: base, with: String(name)))
-            cleanup = { try await admin(base, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
+            location = DatabaseLocation(replacingDatabase(in: base, with: String(name)), auditKey: dir.appendingPathComponent("audit.key").path)
+            cleanup = {
+                try? FileManager.default.removeItem(at: dir)
+                try await admin(base, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+            }
         }
-        let store = try await Store.open(location, clock: clock)
         do {
-            try await body(store)
-            try await store.close()
+            try await body(location)
             try await cleanup()
         } catch {
-            try? await store.close()
             try? await cleanup()
             throw error
         }

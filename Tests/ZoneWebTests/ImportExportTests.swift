@@ -27,7 +27,7 @@ struct ImportExportTests {
             let template = try await browser.get("/people/import/template.xlsx")
             #expect(template.status == .ok && template.headers[.contentType]?.contains("spreadsheetml") == true)
             let templateRows = try XLSXReader(data: Data(template.bytes)).rows()
-            #expect(templateRows.map(\.cells) == [PeopleImport.columns, ImportController.template.example])
+            #expect(templateRows.map(\.cells) == [PeopleImport.columns, ImportController.template.rows[0]])
 
             let before = try await app.store.people.search(PeopleQuery(zoneID: zone)).total
             let rows = [["新丙", Self.id(30), "", "产业发展局", "编外", "", "", "", ""], ["新丁", String(bad), "", "产业发展局", "编外", "", "", "", ""]]
@@ -199,7 +199,7 @@ struct ImportExportTests {
             try await browser.login("hr")
             let template = try await browser.get("/posts/import/template.xlsx")
             // The reader leaves out the example's empty last cell (有效期止).
-            #expect(try XLSXReader(data: Data(template.bytes)).rows().map(\.cells) == [PostImport.columns, PostController.template.example.dropLast()])
+            #expect(try XLSXReader(data: Data(template.bytes)).rows().map(\.cells) == [PostImport.columns, PostController.template.rows[0].dropLast()])
             let before = try await app.store.posts.all(zoneID: zone).count
             let sheet = header + "\n产业发展局,导入岗甲,2,综合,1.000,1,3,,,,\n产业发展局,导入岗乙,2,综合,1.000,1,5,,,,\n"
             let refused = try await browser.post("/posts/import", [("csv", sheet)])

@@ -37,7 +37,8 @@ struct TestApp: Sendable {
             let base = try #require(ProcessInfo.processInfo.environment["ZONEDESK_PG_URL"], "ZONEDESK_REQUIRE_PG=1 but ZONEDESK_PG_URL is unset")
             let name = "zd_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
             try await admin(base, "CREATE DATABASE \(name)")
-            location = DatabaseLocation(String(base[...base.lastIndex(of: "/")!]) + name)
+            location = DatabaseLocation(String(base[...base.lastIndex(of: "/")!]) + name,
+                                        auditKey: directory.appendingPathComponent("audit.key").path)
             postgresDatabase = String(name)
         }
         let store = try await Store.open(location, clock: clock.clock)

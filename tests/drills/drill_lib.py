@@ -6,11 +6,14 @@
 
 ZONEDESK_BIN names the binary (tests/drills/run sets it); PostgreSQL comes from ZONEDESK_PG_URL.
 """
+import atexit
 import contextlib
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import uuid
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -20,6 +23,14 @@ from zd_client import ZoneClient  # noqa: E402
 from zd_server import DemoServer  # noqa: E402
 
 ZONEDESK = os.environ.get("ZONEDESK_BIN", os.path.join(ROOT, ".build", "debug", "zonedesk"))
+
+# One audit key file for every database the drills make and restore: a restored copy is verified
+# with its source's key, as an operator restores the key file from its own backup. Every drill
+# database is new, so each is keyed from its first row.
+if not os.environ.get("ZONEDESK_AUDIT_KEY"):
+    _key_dir = tempfile.mkdtemp(prefix="zd-drill-key-")
+    atexit.register(shutil.rmtree, _key_dir, True)
+    os.environ["ZONEDESK_AUDIT_KEY"] = os.path.join(_key_dir, "audit.key")
 
 
 def backends():

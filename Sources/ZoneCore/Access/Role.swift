@@ -29,7 +29,7 @@ public enum Role: String, CaseIterable, Codable, Sendable {
 
     public var permissions: Set<Permission> {
         switch self {
-        case .systemAdmin: [.manageAccounts, .useSecondFactor]
+        case .systemAdmin: [.manageAccounts, .manageHolidays, .useSecondFactor]
         case .securityAdmin: [.manageRoles, .useSecondFactor]
         case .auditAdmin: [.viewAudit, .useSecondFactor]
         case .hr: [.viewUnits, .viewPeople, .editPeople, .unmaskPersonalData, .editEstablishment, .viewPlans, .editPlans, .viewReports,
@@ -99,6 +99,8 @@ public enum Permission: String, CaseIterable, Sendable {
     /// without any person's data.
     case viewProvince
     case manageAccounts
+    /// Load the State Council's yearly holiday notice (system configuration, the system admin's duty).
+    case manageHolidays
     case manageRoles
     case viewAudit
     /// Enrol or remove one's own one-time-code second factor (TOTP); the three admins only.

@@ -4,7 +4,7 @@
 /// cleared (with 12万平方米 of factory space). Everything else is illustrative and fixed.
 public enum DemoLedgers {
     /// `units` maps DemoZone unit keys to ids; `workers` are people (id, unit id) who keep work logs.
-    public static func bijie(units: [String: Int64], workers: [(id: Int64, unitID: Int64)]) -> [LedgerRecord] {
+    public static func bijie(units: [String: Int64], workers: [(id: Int64, unitID: Int64)], calendar: WorkingDays) -> [LedgerRecord] {
         func row(_ kind: LedgerKind, _ unit: String?, _ values: [String: String]) -> LedgerRecord {
             LedgerRecord(kind: kind, values: values, unitID: unit.flatMap { units[$0] })
         }
@@ -59,7 +59,7 @@ public enum DemoLedgers {
         for worker in workers {
             for month in 1...6 {
                 let m = LedgerMonth("2025-\(String(format2: month))")!
-                let due = WorkLogCompleteness.workingDays(in: m)
+                let due = WorkLogCompleteness.workingDays(in: m, calendar: calendar)
                 rows.append(LedgerRecord(kind: .workLogs, values: ["month": m.description, "days": String(worker.id % 3 == 0 ? due - 3 : due),
                                                                     "submitted": "2025-\(String(format2: month))-28"],
                                          unitID: worker.unitID, personID: worker.id))

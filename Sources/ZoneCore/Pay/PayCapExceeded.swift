@@ -17,16 +17,27 @@ public struct PayCapExceeded: Error, Equatable, Sendable, CustomStringConvertibl
         self.basis = basis
     }
 
-    public var message: String {
+    /// Both lines, as the page has always shown it.
+    public var message: String { chineseMessage + " / " + englishMessage }
+
+    public var chineseMessage: String {
+        "薪酬总额 \(Fen.text(totalFen)) 超过工资总控上限 \(Fen.text(limitFen))"
+            + "（\(basis) \(Fen.text(averageFen)) × \(multiple) 倍 × \(headcount) 人），超出 \(Fen.text(totalFen - limitFen))"
+    }
+
+    public var englishMessage: String {
+        "total pay \(totalFen) fen exceeds the cap \(limitFen) fen (average \(averageFen) × \(multiple) × \(headcount) people)"
+    }
+
+    /// The multiple in plain decimals (2.5, not 2.500).
+    private var multiple: String {
         var multiple = "\(multiplePerMille / 1000)"
         if multiplePerMille % 1000 != 0 {
             var decimals = String(String(multiplePerMille % 1000 + 1000).dropFirst())
             while decimals.hasSuffix("0") { decimals.removeLast() }
             multiple += "." + decimals
         }
-        return "薪酬总额 \(Fen.text(totalFen)) 超过工资总控上限 \(Fen.text(limitFen))"
-            + "（\(basis) \(Fen.text(averageFen)) × \(multiple) 倍 × \(headcount) 人），超出 \(Fen.text(totalFen - limitFen))"
-            + " / total pay \(totalFen) fen exceeds the cap \(limitFen) fen (average \(averageFen) × \(multiple) × \(headcount) people)"
+        return multiple
     }
 
     public var description: String { message }

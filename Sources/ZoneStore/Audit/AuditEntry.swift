@@ -6,14 +6,40 @@ public struct AuditEntry: Sendable, Equatable {
     public var entity: String
     public var entityID: String
     public var detail: String
+    /// The zone the row belongs to, which decides whose auditors read it. nil when appending means
+    /// the actor's account's zone; a stored nil is a row of no zone (a province account's), read
+    /// only by an auditor of no zone.
+    public var zoneID: Int64?
 
-    public init(actor: String, action: String, entity: String, entityID: String, detail: String = "") {
+    public init(actor: String, action: String, entity: String, entityID: String, detail: String = "", zoneID: Int64? = nil) {
         self.actor = actor
         self.action = action
         self.entity = entity
         self.entityID = entityID
         self.detail = detail
+        self.zoneID = zoneID
     }
+
+    /// Entities whose details are accounts and keys, not business data: the audit admin reads
+    /// them in full, since checking the other two admins' work is the audit admin's duty.
+    static let adminEntities: Set<String> = ["account", "audit_key"]
+
+    /// `detail` with the business values taken out and the field names kept — what the audit admin
+    /// (who reads no business data) sees: `name=张三; idNumber=110105********002X` becomes
+    /// `name=…; idNumber=…`, `status: 在岗 → 待岗` becomes `status: …`.
+    public var detailWithoutValues: String {
+        if Self.adminEntities.contains(entity) { return detail }
+        return detail.split(separator: "; ").map { part -> String in
+            if let sign = part.firstIndex(where: { $0 == "=" || $0 == ":" }) { return String(part[...sign]) + (part[sign] == "=" ? "…" : " …") }
+            return "…"
+        }.joined(separator: "; ")
+    }
+}
+
+/// Whose audit rows a reader sees: one zone's, or (an auditor of no zone, and the CLI) every row.
+public enum AuditScope: Sendable, Equatable {
+    case zone(Int64)
+    case all
 }
 
 /// A stored audit row with its chain hashes.
@@ -23,6 +49,8 @@ public struct AuditRecord: Sendable, Equatable {
     public let entry: AuditEntry
     public let prevHash: String
     public let hash: String
+    /// The key that signed the row (`AuditKeyring`); "" for a legacy row hashed without a key.
+    public let keyID: String
 }
 
 /// The result of walking the chain: nil `firstBad` means every row verified.
@@ -32,6 +60,11 @@ public struct AuditVerification: Sendable, Equatable {
     public let reason: String?
     /// The newest row walked, to be written down elsewhere as an anchor.
     public var head: AuditAnchor? = nil
+    /// Rows written before the chain was keyed: their hashes hold without a secret, so they show
+    /// that nothing was edited by accident, not that nobody rewrote them.
+    public var legacyRows: Int = 0
+    /// The keys that signed the rows walked, oldest first.
+    public var keyIDs: [String] = []
 
     public var isIntact: Bool { firstBad == nil }
 }
@@ -55,7 +88,7 @@ public struct AuditAnchor: Sendable, Equatable {
             guard let first = fields.first, !first.hasPrefix("#") else { return nil }
             guard fields.count >= 2, let seq = Int64(first), seq > 0, fields[1].count == 64,
                   fields[1].allSatisfy(\.isHexDigit) else {
-                throw StoreError.invalid("锚点文件第\(index + 1)行格式应为“序号 哈希” / anchor line \(index + 1) should be \"seq hash\"")
+                throw StoreError.invalid("锚点文件第\(index + 1)行格式应为“序号 哈希”", english: "anchor line \(index + 1) should be \"seq hash\"")
             }
             return AuditAnchor(seq: seq, hash: String(fields[1]))
         }

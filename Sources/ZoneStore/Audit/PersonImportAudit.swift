@@ -54,7 +54,7 @@ public struct PersonImportAudit: Sendable, Equatable {
     func entry(actor: String) -> AuditEntry {
         let range = ids.map { "\($0.lowerBound)-\($0.upperBound)" } ?? ""
         return AuditEntry(actor: actor, action: Self.action, entity: Self.entity, entityID: range,
-                          detail: "zone=\(zoneID); rows=\(rows); ids=\(range.isEmpty ? "无" : range); sha256=\(digest)")
+                          detail: "zone=\(zoneID); rows=\(rows); ids=\(range.isEmpty ? "无" : range); sha256=\(digest)", zoneID: zoneID)
     }
 
     /// Whether this import created the person `personID` of `zoneID`.

@@ -7,8 +7,8 @@ func sha256Hex(_ text: String) -> String { sha256Hex(Array(text.utf8)) }
 
 func sha256Hex(_ bytes: [UInt8]) -> String { hexDigits(SHA256.hash(data: bytes)) }
 
-/// A finished digest as lower-case hex.
-func hexDigits(_ digest: SHA256.Digest) -> String {
+/// A finished digest (or any bytes) as lower-case hex.
+func hexDigits(_ digest: some Sequence<UInt8>) -> String {
     let digits = Array("0123456789abcdef".utf8)
     var hex: [UInt8] = []
     hex.reserveCapacity(64)

@@ -26,10 +26,17 @@ struct Migration: Sendable {
 public struct Migrator: Sendable {
     let database: ZoneDatabase
     let clock: Clock
+    /// All of `Schema.migrations`; a test stops short of one to upgrade a database written before it.
+    let migrations: [Migration]
 
     public init(database: ZoneDatabase, clock: Clock = .system) {
+        self.init(database: database, clock: clock, migrations: Schema.migrations)
+    }
+
+    init(database: ZoneDatabase, clock: Clock, migrations: [Migration]) {
         self.database = database
         self.clock = clock
+        self.migrations = migrations
     }
 
     /// Returns the versions applied by this call (empty when the schema was already current).
@@ -42,7 +49,7 @@ public struct Migrator: Sendable {
                 """).run()
         }
         var applied: [Int] = []
-        for migration in Schema.migrations {
+        for migration in migrations {
             let backend = database.backend
             let at = clock.isoTimestamp
             let didApply = try await database.transaction { tx in

@@ -299,6 +299,22 @@ enum Schema {
                 "CREATE INDEX audit_log_entity ON audit_log (entity, entity_id)",
             ]
         },
+        // 节假日安排: the State Council's yearly notices as data (WorkingDays(notices:)); years without one
+        // fall back to the statutory days. Seeded with the 2025 and 2026 notices.
+        Migration(13, "holiday_calendar") { backend in
+            [
+                """
+                CREATE TABLE holiday_notices (
+                    year BIGINT PRIMARY KEY, source TEXT NOT NULL, loaded_by TEXT NOT NULL, loaded_at TEXT NOT NULL)
+                """,
+                """
+                CREATE TABLE holiday_days (
+                    day TEXT PRIMARY KEY, year BIGINT NOT NULL REFERENCES holiday_notices(year),
+                    kind TEXT NOT NULL CHECK (kind IN ('off', 'work')), name TEXT NOT NULL)
+                """,
+                "CREATE INDEX holiday_days_year ON holiday_days (year)",
+            ] + HolidaySeed.statements(backend)
+        },
         // Login attempts being checked right now (so parallel guesses cannot outrun the lockout), and
         // the hashes of each account's latest chosen passwords, which may not be chosen again. The
         // passwords in use now start the history; one-time initial and reset passwords never enter it.
@@ -317,6 +333,42 @@ enum Schema {
                 """,
             ]
         },
+        // 等保 三级: audit rows belong to a zone (who may read them) and name the key that signed them
+        // ('' = a row written before the chain was keyed, verified as legacy); password resets need a
+        // second admin. Rows already written get their zone from the actor's account or the zone they
+        // name — zone_id is not part of a legacy row's hash, so the guard is lifted for that one update.
+        Migration(16, "audit_zone_key_and_resets") { backend in
+            let backfill = """
+                UPDATE audit_log SET zone_id = COALESCE(
+                    (SELECT accounts.zone_id FROM accounts WHERE accounts.username = audit_log.actor),
+                    (SELECT zones.id FROM zones WHERE audit_log.entity = 'zone' AND CAST(zones.id AS TEXT) = audit_log.entity_id))
+                """
+            let guarded: [String] = switch backend {
+            case .sqlite:
+                [
+                    "DROP TRIGGER audit_log_no_update", backfill,
+                    "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END",
+                ]
+            case .postgres:
+                ["ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_change", backfill, "ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_change"]
+            }
+            return [
+                "ALTER TABLE audit_log ADD COLUMN zone_id BIGINT",
+                "ALTER TABLE audit_log ADD COLUMN key_id TEXT NOT NULL DEFAULT ''",
+            ] + guarded + [
+                "CREATE INDEX audit_log_zone ON audit_log (zone_id, seq)",
+                """
+                CREATE TABLE password_resets (
+                    id {pk}, account_id BIGINT NOT NULL REFERENCES accounts(id), zone_id BIGINT REFERENCES zones(id),
+                    requested_by TEXT NOT NULL, requested_at TEXT NOT NULL,
+                    approved_by TEXT, approved_at TEXT)
+                """,
+                "CREATE INDEX password_resets_account ON password_resets (account_id, id)",
+            ]
+        },
+        // After every migration that adds a status or kind column: those columns accept only the values
+        // the code knows (StoredEnums).
+        Migration(19, "enum_checks") { backend in StoredEnums.statements(backend) },
         // A second factor for the three admins (TOTP, RFC 6238): the shared secret ('' = not enrolled)
         // and the newest step a code was accepted for, so a code cannot be used twice.
         Migration(21, "admin_totp") { _ in

@@ -38,7 +38,8 @@ public struct AccountRepository: Sendable {
                         \(bind: new.zoneID), \(bind: new.unitID), \(bind: new.personID), \(bind: new.mustChangePassword ? 1 : 0), \(bind: now))
                 """)
             try await audit.append(AuditEntry(actor: actor, action: "account.create", entity: "account", entityID: String(id),
-                                              detail: "username=\(new.username); role=\(new.role.rawValue)"), in: tx, backend: backend)
+                                              detail: "username=\(new.username); role=\(new.role.rawValue)", zoneID: new.zoneID),
+                                   in: tx, backend: backend)
             return id
         }
         return try await find(id: id)!
@@ -68,7 +69,8 @@ public struct AccountRepository: Sendable {
                     """).run()
             }
             try await audit.append(AuditEntry(actor: actor, action: mustChange ? "password.reset" : "password.change",
-                                              entity: "account", entityID: String(id)), in: tx, backend: backend)
+                                              entity: "account", entityID: String(id), zoneID: try await Self.zone(of: id, in: tx)),
+                                   in: tx, backend: backend)
         }
     }
 
@@ -86,12 +88,15 @@ public struct AccountRepository: Sendable {
     public func assignRole(id: Int64, role: Role, zoneID: Int64?, unitID: Int64?, personID: Int64?, actor: String) async throws {
         let audit = audit, backend = database.backend
         try await database.transaction { tx in
+            // The row stays with the zone the account was in, where the assigning admin works.
+            let previousZone = try await Self.zone(of: id, in: tx)
             try await tx.raw("""
                 UPDATE accounts SET role = \(bind: role.rawValue), zone_id = \(bind: zoneID), unit_id = \(bind: unitID),
                     person_id = \(bind: personID), version = version + 1 WHERE id = \(bind: id)
                 """).run()
             try await audit.append(AuditEntry(actor: actor, action: "account.role", entity: "account", entityID: String(id),
-                                              detail: "role=\(role.rawValue); zone=\(zoneID.map(String.init) ?? ""); unit=\(unitID.map(String.init) ?? ""); person=\(personID.map(String.init) ?? "")"),
+                                              detail: "role=\(role.rawValue); zone=\(zoneID.map(String.init) ?? ""); unit=\(unitID.map(String.init) ?? ""); person=\(personID.map(String.init) ?? "")",
+                                              zoneID: previousZone ?? zoneID),
                                    in: tx, backend: backend)
         }
     }
@@ -120,9 +125,14 @@ public struct AccountRepository: Sendable {
         let audit = audit, backend = database.backend
         try await database.transaction { tx in
             try await tx.raw("UPDATE accounts SET failed_attempts = 0, login_pending = 0, locked_until = 0 WHERE id = \(bind: id)").run()
-            try await audit.append(AuditEntry(actor: actor, action: "account.unlock", entity: "account", entityID: String(id)),
-                                   in: tx, backend: backend)
+            try await audit.append(AuditEntry(actor: actor, action: "account.unlock", entity: "account", entityID: String(id),
+                                              zoneID: try await Self.zone(of: id, in: tx)), in: tx, backend: backend)
         }
+    }
+
+    /// The account's zone: its audit rows belong there, whoever acted on it.
+    static func zone(of id: Int64, in tx: any SQLDatabase) async throws -> Int64? {
+        try await tx.raw("SELECT zone_id FROM accounts WHERE id = \(bind: id)").first()?.decode(column: "zone_id", as: Int64?.self) ?? nil
     }
 
     static func account(_ row: any SQLRow) throws -> Account {
@@ -130,7 +140,7 @@ public struct AccountRepository: Sendable {
                 username: try row.decode(column: "username", as: String.self),
                 displayName: try row.decode(column: "display_name", as: String.self),
                 passwordHash: try row.decode(column: "password_hash", as: String.self),
-                role: Role(rawValue: try row.decode(column: "role", as: String.self)) ?? .employee,
+                role: try row.decode(column: "role", as: Role.self, table: "accounts"),
                 zoneID: try row.decode(column: "zone_id", as: Int64?.self),
                 unitID: try row.decode(column: "unit_id", as: Int64?.self),
                 personID: try row.decode(column: "person_id", as: Int64?.self),

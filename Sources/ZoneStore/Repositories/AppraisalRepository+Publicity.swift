@@ -13,7 +13,7 @@ extension AppraisalRepository {
             """).all().map { row in
             AppraisalResultRow(personID: try row.decode(column: "person_id", as: Int64.self), name: try row.decode(column: "name", as: String.self),
                                unitID: try row.decode(column: "unit_id", as: Int64.self),
-                               establishment: StaffCategory(rawValue: try row.decode(column: "establishment", as: String.self)) ?? .contract,
+                               establishment: try row.decode(column: "establishment", as: StaffCategory.self, table: "people"),
                                groupKey: try row.decode(column: "group_key", as: Int64.self), kpi: try row.decode(column: "kpi", as: Int.self),
                                worklog: try row.decode(column: "worklog", as: Int.self), score: try row.decode(column: "score", as: Int.self),
                                grade: try row.decode(column: "grade", as: String.self), computedGrade: try row.decode(column: "computed_grade", as: String.self),
@@ -66,7 +66,7 @@ extension AppraisalRepository {
             """).all().map { row in
             AppraisalObjection(id: try row.decode(column: "id", as: Int64.self), personID: try row.decode(column: "person_id", as: Int64.self),
                                reason: try row.decode(column: "reason", as: String.self),
-                               status: AppraisalObjection.Status(rawValue: try row.decode(column: "status", as: String.self)) ?? .pending,
+                               status: try row.decode(column: "status", as: AppraisalObjection.Status.self, table: "appraisal_objections"),
                                reply: try row.decode(column: "reply", as: String?.self), newGrade: try row.decode(column: "new_grade", as: String?.self),
                                filedAt: try row.decode(column: "filed_at", as: String.self), decidedBy: try row.decode(column: "decided_by", as: String?.self))
         }
@@ -184,7 +184,7 @@ extension AppraisalRepository {
             """).all().map { row in
             ConsequenceProposalRow(id: try row.decode(column: "id", as: Int64.self), personID: try row.decode(column: "person_id", as: Int64.self),
                                    action: try row.decode(column: "action", as: String.self), reason: try row.decode(column: "reason", as: String.self),
-                                   decision: try row.decode(column: "decision", as: String?.self).flatMap(ConsequenceProposalRow.Decision.init(rawValue:)),
+                                   decision: try row.decodeIfPresent(column: "decision", as: ConsequenceProposalRow.Decision.self, table: "consequence_proposals"),
                                    note: try row.decode(column: "note", as: String?.self), decidedBy: try row.decode(column: "decided_by", as: String?.self))
         }
     }

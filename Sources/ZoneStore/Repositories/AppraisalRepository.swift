@@ -36,7 +36,7 @@ public struct AppraisalRepository: Sendable {
                 VALUES (\(bind: zoneID), \(bind: year), \(bind: name), 'draft', \(bind: policy.version), \(bind: actor), \(bind: now))
                 """)
             try await audit.append(AuditEntry(actor: actor, action: "appraisal.create", entity: "appraisal", entityID: String(id),
-                                              detail: "year=\(year); policy_version=\(policy.version)"), in: tx, backend: backend)
+                                              detail: "year=\(year); policy_version=\(policy.version)", zoneID: zoneID), in: tx, backend: backend)
             return id
         }
     }
@@ -51,14 +51,15 @@ public struct AppraisalRepository: Sendable {
         return try await database.transaction { tx in
             try await QuotaRepository.lockZone(zoneID, in: tx, backend: backend)
             guard let appraisal = try await repo.find(id: appraisalID, zoneID: zoneID, in: tx) else {
-                throw StoreError.notFound("考核 \(appraisalID)")
+                throw StoreError.notFound("考核 \(appraisalID)", english: "appraisal \(appraisalID)")
             }
             guard allowed.contains(appraisal.status) else {
-                throw StoreError.invalid("考核当前为“\(appraisal.status.label)”，不能进行此操作")
+                throw StoreError.invalid("考核当前为“\(appraisal.status.label)”，不能进行此操作",
+                                         english: "the appraisal is \(appraisal.status.rawValue); this step is not allowed now")
             }
             let result = try await body(tx, appraisal)
             try await tx.raw("UPDATE appraisals SET version = version + 1 WHERE id = \(bind: appraisalID)").run()
-            try await audit.append(AuditEntry(actor: actor, action: action, entity: "appraisal", entityID: String(appraisalID), detail: detail),
+            try await audit.append(AuditEntry(actor: actor, action: action, entity: "appraisal", entityID: String(appraisalID), detail: detail, zoneID: zoneID),
                                    in: tx, backend: backend)
             return result
         }
@@ -317,7 +318,7 @@ public struct AppraisalRepository: Sendable {
     static func appraisal(_ row: any SQLRow) throws -> StoredAppraisal {
         StoredAppraisal(id: try row.decode(column: "id", as: Int64.self), year: try row.decode(column: "year", as: Int.self),
                         name: try row.decode(column: "name", as: String.self),
-                        status: StoredAppraisal.Status(rawValue: try row.decode(column: "status", as: String.self)) ?? .draft,
+                        status: try row.decode(column: "status", as: StoredAppraisal.Status.self, table: "appraisals"),
                         policyVersion: try row.decode(column: "policy_version", as: Int.self),
                         publicityEnds: try row.decode(column: "publicity_ends", as: String?.self),
                         computedAt: try row.decode(column: "computed_at", as: String?.self), version: try row.decode(column: "version", as: Int.self))
@@ -327,12 +328,12 @@ public struct AppraisalRepository: Sendable {
         let ruleText = try row.decode(column: "rule", as: String.self)
         guard let rule = IndicatorRule(storedText: ruleText) else { throw StoreError.invalid("指标计分规则无法读取：\(ruleText)") }
         return StoredIndicator(id: try row.decode(column: "id", as: Int64.self), parentID: try row.decode(column: "parent_id", as: Int64?.self),
-                               level: StoredIndicator.Level(rawValue: try row.decode(column: "level", as: String.self)) ?? .person,
+                               level: try row.decode(column: "level", as: StoredIndicator.Level.self, table: "indicators"),
                                unitID: try row.decode(column: "unit_id", as: Int64?.self), personID: try row.decode(column: "person_id", as: Int64?.self),
                                name: try row.decode(column: "name", as: String.self), measure: try row.decode(column: "measure", as: String.self),
                                weight: try row.decode(column: "weight", as: Int.self), rule: rule,
                                dataSource: try row.decode(column: "data_source", as: String.self), owner: try row.decode(column: "owner", as: String.self),
-                               cycle: AppraisalCycle(rawValue: try row.decode(column: "cycle", as: String.self)) ?? .annual,
+                               cycle: try row.decode(column: "cycle", as: AppraisalCycle.self, table: "indicators"),
                                actual: try row.decode(column: "actual", as: Int64?.self))
     }
 }

@@ -49,7 +49,7 @@ public struct LedgerRepository: Sendable {
                 let taken = try await tx.raw("""
                     SELECT natural_key FROM ledger_entries WHERE zone_id = \(bind: zoneID) AND kind = \(bind: kind.rawValue) AND natural_key IS NOT NULL
                     """).all().map { try $0.decode(column: "natural_key", as: String.self) }
-                if let clash = taken.first(where: keys.contains) { throw StoreError.duplicate(Self.describe(kind, key: clash)) }
+                if let clash = taken.first(where: keys.contains) { throw Self.duplicate(kind, key: clash) }
             }
             var stored: [LedgerEntry] = []
             for record in records {
@@ -59,7 +59,7 @@ public struct LedgerRepository: Sendable {
                             \(bind: try Self.document(record)), \(bind: actor), \(bind: at), \(bind: actor), \(bind: at))
                     """)
                 try await audit.append(AuditEntry(actor: actor, action: "ledger.create", entity: "ledger_entry", entityID: String(id),
-                                                  detail: record.auditText + "; via=\(via)"), in: tx, backend: backend)
+                                                  detail: record.auditText + "; via=\(via)", zoneID: zoneID), in: tx, backend: backend)
                 stored.append(LedgerEntry(id: id, record: record, version: 1))
             }
             return stored
@@ -81,7 +81,7 @@ public struct LedgerRepository: Sendable {
                try await tx.raw("""
                    SELECT id FROM ledger_entries WHERE zone_id = \(bind: zoneID) AND kind = \(bind: record.kind.rawValue) AND natural_key = \(bind: key)
                    """).first() != nil {
-                throw StoreError.duplicate(Self.describe(record.kind, key: key))
+                throw Self.duplicate(record.kind, key: key)
             }
             // The version condition repeats in the UPDATE so the check holds even without a row lock.
             let changed = try await tx.raw("""
@@ -92,7 +92,7 @@ public struct LedgerRepository: Sendable {
             guard changed.count == 1 else { throw StoreError.staleVersion(entity: entity, expected: expectedVersion, actual: expectedVersion + 1) }
             let changes = current.record.changes(to: record) + ["version: \(expectedVersion) → \(expectedVersion + 1)"]
             try await audit.append(AuditEntry(actor: actor, action: "ledger.update", entity: "ledger_entry", entityID: String(id),
-                                              detail: changes.joined(separator: "; ")), in: tx, backend: backend)
+                                              detail: changes.joined(separator: "; "), zoneID: zoneID), in: tx, backend: backend)
             return LedgerEntry(id: id, record: record, version: expectedVersion + 1)
         }
     }
@@ -100,16 +100,18 @@ public struct LedgerRepository: Sendable {
     /// The row's audit entries, oldest first: its creation and every edit.
     public func history(id: Int64) async throws -> [AuditRecord] {
         try await database.reader.raw("""
-            SELECT seq, at, actor, action, entity, entity_id, detail, prev_hash, hash FROM audit_log
+            SELECT \(AuditLog.columns) FROM audit_log
             WHERE entity = 'ledger_entry' AND entity_id = \(bind: String(id)) ORDER BY seq
             """).all().map(AuditLog.record)
     }
 
-    static func describe(_ kind: LedgerKind, key: String) -> String {
+    static func duplicate(_ kind: LedgerKind, key: String) -> StoreError {
         switch kind {
-        case .keyFirms: "统一社会信用代码 \(key) 已有专班记录"
-        case .workLogs: "该人员 \(key.split(separator: "/").last.map(String.init) ?? key) 的工作日志已登记"
-        default: "\(kind.label) \(key)"
+        case .keyFirms: .duplicate("统一社会信用代码 \(key) 已有专班记录", english: "credit code \(key) already has a task force")
+        case .workLogs:
+            .duplicate("该人员 \(key.split(separator: "/").last.map(String.init) ?? key) 的工作日志已登记",
+                       english: "the work log for \(key.split(separator: "/").last.map(String.init) ?? key) is already recorded")
+        default: .duplicate("\(kind.label) \(key)", english: "the \(kind.rawValue) ledger already holds \(key)")
         }
     }
 

@@ -82,7 +82,8 @@ public struct PayRunRepository: Sendable {
     func create(_ request: PayRunRequest, correcting: Int64?, zoneID: Int64, actor: String,
                 progress: (@Sendable (PayRunProgress) -> Void)? = nil) async throws -> Int64 {
         guard request.period.wholeMatch(of: /\d{4}(-(0[1-9]|1[0-2]))?/) != nil else {
-            throw StoreError.invalid("发放期间应为年度（如 2025）或月份（如 2025-06），实际为“\(request.period)”")
+            throw StoreError.invalid("发放期间应为年度（如 2025）或月份（如 2025-06），实际为“\(request.period)”",
+                                     english: "the period must be a year (2025) or a month (2025-06), not \"\(request.period)\"")
         }
         let repo = self, audit = audit, backend = database.backend, now = clock.isoTimestamp
         return try await database.transaction { tx in
@@ -92,12 +93,14 @@ public struct PayRunRepository: Sendable {
             if let correcting {
                 guard paid == correcting else { throw StoreError.invalid("只能更正本期间已发放（锁定）的批次") }
             } else if let paid {
-                throw StoreError.duplicate("\(request.period) 已发放（第\(paid)号批次），不会重复发放；如需更正请在该批次上选择“更正”")
+                throw StoreError.duplicate("\(request.period) 已发放（第\(paid)号批次），不会重复发放；如需更正请在该批次上选择“更正”",
+                                          english: "\(request.period) is already paid (run \(paid)) and is not paid twice; to correct it, choose 更正 on that run")
             }
             if let open = try await tx.raw("""
                 SELECT id FROM pay_runs WHERE zone_id = \(bind: zoneID) AND period = \(bind: request.period) AND status IN ('preview', 'approved')
                 """).first()?.decode(column: "id", as: Int64.self) {
-                throw StoreError.duplicate("\(request.period) 已有待审批或待发放的批次（第\(open)号），请先处理该批次")
+                throw StoreError.duplicate("\(request.period) 已有待审批或待发放的批次（第\(open)号），请先处理该批次",
+                                          english: "\(request.period) already has a run awaiting approval or payment (run \(open)); deal with it first")
             }
             let computed = try await repo.calculate(request, zoneID: zoneID, in: tx)
             let result = computed.result
@@ -119,7 +122,7 @@ public struct PayRunRepository: Sendable {
             }, chunk: 1_000, written: Self.lineProgress(progress, total: result.lines.count))
             try await audit.append(AuditEntry(actor: actor, action: correcting == nil ? "pay_run.create" : "pay_run.correct", entity: "pay_run",
                                               entityID: String(id),
-                                              detail: "period=\(request.period); pool=\(result.poolFen); paid=\(result.paidFen); rewards=\(result.rewardFen); people=\(result.lines.count); corrects=\(correcting.map(String.init) ?? "")"),
+                                              detail: "period=\(request.period); pool=\(result.poolFen); paid=\(result.paidFen); rewards=\(result.rewardFen); people=\(result.lines.count); corrects=\(correcting.map(String.init) ?? "")", zoneID: zoneID),
                                    in: tx, backend: backend)
             return id
         }
@@ -138,9 +141,10 @@ public struct PayRunRepository: Sendable {
     func calculate(_ request: PayRunRequest, zoneID: Int64, in tx: any SQLDatabase) async throws
         -> (result: PayRunCalculation.Result, people: [Payee], basis: String) {
         guard let appraisal = try await appraisals.find(id: request.appraisalID, zoneID: zoneID, in: tx) else {
-            throw StoreError.notFound("考核 \(request.appraisalID)")
+            throw StoreError.notFound("考核 \(request.appraisalID)", english: "appraisal \(request.appraisalID)")
         }
-        guard appraisal.status == .final else { throw StoreError.invalid("\(appraisal.name)尚未确定结果（公示期满并处理申诉后才能据以发放）") }
+        guard appraisal.status == .final else { throw StoreError.invalid("\(appraisal.name)尚未确定结果（公示期满并处理申诉后才能据以发放）",
+                                                                                english: "the appraisal's results are not final yet (pay follows only after publicity and objections)") }
         let policy = try await policies.require(zoneID: zoneID, version: appraisal.policyVersion, in: tx).policy
         let payees = try await tx.raw("""
             SELECT r.person_id, r.unit_id, r.score, r.grade, COALESCE(po.pay_coefficient_milli, 1000) AS coefficient
@@ -151,7 +155,7 @@ public struct PayRunRepository: Sendable {
                   postCoefficientMilli: try row.decode(column: "coefficient", as: Int64.self), score: try row.decode(column: "score", as: Int.self),
                   grade: try row.decode(column: "grade", as: String.self))
         }
-        guard !payees.isEmpty else { throw StoreError.invalid("考核结果中没有人员，无法发放") }
+        guard !payees.isEmpty else { throw StoreError.invalid("考核结果中没有人员，无法发放", english: "the appraisal has no results to pay") }
         var coefficients: [Int64: Int64] = [:]
         for row in try await appraisals.departmentResults(appraisalID: appraisal.id, in: tx) { coefficients[row.unitID] = Int64(row.coefficientMilli) }
 
@@ -159,25 +163,26 @@ public struct PayRunRepository: Sendable {
         for reward in try await rewards(zoneID: zoneID, period: request.period, in: tx) { rewardFen[reward.personID, default: 0] += reward.amountFen }
         let payeeIDs = Set(payees.map(\.personID))
         if let stranger = rewardFen.keys.sorted().first(where: { !payeeIDs.contains($0) }) {
-            throw StoreError.invalid("一次性重奖人员 \(stranger) 不在本次考核结果中")
+            throw StoreError.invalid("一次性重奖人员 \(stranger) 不在本次考核结果中", english: "the one-off award for person \(stranger) is outside this appraisal's results")
         }
 
         let (pool, basis) = try Self.pool(request.pool, policy: policy)
         let ranks = Dictionary(uniqueKeysWithValues: policy.appraisal.grades.keys.enumerated().map { ($1, $0) })
         let people = try payees.map { payee in
-            guard let rank = ranks[payee.grade] else { throw StoreError.invalid("等次 \(payee.grade) 不在政策等次中") }
+            guard let rank = ranks[payee.grade] else { throw StoreError.invalid("等次 \(payee.grade) 不在政策等次中", english: "grade \(payee.grade) is not one of the policy's grades") }
             return PayRunCalculation.Person(personID: payee.personID, departmentID: payee.unitID, postCoefficientMilli: payee.postCoefficientMilli,
                                             score: Int32(payee.score), gradeRank: rank, rewardFen: rewardFen[payee.personID] ?? 0)
         }
         let result: PayRunCalculation.Result
         do { result = try PayRunCalculation.run(pool: pool, people: people, coefficients: coefficients, pay: policy.pay, appraisal: policy.appraisal) }
-        catch { throw StoreError.invalid("分配失败：\(error)") }
+        catch { throw StoreError.invalid("分配失败：\(error.chineseMessage)", english: "the split failed: \(error.englishMessage)") }
         if let cap = policy.pay.totalCap {
             guard let average = request.averagePayFen, let base = request.baseTotalFen, average > 0, base >= 0 else {
-                throw StoreError.invalid("本园区实行工资总控：请填写\(cap.basis)（元/人·年）和本期基本工资总额")
+                throw StoreError.invalid("本园区实行工资总控：请填写\(cap.basis)（元/人·年）和本期基本工资总额",
+                                         english: "this zone caps total pay: give --average (yuan per person per year) and --base-total")
             }
             do { try cap.check(totalFen: base + result.paidFen + result.rewardFen, averageFen: average, headcount: people.count) } catch {
-                throw StoreError.invalid(error.message)
+                throw StoreError.invalid(error.chineseMessage, english: error.englishMessage)
             }
         }
         return (result, payees, basis)
@@ -186,11 +191,11 @@ public struct PayRunRepository: Sendable {
     static func pool(_ pool: PayPool, policy: ZonePolicy) throws -> (Int64, String) {
         switch pool {
         case let .fixed(fen):
-            guard fen > 0 else { throw StoreError.invalid("绩效工资总额须大于0") }
+            guard fen > 0 else { throw StoreError.invalid("绩效工资总额须大于0", english: "the pool must be more than 0") }
             return (fen, "核定绩效工资总额 \(Fen.text(fen))")
         case let .fund(basisFen, zoneScore):
-            guard let fund = policy.pay.performanceFund else { throw StoreError.invalid("本园区政策未按绩效资金倍数核定总额，请直接填写总额") }
-            guard basisFen > 0, (0...ScoreScale.full).contains(zoneScore) else { throw StoreError.invalid("请填写绩效资金基数和园区目标考核得分（0–100）") }
+            guard let fund = policy.pay.performanceFund else { throw StoreError.invalid("本园区政策未按绩效资金倍数核定总额，请直接填写总额", english: "this zone's policy has no fund multiple; give --pool") }
+            guard basisFen > 0, (0...ScoreScale.full).contains(zoneScore) else { throw StoreError.invalid("请填写绩效资金基数和园区目标考核得分（0–100）", english: "give the fund basis and a zone score from 0 to 100") }
             let tier = fund.tier(forScore: zoneScore)
             let fen = fund.poolFen(basisFen: basisFen, zoneScore: zoneScore)
             return (fen, "\(fund.basis) \(Fen.text(basisFen)) × \(tier.multiple) 倍（园区目标考核得分 \(ScoreScale.text(zoneScore))，≥\(tier.minScore) 分档）")
@@ -219,7 +224,7 @@ public struct PayRunRepository: Sendable {
             try await body(tx, run)
             try await tx.raw("UPDATE pay_runs SET version = version + 1 WHERE id = \(bind: runID)").run()
             try await audit.append(AuditEntry(actor: actor, action: action, entity: "pay_run", entityID: String(runID),
-                                              detail: "period=\(run.period); paid=\(run.paidFen); checksum=\(run.checksum)"), in: tx, backend: backend)
+                                              detail: "period=\(run.period); paid=\(run.paidFen); checksum=\(run.checksum)", zoneID: zoneID), in: tx, backend: backend)
         }
     }
 
@@ -288,7 +293,7 @@ public struct PayRunRepository: Sendable {
                 VALUES (\(bind: zoneID), \(bind: period), \(bind: personID), \(bind: amountFen), \(bind: reason), \(bind: approval), \(bind: actor), \(bind: now))
                 """)
             try await audit.append(AuditEntry(actor: actor, action: "pay_reward.create", entity: "pay_reward", entityID: String(id),
-                                              detail: "period=\(period); person=\(personID); amount=\(amountFen); approval=\(approval); purpose=\(rule.purpose)"),
+                                              detail: "period=\(period); person=\(personID); amount=\(amountFen); approval=\(approval); purpose=\(rule.purpose)", zoneID: zoneID),
                                    in: tx, backend: backend)
         }
     }
@@ -296,7 +301,7 @@ public struct PayRunRepository: Sendable {
     static func run(_ row: any SQLRow) throws -> StoredPayRun {
         StoredPayRun(id: try row.decode(column: "id", as: Int64.self), period: try row.decode(column: "period", as: String.self),
                      appraisalID: try row.decode(column: "appraisal_id", as: Int64.self),
-                     status: StoredPayRun.Status(rawValue: try row.decode(column: "status", as: String.self)) ?? .preview,
+                     status: try row.decode(column: "status", as: StoredPayRun.Status.self, table: "pay_runs"),
                      poolFen: try row.decode(column: "pool_fen", as: Int64.self), paidFen: try row.decode(column: "paid_fen", as: Int64.self),
                      unallocatedFen: try row.decode(column: "unallocated_fen", as: Int64.self), rewardFen: try row.decode(column: "reward_fen", as: Int64.self),
                      headcount: try row.decode(column: "headcount", as: Int.self), poolBasis: try row.decode(column: "pool_basis", as: String.self),

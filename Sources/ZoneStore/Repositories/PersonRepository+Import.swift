@@ -102,7 +102,7 @@ extension PersonRepository {
     /// their `person.create`, then every edit and every unmasked read.
     public func history(id: Int64, zoneID: Int64) async throws -> [AuditRecord] {
         try await database.reader.raw("""
-            SELECT seq, at, actor, action, entity, entity_id, detail, prev_hash, hash FROM audit_log
+            SELECT \(AuditLog.columns) FROM audit_log
             WHERE (entity = 'person' AND entity_id = \(bind: String(id))) OR entity = \(bind: PersonImportAudit.entity)
             ORDER BY seq
             """).all().map(AuditLog.record).filter { record in

@@ -32,13 +32,14 @@ public struct PersonRepository: Sendable {
 
     static func filter(_ query: PeopleQuery) -> SQLQueryString {
         var sql: SQLQueryString = "zone_id = \(bind: query.zoneID)"
-        let text = query.text.trimmingCharacters(in: .whitespaces)
-        if !text.isEmpty {
-            if let id = try? ResidentID(text) {
-                sql += " AND id_number = \(bind: id.value)"
-            } else {
-                sql += " AND name LIKE \(bind: "%" + Self.escapeLike(text) + "%") ESCAPE '\\'"
-            }
+        switch PersonSearchText(query.text) {
+        case .none: break
+        // The caller decides whether this account may look a whole number up (it reads hidden digits).
+        case .fullID(let id): sql += " AND id_number = \(bind: id)"
+        // The masked form as `Person.maskedIDNumber` shows it (every stored number has 18 characters).
+        case .maskedID(let visible):
+            sql += " AND (substr(id_number, 1, 6) || '********' || substr(id_number, 15)) LIKE \(bind: "%" + visible + "%")"
+        case .name(let name): sql += " AND name LIKE \(bind: "%" + Self.escapeLike(name) + "%") ESCAPE '\\'"
         }
         if let units = query.unitIDs {
             sql += " AND unit_id IN (\(binds: units.sorted().map { $0 as any Encodable & Sendable }))"
@@ -124,7 +125,8 @@ public struct PersonRepository: Sendable {
         var created: [Person] = []
         for person in batch {
             guard seen.insert(person.idNumber).inserted else {
-                throw StoreError.duplicate("身份证号 \(Masking.mask(person.idNumber, keepPrefix: 6, keepSuffix: 4)) 在本批中重复")
+                let masked = Masking.mask(person.idNumber, keepPrefix: 6, keepSuffix: 4)
+                throw StoreError.duplicate("身份证号 \(masked) 在本批中重复", english: "ID number \(masked) appears twice in the batch")
             }
             try await Self.refuseDuplicate(person.idNumber, zoneID: zoneID, except: nil, in: tx)
             let id = try await insertReturningID(tx, """
@@ -137,7 +139,7 @@ public struct PersonRepository: Sendable {
                 """)
             let stored = Self.person(id: id, version: 1, person)
             try await audit.append(AuditEntry(actor: actor, action: "person.create", entity: "person", entityID: String(id),
-                                              detail: Self.describe(stored)), in: tx, backend: database.backend)
+                                              detail: Self.describe(stored), zoneID: zoneID), in: tx, backend: database.backend)
             created.append(stored)
         }
         return created
@@ -171,7 +173,7 @@ public struct PersonRepository: Sendable {
                 throw StoreError.staleVersion(entity: "人员“\(current.name)”", expected: expectedVersion, actual: current.version + 1)
             }
             try await audit.append(AuditEntry(actor: actor, action: "person.update", entity: "person", entityID: String(id),
-                                              detail: Self.diff(current, next)), in: tx, backend: backend)
+                                              detail: Self.diff(current, next), zoneID: zoneID), in: tx, backend: backend)
             return next
         }
     }
@@ -180,7 +182,8 @@ public struct PersonRepository: Sendable {
         let rows = try await tx.raw("SELECT id, name FROM people WHERE zone_id = \(bind: zoneID) AND id_number = \(bind: idNumber)").all()
         for row in rows where try row.decode(column: "id", as: Int64.self) != except {
             let name = try row.decode(column: "name", as: String.self)
-            throw StoreError.duplicate("身份证号 \(Masking.mask(idNumber, keepPrefix: 6, keepSuffix: 4)) 已登记为“\(name)”")
+            let masked = Masking.mask(idNumber, keepPrefix: 6, keepSuffix: 4)
+            throw StoreError.duplicate("身份证号 \(masked) 已登记为“\(name)”", english: "ID number \(masked) is already registered (\(name))")
         }
     }
 
@@ -211,14 +214,14 @@ public struct PersonRepository: Sendable {
                unitID: try row.decode(column: "unit_id", as: Int64.self),
                name: try row.decode(column: "name", as: String.self),
                idNumber: try row.decode(column: "id_number", as: String.self),
-               gender: Gender(rawValue: try row.decode(column: "gender", as: String.self)) ?? .male,
+               gender: try row.decode(column: "gender", as: Gender.self, table: "people"),
                birthDate: try row.decode(column: "birth_date", as: String.self),
                phone: try row.decode(column: "phone", as: String?.self),
-               establishment: StaffCategory(rawValue: try row.decode(column: "establishment", as: String.self)) ?? .contract,
+               establishment: try row.decode(column: "establishment", as: StaffCategory.self, table: "people"),
                archivePost: try row.decode(column: "archive_post", as: String.self),
                archiveRank: try row.decode(column: "archive_rank", as: String.self),
-               status: PersonStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .active,
-               leadership: try row.decode(column: "leadership_rank", as: String?.self).flatMap(LeadershipRank.init(rawValue:)),
+               status: try row.decode(column: "status", as: PersonStatus.self, table: "people"),
+               leadership: try row.decodeIfPresent(column: "leadership_rank", as: LeadershipRank.self, table: "people"),
                departure: try row.decode(column: "departure", as: String?.self),
                departedOn: try row.decode(column: "departed_on", as: String?.self),
                version: try row.decode(column: "version", as: Int.self))

@@ -28,7 +28,7 @@ public struct PlanRepository: Sendable {
                 INSERT INTO plans (zone_id, name, status, document, created_by, created_at)
                 VALUES (\(bind: zoneID), \(bind: name), 'draft', \(bind: document), \(bind: actor), \(bind: now))
                 """)
-            try await audit.append(AuditEntry(actor: actor, action: "plan.create", entity: "plan", entityID: String(id), detail: "name=\(name)"),
+            try await audit.append(AuditEntry(actor: actor, action: "plan.create", entity: "plan", entityID: String(id), detail: "name=\(name)", zoneID: zoneID),
                                    in: tx, backend: backend)
             return id
         }
@@ -47,7 +47,7 @@ public struct PlanRepository: Sendable {
             }
             try await tx.raw("UPDATE plans SET document = \(bind: document), version = version + 1 WHERE id = \(bind: id)").run()
             try await audit.append(AuditEntry(actor: actor, action: "plan.edit", entity: "plan", entityID: String(id),
-                                              detail: "steps=\(operations.count); version=\(expectedVersion + 1)"), in: tx, backend: backend)
+                                              detail: "steps=\(operations.count); version=\(expectedVersion + 1)", zoneID: zoneID), in: tx, backend: backend)
         }
         return try await find(id: id, zoneID: zoneID)!
     }
@@ -62,7 +62,7 @@ public struct PlanRepository: Sendable {
                 UPDATE plans SET status = 'approved', approved_by = \(bind: actor), approved_at = \(bind: now), version = version + 1
                 WHERE id = \(bind: id)
                 """).run()
-            try await audit.append(AuditEntry(actor: actor, action: "plan.approve", entity: "plan", entityID: String(id)), in: tx, backend: backend)
+            try await audit.append(AuditEntry(actor: actor, action: "plan.approve", entity: "plan", entityID: String(id), zoneID: zoneID), in: tx, backend: backend)
         }
     }
 
@@ -79,8 +79,8 @@ public struct PlanRepository: Sendable {
             WHERE zone_id = \(bind: zoneID) AND status NOT IN (\(binds: PersonStatus.departedValues)) ORDER BY id
             """).all().map { row in
             OrgSnapshot.PersonState(id: try row.decode(column: "id", as: Int64.self), unit: .existing(try row.decode(column: "unit_id", as: Int64.self)),
-                                    category: StaffCategory(rawValue: try row.decode(column: "establishment", as: String.self)) ?? .contract,
-                                    leadership: try row.decode(column: "leadership_rank", as: String?.self).flatMap(LeadershipRank.init(rawValue:)))
+                                    category: try row.decode(column: "establishment", as: StaffCategory.self, table: "people"),
+                                    leadership: try row.decodeIfPresent(column: "leadership_rank", as: LeadershipRank.self, table: "people"))
         }
         return OrgSnapshot(units: units,
                            establishment: Dictionary(uniqueKeysWithValues: book.establishment.map { (UnitRef.existing($0.key), $0.value) }),
@@ -108,7 +108,7 @@ public struct PlanRepository: Sendable {
             for (step, operation) in stored.plan.operations.enumerated() {
                 let detail = try await applier.apply(operation)
                 try await audit.append(AuditEntry(actor: actor, action: "plan.step", entity: "plan", entityID: String(id),
-                                                  detail: "step=\(step + 1); \(detail)"), in: tx, backend: backend)
+                                                  detail: "step=\(step + 1); \(detail)", zoneID: zoneID), in: tx, backend: backend)
             }
             let introduced = try await repo.quotas.book(zoneID: zoneID, in: tx).overages().filter { v in
                 !before.contains { $0.kind == v.kind && $0.unitID == v.unitID && $0.used >= v.used }
@@ -119,7 +119,7 @@ public struct PlanRepository: Sendable {
                     outcome = \(bind: outcome) WHERE id = \(bind: id)
                 """).run()
             try await audit.append(AuditEntry(actor: actor, action: "plan.apply", entity: "plan", entityID: String(id),
-                                              detail: "steps=\(stored.plan.operations.count)"), in: tx, backend: backend)
+                                              detail: "steps=\(stored.plan.operations.count)", zoneID: zoneID), in: tx, backend: backend)
         }
     }
 
@@ -141,7 +141,7 @@ public struct PlanRepository: Sendable {
         let operations = try JSONDecoder().decode([PlanOperation].self, from: Data(document.utf8))
         return StoredPlan(id: try row.decode(column: "id", as: Int64.self), zoneID: try row.decode(column: "zone_id", as: Int64.self),
                           plan: RestructuringPlan(name: try row.decode(column: "name", as: String.self), operations: operations),
-                          status: StoredPlan.Status(rawValue: try row.decode(column: "status", as: String.self)) ?? .draft,
+                          status: try row.decode(column: "status", as: StoredPlan.Status.self, table: "plans"),
                           version: try row.decode(column: "version", as: Int.self),
                           createdBy: try row.decode(column: "created_by", as: String.self),
                           approvedBy: try row.decode(column: "approved_by", as: String?.self),

@@ -19,7 +19,9 @@ public struct PolicyRepository: Sendable {
     @discardableResult
     public func load(zoneID: Int64, yaml: String, source: String, actor: String) async throws -> Int {
         let policy: ZonePolicy
-        do { policy = try PolicyLoader.load(yaml: yaml, source: source) } catch { throw StoreError.invalid(error.description) }
+        do { policy = try PolicyLoader.load(yaml: yaml, source: source) } catch {
+            throw StoreError.invalid(error.description, english: "the policy file is refused: \(error.problems.count) problem(s), each listed above by line and field")
+        }
         let audit = audit, backend = database.backend, now = clock.isoTimestamp
         return try await database.transaction { tx in
             let row = try await tx.raw("SELECT COALESCE(MAX(version), 0) AS v FROM zone_policies WHERE zone_id = \(bind: zoneID)").first()
@@ -29,7 +31,7 @@ public struct PolicyRepository: Sendable {
                 VALUES (\(bind: zoneID), \(bind: version), \(bind: yaml), \(bind: now), \(bind: actor))
                 """).run()
             try await audit.append(AuditEntry(actor: actor, action: "policy.load", entity: "zone", entityID: String(zoneID),
-                                              detail: "version=\(version); code=\(policy.code); policy_version=\(policy.version); sha256=\(sha256Hex(yaml))"),
+                                              detail: "version=\(version); code=\(policy.code); policy_version=\(policy.version); sha256=\(sha256Hex(yaml))", zoneID: zoneID),
                                    in: tx, backend: backend)
             return version
         }
@@ -53,7 +55,7 @@ public struct PolicyRepository: Sendable {
     /// The zone's policy, or a refusal naming what is missing.
     public func require(zoneID: Int64, version: Int? = nil, in db: (any SQLDatabase)? = nil) async throws -> Current {
         guard let current = try await current(zoneID: zoneID, version: version, in: db) else {
-            throw StoreError.invalid("本园区尚未载入政策文件（zonedesk policy load） / no policy loaded for this zone")
+            throw StoreError.invalid("本园区尚未载入政策文件（zonedesk policy load）", english: "no policy loaded for this zone (zonedesk policy load)")
         }
         return current
     }

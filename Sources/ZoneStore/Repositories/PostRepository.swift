@@ -44,7 +44,7 @@ public struct PostRepository: Sendable {
                             \(bind: post.leadership?.rawValue), \(bind: post.validFrom), \(bind: post.validTo))
                     """)
                 try await audit.append(AuditEntry(actor: actor, action: "post.create", entity: "post", entityID: String(id),
-                                                  detail: "unit=\(post.unitID); title=\(post.title); level=\(post.level); headcount=\(post.headcount)"),
+                                                  detail: "unit=\(post.unitID); title=\(post.title); level=\(post.level); headcount=\(post.headcount)", zoneID: zoneID),
                                        in: tx, backend: backend)
                 var stored = post
                 stored.id = id
@@ -83,7 +83,7 @@ public struct PostRepository: Sendable {
                 throw StoreError.staleVersion(entity: "岗位“\(current.title)”", expected: expectedVersion, actual: current.version + 1)
             }
             try await audit.append(AuditEntry(actor: actor, action: "post.update", entity: "post", entityID: String(id),
-                                              detail: Self.diff(current, next)), in: tx, backend: backend)
+                                              detail: Self.diff(current, next), zoneID: zoneID), in: tx, backend: backend)
             return next
         }
     }
@@ -105,7 +105,7 @@ public struct PostRepository: Sendable {
             }
             try await tx.raw("UPDATE posts SET active = 0, version = version + 1 WHERE id = \(bind: id)").run()
             try await audit.append(AuditEntry(actor: actor, action: "post.deactivate", entity: "post", entityID: String(id),
-                                              detail: "title=\(post.title); version: \(post.version) → \(post.version + 1)"),
+                                              detail: "title=\(post.title); version: \(post.version) → \(post.version + 1)", zoneID: zoneID),
                                    in: tx, backend: backend)
         }
     }
@@ -131,11 +131,11 @@ public struct PostRepository: Sendable {
     static func post(_ row: any SQLRow) throws -> Post {
         Post(id: try row.decode(column: "id", as: Int64.self), unitID: try row.decode(column: "unit_id", as: Int64.self),
              title: try row.decode(column: "title", as: String.self), level: try row.decode(column: "level", as: Int.self),
-             category: PostCategory(rawValue: try row.decode(column: "category", as: String.self)) ?? .general,
+             category: try row.decode(column: "category", as: PostCategory.self, table: "posts"),
              payCoefficientMilli: try row.decode(column: "pay_coefficient_milli", as: Int.self),
              requirements: try row.decode(column: "requirements", as: String.self), headcount: try row.decode(column: "headcount", as: Int.self),
              termYears: try row.decode(column: "term_years", as: Int.self),
-             leadership: try row.decode(column: "leadership_rank", as: String?.self).flatMap(LeadershipRank.init(rawValue:)),
+             leadership: try row.decodeIfPresent(column: "leadership_rank", as: LeadershipRank.self, table: "posts"),
              validFrom: try row.decode(column: "valid_from", as: String?.self), validTo: try row.decode(column: "valid_to", as: String?.self),
              active: try row.decode(column: "active", as: Int.self) != 0, version: try row.decode(column: "version", as: Int.self))
     }

@@ -85,7 +85,7 @@ public struct ProvinceRepository: Sendable {
             SELECT zone_id, establishment, COUNT(*) AS n FROM people WHERE status NOT IN (\(binds: PersonStatus.departedValues))
             GROUP BY zone_id, establishment
             """) { row, z in
-            guard let category = StaffCategory(rawValue: try row.decode(column: "establishment", as: String.self)) else { return }
+            let category = try row.decode(column: "establishment", as: StaffCategory.self, table: "people")
             z.staff[category] = try row.decode(column: "n", as: Int.self)
         }
         try await each("""
@@ -107,9 +107,10 @@ public struct ProvinceRepository: Sendable {
             """) { row, z in
             if let entry = try LedgerRepository.entry(row) { ledgers[z.zone.id, default: []].append(entry.record) }
         }
+        let calendar = try await HolidayRepository.calendar(in: database.reader)
         for (zoneID, records) in ledgers {
             byZone[zoneID]?.ledgers = LedgerFigures(records)
-            byZone[zoneID]?.workLogTenths = WorkLogCompleteness.tenths(of: records)
+            byZone[zoneID]?.workLogTenths = WorkLogCompleteness.tenths(of: records, calendar: calendar)
             byZone[zoneID]?.projects = ProjectPipeline(records)
         }
         return zones.compactMap { byZone[$0.id] }
@@ -130,7 +131,7 @@ public struct ProvinceRepository: Sendable {
             if let current = latest[zoneID], current.year > year { continue }
             let id = try row.decode(column: "id", as: Int64.self)
             if latest[zoneID]?.id != id {
-                latest[zoneID] = Latest(id: id, year: year, status: StoredAppraisal.Status(rawValue: try row.decode(column: "status", as: String.self)) ?? .computed,
+                latest[zoneID] = Latest(id: id, year: year, status: try row.decode(column: "status", as: StoredAppraisal.Status.self, table: "appraisals"),
                                         policyVersion: try row.decode(column: "policy_version", as: Int.self), counts: [:])
             }
             latest[zoneID]!.counts[try row.decode(column: "grade", as: String.self), default: 0] += try row.decode(column: "n", as: Int.self)

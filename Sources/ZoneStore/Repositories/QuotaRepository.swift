@@ -28,14 +28,14 @@ public struct QuotaRepository: Sendable {
         for row in try await db.raw("""
             SELECT e.unit_id, e.category, e.quota FROM establishments e JOIN units u ON u.id = e.unit_id WHERE u.zone_id = \(bind: zoneID)
             """).all() {
-            guard let c = EstablishmentCategory(rawValue: try row.decode(column: "category", as: String.self)) else { continue }
+            let c = try row.decode(column: "category", as: EstablishmentCategory.self, table: "establishments")
             establishment[try row.decode(column: "unit_id", as: Int64.self), default: [:]][c] = try row.decode(column: "quota", as: Int.self)
         }
         var leadership: [Int64: [LeadershipClass: Int]] = [:]
         for row in try await db.raw("""
             SELECT l.unit_id, l.class, l.quota FROM leadership_quotas l JOIN units u ON u.id = l.unit_id WHERE u.zone_id = \(bind: zoneID)
             """).all() {
-            guard let c = LeadershipClass(rawValue: try row.decode(column: "class", as: String.self)) else { continue }
+            let c = try row.decode(column: "class", as: LeadershipClass.self, table: "leadership_quotas")
             leadership[try row.decode(column: "unit_id", as: Int64.self), default: [:]][c] = try row.decode(column: "quota", as: Int.self)
         }
         var approvedEstablishment: [Int64: [EstablishmentCategory: Int]] = [:]
@@ -54,8 +54,8 @@ public struct QuotaRepository: Sendable {
             WHERE zone_id = \(bind: zoneID) AND status NOT IN (\(binds: PersonStatus.departedValues))
             GROUP BY unit_id, establishment, leadership_rank
             """).all() {
-            guard let category = StaffCategory(rawValue: try row.decode(column: "establishment", as: String.self)) else { continue }
-            let rank = try row.decode(column: "leadership_rank", as: String?.self).flatMap(LeadershipRank.init(rawValue:))
+            let category = try row.decode(column: "establishment", as: StaffCategory.self, table: "people")
+            let rank = try row.decodeIfPresent(column: "leadership_rank", as: LeadershipRank.self, table: "people")
             placements[Placement(unitID: try row.decode(column: "unit_id", as: Int64.self), category: category, leadership: rank)] = try row.decode(column: "n", as: Int.self)
         }
         return QuotaBook(tree: tree, establishment: establishment, leadership: leadership, approvedEstablishment: approvedEstablishment,
@@ -81,7 +81,7 @@ public struct QuotaRepository: Sendable {
             FROM quota_approvals a JOIN units u ON u.id = a.unit_id WHERE u.zone_id = \(bind: zoneID) ORDER BY a.id
             """).all().map { row in
             QuotaApproval(id: try row.decode(column: "id", as: Int64.self), unitID: try row.decode(column: "unit_id", as: Int64.self),
-                          kind: QuotaApproval.Kind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .establishment,
+                          kind: try row.decode(column: "kind", as: QuotaApproval.Kind.self, table: "quota_approvals"),
                           quotaClass: try row.decode(column: "class", as: String.self), extra: try row.decode(column: "extra", as: Int.self),
                           docNumber: try row.decode(column: "doc_number", as: String.self),
                           approver: try row.decode(column: "approver", as: String.self),
@@ -101,7 +101,8 @@ public struct QuotaRepository: Sendable {
                         \(bind: approver), \(bind: approvedOn.description), \(bind: note), \(bind: actor), \(bind: now))
                 """)
             try await audit.append(AuditEntry(actor: actor, action: "quota.approval", entity: "unit", entityID: String(unitID),
-                                              detail: "kind=\(kind.rawValue); class=\(quotaClass); extra=\(extra); doc=\(docNumber); approver=\(approver); date=\(approvedOn)"),
+                                              detail: "kind=\(kind.rawValue); class=\(quotaClass); extra=\(extra); doc=\(docNumber); approver=\(approver); date=\(approvedOn)",
+                                              zoneID: try await Self.zone(ofUnit: unitID, in: tx)),
                                    in: tx, backend: backend)
             return id
         }
@@ -128,7 +129,13 @@ public struct QuotaRepository: Sendable {
                 try await tx.raw("INSERT INTO \(ident: table) (unit_id, \(ident: column), quota) VALUES (\(bind: unitID), \(bind: key), \(bind: quota))").run()
             }
             try await audit.append(AuditEntry(actor: actor, action: action, entity: "unit", entityID: String(unitID),
-                                              detail: "\(column)=\(key); quota=\(quota.map(String.init) ?? "none")"), in: tx, backend: backend)
+                                              detail: "\(column)=\(key); quota=\(quota.map(String.init) ?? "none")",
+                                              zoneID: try await Self.zone(ofUnit: unitID, in: tx)), in: tx, backend: backend)
         }
+    }
+
+    /// The unit's zone, whose auditors read the quota's audit rows.
+    static func zone(ofUnit id: Int64, in tx: any SQLDatabase) async throws -> Int64? {
+        try await tx.raw("SELECT zone_id FROM units WHERE id = \(bind: id)").first()?.decode(column: "zone_id", as: Int64.self)
     }
 }

@@ -16,7 +16,7 @@ extension RoundRepository {
             StoredCandidate(id: try row.decode(column: "id", as: Int64.self), postID: try row.decode(column: "post_id", as: Int64.self),
                             identity: PersonalIdentity(name: try row.decode(column: "name", as: String.self),
                                                        idNumber: try row.decode(column: "id_number", as: String.self),
-                                                       gender: Gender(rawValue: try row.decode(column: "gender", as: String.self)) ?? .male,
+                                                       gender: try row.decode(column: "gender", as: Gender.self, table: "round_candidates"),
                                                        birthDate: try row.decode(column: "birth_date", as: String.self),
                                                        phone: try row.decode(column: "phone", as: String.self)),
                             score: try row.decode(column: "score", as: Int?.self), personID: try row.decode(column: "person_id", as: Int64?.self))

@@ -11,7 +11,7 @@ extension RoundRepository {
             """).all().map { row in
             StoredObjection(id: try row.decode(column: "id", as: Int64.self), personID: try row.decode(column: "person_id", as: Int64.self),
                             reason: try row.decode(column: "reason", as: String.self),
-                            status: StoredObjection.Status(rawValue: try row.decode(column: "status", as: String.self)) ?? .pending,
+                            status: try row.decode(column: "status", as: StoredObjection.Status.self, table: "round_objections"),
                             reply: try row.decode(column: "reply", as: String.self), filedAt: try row.decode(column: "filed_at", as: String.self),
                             reviewedBy: try row.decode(column: "reviewed_by", as: String?.self),
                             reviewedAt: try row.decode(column: "reviewed_at", as: String?.self))

@@ -54,7 +54,7 @@ public struct RoundRepository: Sendable {
                 VALUES (\(bind: zoneID), \(bind: name), 'draft', \(bind: deadline.description), \(bind: actor), \(bind: now))
                 """)
             try await audit.append(AuditEntry(actor: actor, action: "round.create", entity: "round", entityID: String(id),
-                                              detail: "name=\(name); deadline=\(deadline)"), in: tx, backend: backend)
+                                              detail: "name=\(name); deadline=\(deadline)", zoneID: zoneID), in: tx, backend: backend)
             return id
         }
     }
@@ -63,7 +63,7 @@ public struct RoundRepository: Sendable {
         try await database.reader.raw("SELECT post_id, method, capacity, exam_weight FROM round_posts WHERE round_id = \(bind: roundID) ORDER BY post_id")
             .all().map { row in
                 Offer(postID: try row.decode(column: "post_id", as: Int64.self),
-                      method: AppointmentMethod(rawValue: try row.decode(column: "method", as: String.self)) ?? .mutualSelection,
+                      method: try row.decode(column: "method", as: AppointmentMethod.self, table: "round_posts"),
                       capacity: try row.decode(column: "capacity", as: Int.self), examWeight: try row.decode(column: "exam_weight", as: Int.self))
             }
     }
@@ -91,7 +91,7 @@ public struct RoundRepository: Sendable {
             }
             try await body(tx, round)
             try await tx.raw("UPDATE rounds SET version = version + 1 WHERE id = \(bind: roundID)").run()
-            try await audit.append(AuditEntry(actor: actor, action: action, entity: "round", entityID: String(roundID), detail: detail),
+            try await audit.append(AuditEntry(actor: actor, action: action, entity: "round", entityID: String(roundID), detail: detail, zoneID: zoneID),
                                    in: tx, backend: backend)
         }
     }
@@ -248,7 +248,7 @@ public struct RoundRepository: Sendable {
 
     static func round(_ row: any SQLRow) throws -> StoredRound {
         StoredRound(id: try row.decode(column: "id", as: Int64.self), name: try row.decode(column: "name", as: String.self),
-                    status: StoredRound.Status(rawValue: try row.decode(column: "status", as: String.self)) ?? .draft,
+                    status: try row.decode(column: "status", as: StoredRound.Status.self, table: "rounds"),
                     deadline: try row.decode(column: "deadline", as: String.self), version: try row.decode(column: "version", as: Int.self),
                     result: try row.decode(column: "result", as: String?.self).map { try JSONDecoder().decode(RoundEngine.Result.self, from: Data($0.utf8)) },
                     publicityEnds: try row.decode(column: "publicity_ends", as: String?.self))

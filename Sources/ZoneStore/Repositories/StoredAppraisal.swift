@@ -162,7 +162,7 @@ public struct DepartmentResultRow: Sendable, Equatable {
 
 /// 申诉 filed during the publicity period.
 public struct AppraisalObjection: Sendable, Identifiable, Equatable {
-    public enum Status: String, Sendable {
+    public enum Status: String, Sendable, CaseIterable {
         case pending, upheld, rejected
 
         public var label: String {

@@ -2,7 +2,7 @@ import ZoneCore
 
 /// A restructuring plan as stored: its document, where it is in draft → approved → applied, and who moved it.
 public struct StoredPlan: Sendable, Identifiable {
-    public enum Status: String, Sendable {
+    public enum Status: String, Sendable, CaseIterable {
         case draft, approved, applied
 
         public var label: String {

@@ -57,7 +57,7 @@ public struct UnitRepository: Sendable {
                 }
             }
             try await audit.append(AuditEntry(actor: actor, action: "zone.create", entity: "zone", entityID: String(zoneID),
-                                              detail: "code=\(code); units=\(ids.count)"), in: tx, backend: backend)
+                                              detail: "code=\(code); units=\(ids.count)", zoneID: zoneID), in: tx, backend: backend)
             return (zoneID, ids)
         }
     }
@@ -66,9 +66,9 @@ public struct UnitRepository: Sendable {
         Unit(id: try row.decode(column: "id", as: Int64.self),
              parentID: try row.decode(column: "parent_id", as: Int64?.self),
              name: try row.decode(column: "name", as: String.self),
-             kind: UnitKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .department,
-             orgType: OrgType(rawValue: try row.decode(column: "org_type", as: String.self)) ?? .government,
-             funding: try row.decode(column: "funding", as: String?.self).flatMap(Funding.init(rawValue:)),
+             kind: try row.decode(column: "kind", as: UnitKind.self, table: "units"),
+             orgType: try row.decode(column: "org_type", as: OrgType.self, table: "units"),
+             funding: try row.decodeIfPresent(column: "funding", as: Funding.self, table: "units"),
              rank: try row.decode(column: "rank", as: String.self),
              isEconomic: try row.decode(column: "is_economic", as: Int.self) != 0,
              sortOrder: try row.decode(column: "sort_order", as: Int.self))

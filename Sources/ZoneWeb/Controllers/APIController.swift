@@ -161,10 +161,12 @@ struct APIController {
     func listPeople(_ request: Request, _ principal: Principal) async throws -> Response {
         let params = request.uri.queryParameters
         let tree = try await env.store.units.tree(zoneID: principal.account.zoneID ?? 0)
-        let page = try await env.store.people.search(people.query(
+        guard let page = try await people.search(people.query(
             text: params["q"].map(String.init) ?? "", unit: params["unit"].flatMap { Int64(String($0)) },
             page: params["page"].flatMap { Int(String($0)) } ?? 1, pageSize: params["pageSize"].flatMap { Int(String($0)) } ?? 50,
-            principal: principal, tree: tree))
+            principal: principal, tree: tree), principal) else {
+            return APIResponse.error(.forbidden, PersonController.fullIDRefused, code: "forbidden")
+        }
         return try APIResponse.json(PageDTO(items: page.people.map { PersonDTO($0, unmasked: false, sealed: !principal.can(.unmaskPersonalData)) }, total: page.total,
                                             page: page.page, pageSize: page.pageSize))
     }

@@ -2,10 +2,11 @@ import Hummingbird
 import ZoneCore
 import ZoneStore
 
-/// 三员分立 in practice: the system admin creates accounts, resets passwords and unlocks the security
-/// admin; the security admin assigns business roles and unlocks every other account. Neither sees
-/// business data, and neither can change the three admin accounts, which are set up from the
-/// command line.
+/// 三员分立 in practice: the system admin creates accounts, asks for password resets and unlocks the
+/// security admin; the security admin assigns business roles, unlocks every other account, and approves
+/// a reset after seeing the owner — only then is a one-time password made, and shown to the approver
+/// alone (`PasswordReset`). Neither sees business data, and neither can change the three admin
+/// accounts, which are set up from the command line.
 struct AdminController {
     let env: AppEnvironment
     static let businessRoles: [Role] = [.hr, .departmentHead, .employee, .leader, .discipline, .province]
@@ -20,6 +21,9 @@ struct AdminController {
         routes.get("/admin/roles", .manageRoles) { _, _, principal in try await roles(principal, message: nil, status: .ok) }
         routes.post("/admin/roles/:id", .manageRoles) { _, context, principal in
             try await assignRole(context.parameters.require("id", as: Int64.self), context.form, principal)
+        }
+        routes.post("/admin/roles/:id/reset", .manageRoles) { _, context, principal in
+            try await approveReset(context.parameters.require("id", as: Int64.self), principal)
         }
         routes.post("/admin/roles/:id/unlock", .manageRoles) { _, context, principal in
             try await unlock(context.parameters.require("id", as: Int64.self), principal)
@@ -57,6 +61,7 @@ struct AdminController {
     func accounts(_ principal: Principal, message: String?, errors: FieldErrors, status: HTTPResponse.Status,
                   username: String = "", displayName: String = "") async throws -> Response {
         let all = try await env.store.accounts.all()
+        let pending = try await env.store.accounts.pendingResets()
         let now = env.store.clock.epochSeconds
         return Pages.response(Layout.page(title: "账号管理", active: "accounts", principal: principal) {
             HTML.tag("h1") { "账号管理" }
@@ -79,12 +84,12 @@ struct AdminController {
                             HTML.tag("td") { account.username }
                             HTML.tag("td") { account.displayName }
                             HTML.tag("td") { account.role.label }
-                            HTML.tag("td") { Self.status(account, now: now) }
+                            HTML.tag("td") { Self.status(account, now: now, resetPending: pending[account.id] != nil) }
                             HTML.tag("td") {
-                                if !Self.adminRoles.contains(account.role) {
+                                if !Self.adminRoles.contains(account.role) && pending[account.id] == nil {
                                     HTML.tag("form", ["method": "post", "action": "/admin/accounts/\(account.id)/reset"]) {
                                         Components.csrf(principal)
-                                        HTML.tag("button", ["type": "submit", "class": "secondary"]) { "重置密码" }
+                                        HTML.tag("button", ["type": "submit", "class": "secondary"]) { "申请重置密码" }
                                     }
                                 }
                                 if account.lockedUntil > now && Self.mayUnlock(account, by: principal) {
@@ -105,7 +110,8 @@ struct AdminController {
         }
     }
 
-    static func status(_ account: Account, now: Int64) -> HTML {
+    static func status(_ account: Account, now: Int64, resetPending: Bool) -> HTML {
+        if resetPending { return Components.tag("密码重置待批准", kind: "warn") }
         if account.lockedUntil > now { return Components.tag("已锁定", kind: "bad") }
         if account.mustChangePassword { return Components.tag("待改初始密码", kind: "warn") }
         return Components.tag("正常", kind: "ok")
@@ -133,18 +139,48 @@ struct AdminController {
         return try await accounts(principal, message: "已创建账号 \(username)，初始密码：\(password)（仅显示一次，请线下告知本人）", errors: FieldErrors(), status: .ok)
     }
 
+    /// A business account of the admin's zone (or of no zone, a province account): the only ones
+    /// the two admins may reset.
+    func resettable(_ id: Int64, _ principal: Principal) async throws -> Account? {
+        guard let account = try await env.store.accounts.find(id: id), !Self.adminRoles.contains(account.role),
+              account.zoneID == nil || account.zoneID == principal.account.zoneID else { return nil }
+        return account
+    }
+
+    /// The system admin's half: a request, no password.
     func resetPassword(_ id: Int64, _ principal: Principal) async throws -> Response {
-        guard let account = try await env.store.accounts.find(id: id), !Self.adminRoles.contains(account.role) else {
-            return Pages.error(.forbidden, "管理员账号不能在此重置。", principal: principal)
+        guard let account = try await resettable(id, principal) else {
+            return Pages.error(.forbidden, "管理员账号或其他园区的账号不能在此重置。", principal: principal)
+        }
+        do {
+            try await env.store.accounts.requestReset(id: id, actor: principal.account.username)
+        } catch let error as StoreError {
+            return try await accounts(principal, message: error.message, errors: FieldErrors(), status: .conflict)
+        }
+        return try await accounts(principal, message: "已申请重置 \(account.username) 的密码：待安全管理员当面核实本人身份后批准，临时密码只向批准人显示一次。",
+                                  errors: FieldErrors(), status: .ok)
+    }
+
+    /// The security admin's half: approve the pending request, see the one-time password once.
+    func approveReset(_ id: Int64, _ principal: Principal) async throws -> Response {
+        guard let account = try await resettable(id, principal) else {
+            return Pages.error(.forbidden, "管理员账号或其他园区的账号不能在此重置。", principal: principal)
         }
         let password = PasswordHasher.randomPassword()
-        // Ends the account's sessions too.
-        try await env.store.accounts.setPassword(id: id, hash: env.hasher.hash(password), mustChange: true, actor: principal.account.username)
-        return try await accounts(principal, message: "已重置 \(account.username) 的密码，临时密码：\(password)（仅显示一次）", errors: FieldErrors(), status: .ok)
+        let reset: PasswordReset
+        do {
+            reset = try await env.store.accounts.approveReset(id: id, hash: env.hasher.hash(password), actor: principal.account.username)
+        } catch let error as StoreError {
+            return try await roles(principal, message: "\(account.username) 没有待批准的密码重置申请（\(error.message)）。", status: .conflict)
+        }
+        try await env.store.sessions.endAll(accountID: id)
+        return try await roles(principal, message: "已批准 \(reset.requestedBy) 对 \(account.username) 的密码重置申请，临时密码：\(password)（仅显示一次，请当面交给本人；首次登录须修改）",
+                               status: .ok)
     }
 
     func roles(_ principal: Principal, message: String?, status: HTTPResponse.Status) async throws -> Response {
         let all = try await env.store.accounts.all()
+        let pending = try await env.store.accounts.pendingResets()
         let tree = try await env.store.units.tree(zoneID: principal.account.zoneID ?? 0)
         let now = env.store.clock.epochSeconds
         let unitOptions = [("", "—")] + tree.flattened().map { (String($0.unit.id), String(repeating: "　", count: $0.depth) + $0.unit.name) }
@@ -156,12 +192,12 @@ struct AdminController {
                     "部门负责人须指定单位（范围为该单位及下属）；员工须关联人员编号（仅可见本人）；省级主管部门不属于任何园区，只能查看各园区汇总数字（不含个人信息），无需单位与人员编号。三员账号不可在此修改。"
                 }
                 HTML.tag("table", ["class": "grid"]) {
-                    HTML.tag("tr") { for h in ["用户名", "显示名称", "状态", "角色 / 单位 / 人员编号", "解锁"] { HTML.tag("th") { h } } }
+                    HTML.tag("tr") { for h in ["用户名", "显示名称", "状态", "角色 / 单位 / 人员编号", "解锁 / 密码重置"] { HTML.tag("th") { h } } }
                     for account in all {
                         HTML.tag("tr") {
                             HTML.tag("td") { account.username }
                             HTML.tag("td") { account.displayName }
-                            HTML.tag("td") { Self.status(account, now: now) }
+                            HTML.tag("td") { Self.status(account, now: now, resetPending: pending[account.id] != nil) }
                             HTML.tag("td") {
                                 if Self.adminRoles.contains(account.role) {
                                     account.role.label
@@ -187,6 +223,13 @@ struct AdminController {
                             HTML.tag("td") {
                                 if account.lockedUntil > now && Self.mayUnlock(account, by: principal) {
                                     Self.unlockButton("/admin/roles/\(account.id)/unlock", principal)
+                                }
+                                if let request = pending[account.id] {
+                                    HTML.tag("form", ["method": "post", "action": "/admin/roles/\(account.id)/reset"]) {
+                                        Components.csrf(principal)
+                                        HTML.tag("span", ["class": "hint"]) { "\(request.requestedBy) 申请重置密码，请当面核实本人身份后" }
+                                        HTML.tag("button", ["type": "submit", "class": "secondary"]) { "批准并生成临时密码" }
+                                    }
                                 }
                             }
                         }

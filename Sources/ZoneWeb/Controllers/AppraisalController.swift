@@ -176,7 +176,7 @@ struct AppraisalController {
             case "compute": try await store.appraisals.compute(appraisalID: id, zoneID: zoneID, actor: actor)
             case "publish":
                 let days = try await store.policies.require(zoneID: zoneID).policy.appraisal.publicityWorkingDays
-                let ends = WorkingDays.prc.end(of: days, after: store.clock.today)
+                let ends = try await store.holidays.calendar().end(of: days, after: store.clock.today)
                 try await store.appraisals.publish(appraisalID: id, zoneID: zoneID, ends: ends, actor: actor)
             case "final": try await store.appraisals.finalize(appraisalID: id, zoneID: zoneID, actor: actor)
             default: throw StoreError.invalid("未知操作")
@@ -239,11 +239,13 @@ struct AppraisalController {
         guard let data = try await load(id, principal) else { return Pages.error(.notFound, "考核不存在。", principal: principal) }
         let zone = try await env.zoneName(principal)
         let view = AppraisalPage(data: data, principal: principal)
+        let calendarWarning = try await HolidayController(env: env).publicityWarning(ends: data.appraisal.publicityEnds)
         return Pages.response(Layout.page(title: data.appraisal.name, active: "appraisals", principal: principal, zoneName: zone) {
             if principal.can(.viewAppraisals) { HTML.tag("div", ["class": "crumbs"]) { HTML.tag("a", ["href": "/appraisals"]) { "绩效考核" } } }
             HTML.tag("h1") { data.appraisal.name }
             Components.flash(notice.flatMap { Self.notices[$0] }, kind: "ok")
             Components.flash(error)
+            Components.flash(calendarWarning, kind: "warn")
             view.tabs
             body(view)
         }, status: status)

@@ -4,6 +4,11 @@ import ZoneCore
 import ZoneStore
 
 /// 审计日志: read-only, newest first, with the chain verified on every view.
+///
+/// An auditor reads their own zone's rows (an auditor of no zone, every row). Who may read business
+/// personal data (纪工委) sees the rows' details; the audit admin, who reads no business data (三员分立),
+/// sees who did what to which record, with the field names and without their values — except on
+/// accounts and keys, the other two admins' work the audit admin is there to check.
 struct AuditController {
     let env: AppEnvironment
     static let pageSize = 50
@@ -17,14 +22,21 @@ struct AuditController {
 
     func list(page: Int, _ principal: Principal) async throws -> Response {
         let db = env.store.database.reader
+        let scope = principal.account.zoneID.map(AuditScope.zone) ?? .all
+        let showsValues = principal.can(.unmaskPersonalData)
         let verification = try await env.store.audit.verify(db)
-        let total = try await env.store.audit.count(db)
-        let records = try await env.store.audit.recent(db, limit: Self.pageSize, offset: (page - 1) * Self.pageSize)
+        let total = try await env.store.audit.count(db, in: scope)
+        let records = try await env.store.audit.recent(db, limit: Self.pageSize, offset: (page - 1) * Self.pageSize, in: scope)
         let pages = max(1, (total + Self.pageSize - 1) / Self.pageSize)
         return Pages.response(Layout.page(title: "审计日志", active: "audit", principal: principal) {
             HTML.tag("h1") { "审计日志" }
             if verification.isIntact {
-                Components.flash("哈希链校验通过：共 \(verification.rowsChecked) 条记录，未发现篡改。", kind: "ok")
+                Components.flash("哈希链与签名校验通过：全库共 \(verification.rowsChecked) 条记录，未发现篡改。", kind: "ok")
+                if verification.legacyRows > 0 {
+                    HTML.tag("p", ["class": "hint"]) {
+                        "其中前 \(verification.legacyRows) 条写于启用审计密钥之前，只有哈希链、没有密钥签名（旧记录）。"
+                    }
+                }
                 if let head = verification.head {
                     // A valid chain cannot show its newest rows were deleted; a head written down elsewhere can.
                     HTML.tag("p", ["class": "hint"]) {
@@ -46,13 +58,13 @@ struct AuditController {
                             HTML.tag("td") { record.entry.actor }
                             HTML.tag("td") { record.entry.action }
                             HTML.tag("td") { record.entry.entity + " #" + record.entry.entityID }
-                            HTML.tag("td") { record.entry.detail }
+                            HTML.tag("td") { showsValues ? record.entry.detail : record.entry.detailWithoutValues }
                             HTML.tag("td", ["class": "mono"]) { String(record.hash.prefix(12)) + "…" }
                         }
                     }
                 }
                 HTML.tag("div", ["class": "pager"]) {
-                    "共 \(total) 条，第 \(page)/\(pages) 页"
+                    "\(principal.account.zoneID == nil ? "全部园区" : "本园区")共 \(total) 条，第 \(page)/\(pages) 页"
                     if page > 1 { HTML.tag("a", ["href": "/audit?page=\(page - 1)"]) { "上一页" } }
                     if page < pages { HTML.tag("a", ["href": "/audit?page=\(page + 1)"]) { "下一页" } }
                 }

@@ -187,6 +187,7 @@ struct DashboardController {
     func ledgerRates(_ zoneID: Int64) async throws -> Figure {
         let entries = try await env.store.ledgers.all(zoneID: zoneID)
         let f = LedgerFigures(entries.map(\.record))
+        let calendar = try await env.store.holidays.calendar()
         func item(_ label: String, _ tenths: Int?, _ href: String, target: Int? = nil) -> Figure.Item? {
             guard let tenths else { return nil }
             let kind = target.map { abs(tenths - $0) <= 50 ? "ok" : "warn" } ?? ""
@@ -199,7 +200,7 @@ struct DashboardController {
             items.append(item("721：\(method.rawValue)", f.cases.shareTenths(method), LedgerSummary.href(.cases721, [("method", method.rawValue)]),
                               target: method.targetTenths))
         }
-        items.append(item("工作日志完整率", WorkLogCompleteness.tenths(of: entries.map(\.record)), LedgerSummary.href(.workLogs)))
+        items.append(item("工作日志完整率", WorkLogCompleteness.tenths(of: entries.map(\.record), calendar: calendar), LedgerSummary.href(.workLogs)))
         return Figure(key: "ledgers", title: "改革台账比率", items: items.compactMap { $0 })
     }
 

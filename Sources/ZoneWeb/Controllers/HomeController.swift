@@ -18,6 +18,8 @@ struct HomeController {
             usage = EstablishmentUsage(book: try await env.store.quotas.book(zoneID: zoneID))
         }
         let notice: String? = request.uri.queryParameters["msg"] == "password" ? "密码已修改。" : nil
+        // The owner's side of a reset: whoever holds a reset password cannot make this disappear.
+        let resets = try await env.store.accounts.resets(accountID: principal.account.id)
         // Reminders for 组织人事: terms ending within three months, and people waiting for a post.
         var reminders: [(String, String)] = []
         if principal.can(.manageRounds) {
@@ -30,6 +32,23 @@ struct HomeController {
         return Pages.response(Layout.page(title: "工作台", active: "home", principal: principal, zoneName: zone) {
             HTML.tag("h1") { "工作台" }
             Components.flash(notice, kind: "ok")
+            if !resets.isEmpty {
+                HTML.tag("div", ["class": "card"]) {
+                    HTML.tag("h2") { "本账号的密码重置记录" }
+                    HTML.tag("ul") {
+                        for reset in resets {
+                            HTML.tag("li") {
+                                if let approvedBy = reset.approvedBy, let approvedAt = reset.approvedAt {
+                                    "\(AuditController.beijing(approvedAt))：\(reset.requestedBy) 申请、\(approvedBy) 批准重置密码"
+                                } else {
+                                    "\(AuditController.beijing(reset.requestedAt))：\(reset.requestedBy) 申请重置密码，待安全管理员批准"
+                                }
+                            }
+                        }
+                    }
+                    HTML.tag("p", ["class": "hint"]) { "如非您本人申请，请立即联系安全管理员与审计管理员（每次重置与登录都记入审计日志）。" }
+                }
+            }
             if !reminders.isEmpty {
                 HTML.tag("div", ["class": "card"]) {
                     HTML.tag("h2") { "待办提醒" }

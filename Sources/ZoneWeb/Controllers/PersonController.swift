@@ -19,6 +19,9 @@ struct PersonController {
         routes.get("/people/:id/edit", .editPeople) { _, context, principal in
             let id = try context.parameters.require("id", as: Int64.self)
             guard let person = try await scoped(id, principal) else { return notVisible(principal) }
+            // The form holds the full ID number and phone: an unmasked read like `?reveal=1`.
+            try await env.store.record(AuditEntry(actor: principal.account.username, action: "person.reveal",
+                                                  entity: "person", entityID: String(id), detail: "fields=idNumber,phone,birthDate; via=edit"))
             return try await form(principal, person: person, input: PersonInput(person), errors: FieldErrors(), message: nil, status: .ok)
         }
         routes.post("/people/:id", .editPeople) { _, context, principal in
@@ -66,13 +69,32 @@ struct PersonController {
                            page: page, pageSize: pageSize)
     }
 
+    static let fullIDRefused = "按完整身份证号查询会读出脱敏隐藏的数字，需要“查看完整个人信息”权限；可按姓名或身份证号中显示的数字（如前6位、后4位）查询。"
+
+    /// Runs a register search. Looking a whole ID number up reads the digits its mask hides
+    /// (`PersonSearchText`): only who may unmask does it, and every such lookup is audited as a
+    /// reveal of the people it finds (or of nobody). nil: refused.
+    func search(_ query: PeopleQuery, _ principal: Principal) async throws -> PeoplePage? {
+        guard case .fullID(let number) = PersonSearchText(query.text) else { return try await env.store.people.search(query) }
+        guard principal.can(.unmaskPersonalData) else { return nil }
+        let page = try await env.store.people.search(query)
+        let detail = "fields=idNumber; via=search; idNumber=\(Masking.mask(number, keepPrefix: 6, keepSuffix: 4)); matches=\(page.total)"
+        for id in page.people.isEmpty ? [""] : page.people.map({ String($0.id) }) {
+            try await env.store.record(AuditEntry(actor: principal.account.username, action: "person.reveal", entity: "person",
+                                                  entityID: id, detail: detail))
+        }
+        return page
+    }
+
     func list(_ request: Request, _ principal: Principal) async throws -> Response {
         let params = request.uri.queryParameters
         let text = params["q"].map(String.init) ?? ""
         let unit = params["unit"].flatMap { Int64(String($0)) }
         let tree = try await env.store.units.tree(zoneID: principal.account.zoneID ?? 0)
-        let page = try await env.store.people.search(query(text: text, unit: unit, page: params["page"].flatMap { Int(String($0)) } ?? 1,
-                                                           pageSize: 20, principal: principal, tree: tree))
+        guard let page = try await search(query(text: text, unit: unit, page: params["page"].flatMap { Int(String($0)) } ?? 1,
+                                                pageSize: 20, principal: principal, tree: tree), principal) else {
+            return Pages.error(.forbidden, Self.fullIDRefused, principal: principal)
+        }
         let zone = try await env.zoneName(principal)
         let unitOptions = [("", "全部单位")] + tree.flattened().filter { principal.scope.allows(unitID: $0.unit.id) }
             .map { (String($0.unit.id), String(repeating: "　", count: $0.depth) + $0.unit.name) }
@@ -84,7 +106,8 @@ struct PersonController {
             HTML.tag("h1") { "人员名册（实名制）" }
             HTML.tag("div", ["class": "card"]) {
                 HTML.tag("form", ["class": "inline", "method": "get", "action": "/people"]) {
-                    HTML.tag("input", ["type": "search", "name": "q", "value": text, "placeholder": "姓名或完整身份证号"])
+                    HTML.tag("input", ["type": "search", "name": "q", "value": text,
+                                       "placeholder": sealed ? "姓名或身份证号中显示的数字" : "姓名、身份证号中显示的数字或完整身份证号"])
                     HTML.tag("select", ["name": "unit", "aria-label": "单位"]) {
                         for (value, label) in unitOptions {
                             HTML.tag("option", ["value": value, "selected": value == (unit.map(String.init) ?? "") ? "selected" : nil]) { label }

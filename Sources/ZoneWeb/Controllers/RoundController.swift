@@ -162,11 +162,13 @@ struct RoundController {
         guard let c = try await load(id, principal) else { return Pages.error(.notFound, "聘任批次不存在。", principal: principal) }
         let zone = try await env.zoneName(principal)
         let view = RoundPage(context: c, principal: principal, today: today(), candidateDraft: candidateDraft)
+        let calendarWarning = try await HolidayController(env: env).publicityWarning(ends: c.round.publicityEnds)
         return Pages.response(Layout.page(title: c.round.name, active: "rounds", principal: principal, zoneName: zone) {
             HTML.tag("div", ["class": "crumbs"]) { HTML.tag("a", ["href": "/rounds"]) { "全员聘任" } }
             HTML.tag("h1") { c.round.name }
             Components.flash(notice, kind: "ok")
             Components.flash(error)
+            Components.flash(calendarWarning, kind: "warn")
             view.html
         }, status: status)
     }
@@ -221,7 +223,7 @@ struct RoundController {
                 }
                 _ = try await env.store.rounds.compute(roundID: id, zoneID: zoneID, actor: actor)
             case "publish":
-                let ends = WorkingDays.prc.end(of: Self.publicityDays, after: env.store.clock.today)
+                let ends = try await env.store.holidays.calendar().end(of: Self.publicityDays, after: env.store.clock.today)
                 try await env.store.rounds.publish(roundID: id, zoneID: zoneID, ends: ends, actor: actor)
             case "confirm":
                 try await env.store.rounds.confirm(roundID: id, zoneID: zoneID, waitingMonths: try await waitingMonths(zoneID: zoneID), actor: actor)

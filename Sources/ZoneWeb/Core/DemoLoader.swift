@@ -24,7 +24,8 @@ public struct DemoLoader: Sendable {
         try await DemoAppraisalLoader(store: store, zoneID: zoneID).load()
         let chanyeID = unitIDs[keys.firstIndex(of: "chanye")!]
         try await store.ledgers.createAll(DemoLedgers.bijie(units: Dictionary(uniqueKeysWithValues: zip(keys, unitIDs)),
-                                                            workers: stored.filter { $0.unitID == chanyeID }.map { ($0.id, $0.unitID) }),
+                                                            workers: stored.filter { $0.unitID == chanyeID }.map { ($0.id, $0.unitID) },
+                                                            calendar: try await store.holidays.calendar()),
                                           zoneID: zoneID, actor: "demo", via: "demo")
         let chanye = unitIDs[keys.firstIndex(of: "chanye")!]
         let employee = stored.first { $0.unitID == chanye }!

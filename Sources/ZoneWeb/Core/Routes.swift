@@ -80,6 +80,7 @@ extension Permission {
         case .viewDashboard: "查看改革驾驶舱"
         case .viewProvince: "查看全省园区总览"
         case .manageAccounts: "账号管理"
+        case .manageHolidays: "导入节假日安排"
         case .manageRoles: "角色权限管理"
         case .viewAudit: "查看审计日志"
         case .useSecondFactor: "动态口令"

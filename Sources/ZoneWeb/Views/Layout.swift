@@ -30,6 +30,7 @@ enum Layout {
             NavItem(key: "accounts", label: "账号管理", href: "/admin/accounts", permission: .manageAccounts),
             NavItem(key: "roles", label: "角色权限", href: "/admin/roles", permission: .manageRoles),
             NavItem(key: "audit", label: "审计日志", href: "/audit", permission: .viewAudit),
+            NavItem(key: "holidays", label: "节假日安排", href: "/holidays", permission: .signedIn),
             NavItem(key: "password", label: "修改密码", href: "/password", permission: .signedIn),
             NavItem(key: "totp", label: "动态口令", href: "/totp", permission: .useSecondFactor),
         ]),

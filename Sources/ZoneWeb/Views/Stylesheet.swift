@@ -59,6 +59,7 @@ enum Stylesheet {
     .flash{padding:10px 14px;border-radius:4px;margin-bottom:14px}
     .flash.error{background:#fdecec;color:#991b1b;border:1px solid #f5c2c2}
     .flash.ok{background:#e7f6ec;color:#166534;border:1px solid #b7e2c4}
+    .flash.warn{background:#fff4e5;color:#9a3412;border:1px solid #f5d0a9}
     dl.facts{display:grid;grid-template-columns:140px 1fr 140px 1fr;gap:10px 16px;margin:0}
     dl.facts dt{color:#64748b;text-align:right}dl.facts dd{margin:0}
     .pager{display:flex;gap:12px;align-items:center;margin-top:12px;color:#64748b}

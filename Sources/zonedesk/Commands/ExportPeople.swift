@@ -15,7 +15,7 @@ struct ExportPeople: AsyncParsableCommand {
             let sheet = try await SheetExports.people(store, zoneID: zoneID)
             // Full ID numbers and phones leave the system: a read of personal data, audited (PIPL).
             try await store.record(AuditEntry(actor: "cli", action: "person.export", entity: "zone", entityID: String(zoneID),
-                                              detail: "rows=\(sheet.rows.count)"))
+                                              detail: "rows=\(sheet.rows.count)", zoneID: zoneID))
             return sheet
         }
     }

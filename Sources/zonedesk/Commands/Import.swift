@@ -22,6 +22,11 @@ struct Import: AsyncParsableCommand {
             }
         } catch let refused as ImportRefused {
             outcome = .failure(refused)
+        } catch let error as StoreError {
+            // Refused in the writing transaction (编制, a duplicate since the check): nothing was written.
+            try? await store.close()
+            print("导入被拒绝，未写入任何数据 / import refused, nothing written: \(error.bilingualMessage)")
+            throw ExitCode(2)
         } catch {
             try? await store.close()
             throw error

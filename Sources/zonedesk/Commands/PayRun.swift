@@ -53,9 +53,9 @@ struct PayRun: AsyncParsableCommand {
     }
 
     func create(_ store: Store) async throws {
-        guard let zoneID = try await store.zones.find(code: zone)?.id else { throw StoreError.notFound("园区 \(zone)") }
+        guard let zoneID = try await store.zones.find(code: zone)?.id else { throw StoreError.notFound("园区 \(zone)", english: "zone \(zone)") }
         guard let appraisal = try await store.appraisals.all(zoneID: zoneID).first(where: { $0.year == year }) else {
-            throw StoreError.notFound("\(year)年度考核")
+            throw StoreError.notFound("\(year)年度考核", english: "the \(year) appraisal")
         }
         let request = PayRunRequest(period: period, appraisalID: appraisal.id, pool: try await pool(store, appraisal: appraisal.id),
                                     averagePayFen: try average.map { try Self.fen($0, "--average") },
@@ -68,7 +68,7 @@ struct PayRun: AsyncParsableCommand {
             }
             FileHandle.standardError.write(Data((line + "\n").utf8))
         })
-        guard let run = try await store.payRuns.find(id: id, zoneID: zoneID) else { throw StoreError.notFound("发放批次 \(id)") }
+        guard let run = try await store.payRuns.find(id: id, zoneID: zoneID) else { throw StoreError.notFound("发放批次 \(id)", english: "pay run \(id)") }
         print("第\(run.id)号批次（预览，待领导审批） / run \(run.id) (preview, awaiting approval)")
         print("期间 period \(run.period)  人数 people \(run.headcount)  总额 pool \(Fen.text(run.poolFen))  实发 paid \(Fen.text(run.paidFen))"
               + "  奖励 rewards \(Fen.text(run.rewardFen))  未分配 unallocated \(Fen.text(run.unallocatedFen))")
@@ -78,14 +78,14 @@ struct PayRun: AsyncParsableCommand {
 
     func pool(_ store: Store, appraisal: Int64) async throws -> PayPool {
         if let pool { return .fixed(fen: try Self.fen(pool, "--pool")) }
-        guard let fundBasis else { throw StoreError.invalid("请给出 --pool 或 --fund-basis / give --pool or --fund-basis") }
+        guard let fundBasis else { throw StoreError.invalid("请给出 --pool 或 --fund-basis", english: "give --pool or --fund-basis") }
         let score: Int32
         if let zoneScore {
-            guard let parsed = FixedPoint.parse(zoneScore, places: 2) else { throw StoreError.invalid("--zone-score 应为 0–100 的数 / must be a number") }
+            guard let parsed = FixedPoint.parse(zoneScore, places: 2) else { throw StoreError.invalid("--zone-score 应为 0–100 的数", english: "--zone-score must be a number from 0 to 100") }
             score = Int32(parsed)
         } else {
             guard let computed = try await store.appraisals.zoneScore(appraisalID: appraisal) else {
-                throw StoreError.invalid("园区指标不完整，请给出 --zone-score / zone sheet incomplete, give --zone-score")
+                throw StoreError.invalid("园区指标不完整，请给出 --zone-score", english: "the zone sheet is incomplete; give --zone-score")
             }
             score = computed
         }
@@ -94,7 +94,7 @@ struct PayRun: AsyncParsableCommand {
 
     static func fen(_ yuan: String, _ option: String) throws -> Int64 {
         guard let fen = FixedPoint.parse(yuan, places: 2) else {
-            throw StoreError.invalid("\(option) 应为元，最多两位小数 / \(option) must be yuan with at most 2 decimals")
+            throw StoreError.invalid("\(option) 应为元，最多两位小数", english: "\(option) must be yuan with at most 2 decimals")
         }
         return Int64(fen)
     }

@@ -24,11 +24,11 @@ struct Policy: ParsableCommand {
         func run() async throws {
             let store = try await Store.open(DatabaseLocation(database.db))
             do {
-                guard let zoneID = try await store.zones.find(code: zone)?.id else { throw StoreError.notFound("园区 \(zone)") }
+                guard let zoneID = try await store.zones.find(code: zone)?.id else { throw StoreError.notFound("园区 \(zone)", english: "zone \(zone)") }
                 let yaml = try String(contentsOfFile: file, encoding: .utf8)
                 // A zone's office loads its own zone's rules; another zone's file is a slip of the hand.
                 if let code = try? PolicyLoader.load(yaml: yaml, source: file).code, code != zone {
-                    throw StoreError.invalid("政策文件属于园区 \(code)，不是 \(zone) / the file is zone \(code)'s policy, not \(zone)'s")
+                    throw StoreError.invalid("政策文件属于园区 \(code)，不是 \(zone)", english: "the file is zone \(code)'s policy, not \(zone)'s")
                 }
                 let version = try await store.policies.load(zoneID: zoneID, yaml: yaml, source: file, actor: "cli")
                 print("已载入 \(file) 为 \(zone) 的政策第\(version)版 / loaded as version \(version)")

@@ -5,7 +5,12 @@ import ZoneWeb
 struct ResetPassword: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reset-password",
-        abstract: "Give an account a new random password (must be changed at next login), unlock it and remove its TOTP; audited as 'cli'.")
+        abstract: "Give an account a new random password (must be changed at next login) unlock it and remove its TOTP; audited as 'cli'.",
+        discussion: """
+            The console path for whoever runs the server (it needs the database): it both asks for and approves \
+            the reset, which in the web application takes the system admin and then the security admin. The \
+            owner sees it on their home page, the audit admin in the log.
+            """)
 
     @OptionGroup var database: DatabaseOptions
 
@@ -20,7 +25,11 @@ struct ResetPassword: AsyncParsableCommand {
             throw ExitCode(2)
         }
         let password = PasswordHasher.randomPassword()
-        try await store.accounts.setPassword(id: account.id, hash: PasswordHasher().hash(password), mustChange: true, actor: "cli")
+        if try await store.accounts.pendingResets()[account.id] == nil {
+            try await store.accounts.requestReset(id: account.id, actor: "cli")
+        }
+        _ = try await store.accounts.approveReset(id: account.id, hash: PasswordHasher().hash(password), actor: "cli")
+        try await store.sessions.endAll(accountID: account.id)
         try await store.accounts.unlock(id: account.id, actor: "cli")
         // A lost phone is the other reason to come here: the second factor is enrolled again after login.
         if account.hasTOTP { try await store.accounts.setTOTP(id: account.id, secret: "", actor: "cli") }
