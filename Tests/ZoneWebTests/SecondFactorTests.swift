@@ -35,13 +35,16 @@ struct SecondFactorTests {
             let wrongPassword = try await browser.post("/totp", [("secret", secret), ("password", "Wrong!pass1"), ("code", Self.code(secret, app))])
             #expect(wrongPassword.status == .unprocessableContent)
             #expect(try await !app.account("secadmin").hasTOTP)
-            let enrolled = try await browser.post("/totp", [("secret", secret), ("password", TestApp.password), ("code", Self.code(secret, app))])
+            let enrolling = Self.code(secret, app)
+            let enrolled = try await browser.post("/totp", [("secret", secret), ("password", TestApp.password), ("code", enrolling)])
             #expect(enrolled.location == "/totp?msg=on")
             #expect(try await app.account("secadmin").hasTOTP)
             _ = try await browser.post("/logout")
 
             let noCode = try await browser.login("secadmin")
             #expect(noCode.status == .unauthorized && AuthenticationTests.flash(noCode) == SessionController.refusedMessage)
+            // The code that confirmed the enrolment is spent.
+            #expect(try await browser.login("secadmin", code: enrolling).status == .unauthorized)
             app.clock.advance(Double(TOTP.stepSeconds))
             let code = Self.code(secret, app)
             #expect(try await browser.login("secadmin", code: code).status == .seeOther)

@@ -108,11 +108,14 @@ public struct AccountRepository: Sendable {
         return secret?.isEmpty == false ? secret : nil
     }
 
-    /// Enrols (a base32 secret) or removes ('') the account's second factor.
-    public func setTOTP(id: Int64, secret: String, actor: String) async throws {
+    /// Enrols (a base32 secret) or removes ('') the account's second factor. `usedStep` is the step
+    /// of the code that confirmed the enrolment, which may then not sign in as well.
+    public func setTOTP(id: Int64, secret: String, usedStep: Int64 = 0, actor: String) async throws {
         let audit = audit, backend = database.backend
         try await database.transaction { tx in
-            try await tx.raw("UPDATE accounts SET totp_secret = \(bind: secret), totp_last_step = 0, version = version + 1 WHERE id = \(bind: id)").run()
+            try await tx.raw("""
+                UPDATE accounts SET totp_secret = \(bind: secret), totp_last_step = \(bind: usedStep), version = version + 1 WHERE id = \(bind: id)
+                """).run()
             try await audit.append(AuditEntry(actor: actor, action: secret.isEmpty ? "totp.remove" : "totp.enrol", entity: "account",
                                               entityID: String(id)), in: tx, backend: backend)
         }

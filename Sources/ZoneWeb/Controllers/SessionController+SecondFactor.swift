@@ -32,10 +32,10 @@ extension SessionController {
         guard env.hasher.verify(form["password"], hash: principal.account.passwordHash) else {
             return try await secondFactorPage(principal, secret: secret, message: "当前密码不正确，未启用。", status: .unprocessableContent)
         }
-        guard TOTP.matchingStep(form["code"], secret: secret, now: env.store.clock.epochSeconds) != nil else {
+        guard let step = TOTP.matchingStep(form["code"], secret: secret, now: env.store.clock.epochSeconds) else {
             return try await secondFactorPage(principal, secret: secret, message: "动态口令不正确（请核对手机时间），未启用。", status: .unprocessableContent)
         }
-        try await env.store.accounts.setTOTP(id: principal.account.id, secret: secret, actor: principal.account.username)
+        try await env.store.accounts.setTOTP(id: principal.account.id, secret: secret, usedStep: step, actor: principal.account.username)
         return .redirect(to: "/totp?msg=on")
     }
 
