@@ -156,6 +156,9 @@ struct RoundRulesWebTests {
             try await browser.login("chanye_head")
             let scores = employees.flatMap { [("exam_\($0.personID)", "80"), ("interview_\($0.personID)", "90")] }
             #expect(try await browser.post(path + "/posts/\(post)/ranking", scores).status == .seeOther)
+            // The date comes from the sealed archive: a department head sees the person but not it.
+            let seenByHead = try await browser.get("/people/\(senior)")
+            #expect(seenByHead.status == .ok && seenByHead.body.contains("参加工作时间") && !seenByHead.body.contains(starts[senior]!))
 
             var yaml = try PolicyFiles.text(code: DemoZone.zoneCode)
             yaml = yaml.replacingOccurrences(of: "\n  tie_break: [score, seniority, id]", with: "\n  tie_break: [score, id]")

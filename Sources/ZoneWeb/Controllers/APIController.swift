@@ -49,7 +49,7 @@ struct APIController {
         let archiveRank: String?
         let status: String
         let leadership: String?
-        /// 参加工作时间 (the seniority tie rule's date); absent when not recorded.
+        /// 参加工作时间 (the seniority tie rule's date), from the archive and sealed like it; absent when not recorded.
         let workStartedOn: String?
         let version: Int
         let masked: Bool
@@ -63,7 +63,7 @@ struct APIController {
             establishment = p.establishment.rawValue
             archivePost = sealed ? nil : p.archivePost
             archiveRank = sealed ? nil : p.archiveRank
-            status = p.status.rawValue; leadership = p.leadership?.rawValue; workStartedOn = p.workStartedOn
+            status = p.status.rawValue; leadership = p.leadership?.rawValue; workStartedOn = sealed ? nil : p.workStartedOn
             version = p.version; masked = !unmasked
         }
     }

@@ -187,7 +187,7 @@ struct PersonController {
                     HTML.tag("dt") { "档案职务" }; HTML.tag("dd") { sealed ? "（封存）" : person.archivePost.isEmpty ? "—" : person.archivePost }
                     HTML.tag("dt") { "档案职级" }; HTML.tag("dd") { sealed ? "（封存）" : person.archiveRank.isEmpty ? "—" : person.archiveRank }
                     HTML.tag("dt") { "领导职务级别" }; HTML.tag("dd") { person.leadership.map { $0.rawValue + "级（占领导职数）" } ?? "—" }
-                    HTML.tag("dt") { "参加工作时间" }; HTML.tag("dd") { person.workStartedOn ?? "未登记" }
+                    HTML.tag("dt") { "参加工作时间（档案认定）" }; HTML.tag("dd") { sealed ? "（封存）" : person.workStartedOn ?? "未登记" }
                 }
             }
             HTML.tag("div", ["class": "actions"]) {
