@@ -27,7 +27,8 @@ struct CandidateTests {
                                applications: [1: [8]], orderings: [8: [1]], candidates: [7: [30: 8000, 31: 9000, 32: 8000]])
         let result = try RoundEngine.run(input)
         #expect(result.candidateRankings[7]?.map(\.personID) == [31, 30, 32])
-        #expect(result.candidateRankings[7]?.map(\.tieBreak) == [nil, "与1人同分，按登记顺序排序", "与1人同分，按登记顺序排序"])
+        #expect(result.candidateRankings[7]?.map(\.tieBreak) == [nil, "与1人同分，按登记顺序排定", "与1人同分，按登记顺序排定"])
+        #expect(result.candidateRankings[7]?.map(\.settledBy) == [nil, .id, .id])
         #expect(result.hired == [31: 7, 30: 7])
         #expect(result.assignments == [1: 8] && result.unplaced.isEmpty)
     }

@@ -34,4 +34,21 @@ struct PersonInputTests {
         let input = PersonInput(name: "李四", idNumber: "11010519491231002X", unitID: "1", establishment: "编外")
         #expect(try input.validate(knownUnits: units).get().phone == nil)
     }
+
+    /// 参加工作时间 is optional, stored as yyyy-MM-dd, and bounded: a real date from the 16th birthday
+    /// (born 1949-12-31 → 1965-12-31) to the year 2100.
+    @Test func workStartIsOptionalAndBounded() throws {
+        func check(_ text: String) -> Result<ValidPerson, FieldErrors> {
+            PersonInput(name: "李四", idNumber: "11010519491231002X", unitID: "1", establishment: "编外", workStartedOn: text).validate(knownUnits: units)
+        }
+        #expect(try check("").get().workStartedOn == nil)
+        #expect(try check(" 1968/7/1 ").get().workStartedOn == "1968-07-01")
+        #expect(try check("1965-12-31").get().workStartedOn == "1965-12-31")
+        let refused = [("1965-12-30", "参加工作时间不能早于年满16周岁（1965-12-31）"), ("2101-01-01", "参加工作时间须不晚于2100年"),
+                       ("1970-02-30", "日期格式应为 yyyy-MM-dd，且须为有效日期")]
+        for (text, message) in refused {
+            guard case .failure(let errors) = check(text) else { Issue.record("\(text) was accepted"); continue }
+            #expect(errors["workStartedOn"] == message, "\(text)")
+        }
+    }
 }

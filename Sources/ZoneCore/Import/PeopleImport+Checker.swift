@@ -60,7 +60,7 @@ extension PeopleImport {
                                     unitID: units.count == 1 ? String(units[0]) : (unitName.isEmpty ? "" : "0"),
                                     establishment: cell(.establishment), archivePost: cell(.archivePost), archiveRank: cell(.archiveRank),
                                     status: cell(.status).isEmpty ? PersonStatus.active.rawValue : cell(.status),
-                                    leadership: cell(.leadership))
+                                    leadership: cell(.leadership), workStartedOn: cell(.workStartedOn))
             switch input.validate(knownUnits: knownUnits) {
             case .failure(let fieldErrors):
                 for (field, message) in fieldErrors.byField.sorted(by: { $0.key < $1.key }) where !(field == "unitID" && units.count != 1 && !unitName.isEmpty) {

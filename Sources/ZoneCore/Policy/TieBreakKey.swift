@@ -1,12 +1,15 @@
 /// One criterion in the declared order that settles equal rankings (SPEC: score, then archive
 /// seniority, then id). The order is shown with every result it decided.
-public enum TieBreakKey: String, CaseIterable, Sendable {
+public enum TieBreakKey: String, CaseIterable, Sendable, Codable {
     /// Higher score first.
     case score
-    /// Longer archive seniority (档案工龄) first.
+    /// Longer archive seniority (档案工龄: earlier 参加工作时间) first.
     case seniority
     /// Lower person id first — unique, so it makes the order total.
     case id
+
+    /// SPEC's rule, for a zone that has loaded no policy.
+    public static let declared: [TieBreakKey] = [.score, .seniority, .id]
 
     public var label: String {
         switch self {

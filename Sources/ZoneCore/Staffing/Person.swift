@@ -17,13 +17,16 @@ public struct Person: Identifiable, Hashable, Sendable, Codable {
     /// Where and when a person who left (分流) went; they stay on the register.
     public var departure: String?
     public var departedOn: String?
+    /// 参加工作时间 as the archive records it (yyyy-MM-dd), nil when not entered: the archive
+    /// seniority (档案工龄) that the tie rule `seniority` reads; earlier is more senior.
+    public var workStartedOn: String?
     /// Optimistic-locking counter: an edit must name the version it was based on.
     public var version: Int
 
     public init(id: Int64, unitID: Int64, name: String, idNumber: String, gender: Gender, birthDate: String,
                 phone: String?, establishment: StaffCategory, archivePost: String, archiveRank: String,
                 status: PersonStatus, leadership: LeadershipRank? = nil, departure: String? = nil, departedOn: String? = nil,
-                version: Int) {
+                workStartedOn: String? = nil, version: Int) {
         self.id = id
         self.unitID = unitID
         self.name = name
@@ -38,6 +41,7 @@ public struct Person: Identifiable, Hashable, Sendable, Codable {
         self.leadership = leadership
         self.departure = departure
         self.departedOn = departedOn
+        self.workStartedOn = workStartedOn
         self.version = version
     }
 

@@ -10,10 +10,12 @@ public struct PersonInput: Sendable {
     public var status: String
     /// Empty for none.
     public var leadership: String
+    /// 参加工作时间 (yyyy-MM-dd); empty when not known.
+    public var workStartedOn: String
 
     public init(name: String = "", idNumber: String = "", phone: String = "", unitID: String = "",
                 establishment: String = "", archivePost: String = "", archiveRank: String = "",
-                status: String = PersonStatus.active.rawValue, leadership: String = "") {
+                status: String = PersonStatus.active.rawValue, leadership: String = "", workStartedOn: String = "") {
         self.name = name
         self.idNumber = idNumber
         self.phone = phone
@@ -23,13 +25,15 @@ public struct PersonInput: Sendable {
         self.archiveRank = archiveRank
         self.status = status
         self.leadership = leadership
+        self.workStartedOn = workStartedOn
     }
 
     public init(_ person: Person) {
         self.init(name: person.name, idNumber: person.idNumber, phone: person.phone ?? "",
                   unitID: String(person.unitID), establishment: person.establishment.rawValue,
                   archivePost: person.archivePost, archiveRank: person.archiveRank,
-                  status: person.status.rawValue, leadership: person.leadership?.rawValue ?? "")
+                  status: person.status.rawValue, leadership: person.leadership?.rawValue ?? "",
+                  workStartedOn: person.workStartedOn ?? "")
     }
 
     /// Validates every field at once so the form can show all errors beside their fields.
@@ -58,11 +62,28 @@ public struct PersonInput: Sendable {
         if !leadershipText.isEmpty && leadershipRank == nil {
             errors.add("leadership", "领导职务级别应为：" + LeadershipRank.allCases.map(\.rawValue).joined(separator: "/"))
         }
+        let started = identity.flatMap { Self.workStart(workStartedOn, birthDate: $0.birthDate, errors: &errors) }
         guard errors.isEmpty, let identity, let unit, let category, let personStatus else {
             return .failure(errors)
         }
         return .success(ValidPerson(identity, unitID: unit, establishment: category, archivePost: post, archiveRank: rank,
-                                    status: personStatus, leadership: leadershipRank))
+                                    status: personStatus, leadership: leadershipRank, workStartedOn: started?.description))
+    }
+
+    /// 参加工作时间: optional; a real date no earlier than the 16th birthday (the legal working age),
+    /// and no later than 2100, so a typo cannot make someone the most or least senior by decades.
+    static func workStart(_ text: String, birthDate: String, errors: inout FieldErrors) -> CivilDate? {
+        guard !text.trimmingWhitespace().isEmpty else { return nil }
+        guard let date = errors.capture("workStartedOn", { () throws(ValidationError) in try CivilDate(parsing: text) }) else { return nil }
+        if let birth = try? CivilDate(parsing: birthDate), date < birth.adding(months: 16 * 12) {
+            errors.add("workStartedOn", "参加工作时间不能早于年满16周岁（\(birth.adding(months: 16 * 12))）")
+            return nil
+        }
+        guard date.year <= 2100 else {
+            errors.add("workStartedOn", "参加工作时间须不晚于2100年")
+            return nil
+        }
+        return date
     }
 }
 
@@ -79,10 +100,12 @@ public struct ValidPerson: Sendable, Equatable {
     public var archiveRank: String
     public var status: PersonStatus
     public var leadership: LeadershipRank?
+    /// 参加工作时间 (yyyy-MM-dd), nil when not entered.
+    public var workStartedOn: String?
 
     public init(name: String, idNumber: String, gender: Gender, birthDate: String, phone: String?, unitID: Int64,
                 establishment: StaffCategory, archivePost: String, archiveRank: String, status: PersonStatus,
-                leadership: LeadershipRank? = nil) {
+                leadership: LeadershipRank? = nil, workStartedOn: String? = nil) {
         self.name = name
         self.idNumber = idNumber
         self.gender = gender
@@ -94,13 +117,14 @@ public struct ValidPerson: Sendable, Equatable {
         self.archiveRank = archiveRank
         self.status = status
         self.leadership = leadership
+        self.workStartedOn = workStartedOn
     }
 
     public init(_ identity: PersonalIdentity, unitID: Int64, establishment: StaffCategory, archivePost: String, archiveRank: String,
-                status: PersonStatus, leadership: LeadershipRank? = nil) {
+                status: PersonStatus, leadership: LeadershipRank? = nil, workStartedOn: String? = nil) {
         self.init(name: identity.name, idNumber: identity.idNumber, gender: identity.gender, birthDate: identity.birthDate,
                   phone: identity.phone, unitID: unitID, establishment: establishment, archivePost: archivePost,
-                  archiveRank: archiveRank, status: status, leadership: leadership)
+                  archiveRank: archiveRank, status: status, leadership: leadership, workStartedOn: workStartedOn)
     }
 
     public var placement: Placement? {

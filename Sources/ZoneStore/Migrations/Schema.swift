@@ -299,6 +299,16 @@ enum Schema {
                 "CREATE INDEX audit_log_entity ON audit_log (entity, entity_id)",
             ]
         },
+        // A round applies the rules (tie order, 待岗 period) of the policy version current when it
+        // was created; rounds made before this step take the zone's newest version, which is the one
+        // they were computed under. People get 参加工作时间 for the seniority tie rule.
+        Migration(12, "round_policy_version_work_start") { _ in
+            [
+                "ALTER TABLE rounds ADD COLUMN policy_version BIGINT",
+                "UPDATE rounds SET policy_version = (SELECT MAX(version) FROM zone_policies p WHERE p.zone_id = rounds.zone_id)",
+                "ALTER TABLE people ADD COLUMN work_started_on TEXT",
+            ]
+        },
         // 节假日安排: the State Council's yearly notices as data (WorkingDays(notices:)); years without one
         // fall back to the statutory days. Seeded with the 2025 and 2026 notices.
         Migration(13, "holiday_calendar") { backend in

@@ -52,6 +52,16 @@ extension AppraisalRepository {
 
     // MARK: Publicity and objections
 
+    /// 公示 from today, on the stored holiday calendar, for the publicity working days of the policy version the appraisal recorded
+    /// when it started, not of the newest version: a policy loaded mid-year applies to next year's.
+    /// (The recorded version never changes, so reading it before the transaction is safe.)
+    public func publish(appraisalID: Int64, zoneID: Int64, actor: String) async throws {
+        guard let appraisal = try await find(id: appraisalID, zoneID: zoneID) else { throw StoreError.notFound("考核 \(appraisalID)") }
+        let days = try await policies.require(zoneID: zoneID, version: appraisal.policyVersion).policy.appraisal.publicityWorkingDays
+        let calendar = try await HolidayRepository.calendar(in: database.reader)
+        try await publish(appraisalID: appraisalID, zoneID: zoneID, ends: calendar.end(of: days, after: clock.today), actor: actor)
+    }
+
     /// 公示: results are published until `ends` (the last of the policy's working days).
     public func publish(appraisalID: Int64, zoneID: Int64, ends: CivilDate, actor: String) async throws {
         try await change(appraisalID, zoneID: zoneID, allowed: [.computed], actor: actor, action: "appraisal.publish", detail: "publicity_ends=\(ends)") { tx, _ in

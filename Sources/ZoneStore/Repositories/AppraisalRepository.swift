@@ -68,9 +68,9 @@ public struct AppraisalRepository: Sendable {
     /// `change` for inputs: allowed before publication, and it discards computed results.
     @discardableResult
     func changeInputs<R: Sendable>(_ appraisalID: Int64, zoneID: Int64, actor: String, action: String, detail: String,
-                                   _ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+                                   _ body: @escaping @Sendable (any SQLDatabase, StoredAppraisal) async throws -> R) async throws -> R {
         try await change(appraisalID, zoneID: zoneID, allowed: [.draft, .computed], actor: actor, action: action, detail: detail) { tx, appraisal in
-            let result = try await body(tx)
+            let result = try await body(tx, appraisal)
             if appraisal.status == .computed {
                 try await Self.dropResults(appraisalID, in: tx)
                 try await tx.raw("UPDATE appraisals SET status = 'draft', computed_at = NULL WHERE id = \(bind: appraisalID)").run()
@@ -114,7 +114,7 @@ public struct AppraisalRepository: Sendable {
     public func addIndicator(_ new: NewIndicator, appraisalID: Int64, zoneID: Int64, actor: String) async throws -> Int64 {
         try Self.validate(new)
         return try await changeInputs(appraisalID, zoneID: zoneID, actor: actor, action: "appraisal.indicator.add",
-                               detail: "level=\(new.level.rawValue); name=\(new.name); weight=\(new.weight); rule=\(new.rule.storedText)") { tx in
+                               detail: "level=\(new.level.rawValue); name=\(new.name); weight=\(new.weight); rule=\(new.rule.storedText)") { tx, _ in
             if let parentID = new.parentID {
                 guard let row = try await tx.raw("""
                     SELECT level, unit_id FROM indicators WHERE id = \(bind: parentID) AND appraisal_id = \(bind: appraisalID)
@@ -159,7 +159,7 @@ public struct AppraisalRepository: Sendable {
     }
 
     public func removeIndicator(_ indicatorID: Int64, appraisalID: Int64, zoneID: Int64, actor: String) async throws {
-        try await changeInputs(appraisalID, zoneID: zoneID, actor: actor, action: "appraisal.indicator.remove", detail: "indicator=\(indicatorID)") { tx in
+        try await changeInputs(appraisalID, zoneID: zoneID, actor: actor, action: "appraisal.indicator.remove", detail: "indicator=\(indicatorID)") { tx, _ in
             if try await tx.raw("SELECT id FROM indicators WHERE parent_id = \(bind: indicatorID)").first() != nil {
                 throw StoreError.invalid("该指标已分解到下级，请先删除下级指标")
             }
@@ -171,7 +171,7 @@ public struct AppraisalRepository: Sendable {
     /// Enters actual values (unit × 100; nil clears). Unknown indicators are refused.
     public func setActuals(_ actuals: [Int64: Int64?], appraisalID: Int64, zoneID: Int64, actor: String) async throws {
         let detail = actuals.keys.sorted().map { "\($0)=\(actuals[$0]!.map(String.init) ?? "")" }.joined(separator: ",")
-        try await changeInputs(appraisalID, zoneID: zoneID, actor: actor, action: "appraisal.actuals", detail: detail) { tx in
+        try await changeInputs(appraisalID, zoneID: zoneID, actor: actor, action: "appraisal.actuals", detail: detail) { tx, _ in
             for (indicatorID, actual) in actuals.sorted(by: { $0.key < $1.key }) {
                 guard try await tx.raw("SELECT id FROM indicators WHERE id = \(bind: indicatorID) AND appraisal_id = \(bind: appraisalID)").first() != nil else {
                     throw StoreError.notFound("指标 \(indicatorID)")
@@ -218,7 +218,7 @@ public struct AppraisalRepository: Sendable {
         }
         if Set(inputs.map(\.personID)).count != inputs.count { problems.append("同一人员出现多次") }
         if !problems.isEmpty { throw StoreError.invalid(problems.joined(separator: "；")) }
-        try await changeInputs(appraisalID, zoneID: zoneID, actor: actor, action: "appraisal.inputs", detail: "people=\(inputs.count)") { tx in
+        try await changeInputs(appraisalID, zoneID: zoneID, actor: actor, action: "appraisal.inputs", detail: "people=\(inputs.count)") { tx, _ in
             let ids = inputs.map(\.personID)
             var known = Set<Int64>()
             var start = 0
@@ -258,7 +258,7 @@ public struct AppraisalRepository: Sendable {
         guard !reason.isEmpty, !approver.isEmpty else { throw StoreError.invalid("容错免责须写明理由和批准人") }
         let now = clock.isoTimestamp
         try await changeInputs(appraisalID, zoneID: zoneID, actor: actor, action: "appraisal.exempt",
-                               detail: "person=\(personID); indicator=\(indicatorID); approver=\(approver); reason=\(reason)") { tx in
+                               detail: "person=\(personID); indicator=\(indicatorID); approver=\(approver); reason=\(reason)") { tx, _ in
             guard let row = try await tx.raw("SELECT rule, name FROM indicators WHERE id = \(bind: indicatorID) AND appraisal_id = \(bind: appraisalID)").first(),
                   let rule = IndicatorRule(storedText: try row.decode(column: "rule", as: String.self)) else { throw StoreError.notFound("指标 \(indicatorID)") }
             guard rule.isExemptible else {
@@ -278,8 +278,8 @@ public struct AppraisalRepository: Sendable {
     /// An assigned department value coefficient (潍坊: 人力资源部提出，党工委管委会审定), in ‰.
     public func assignCoefficient(unitID: Int64, milli: Int, appraisalID: Int64, zoneID: Int64, actor: String) async throws {
         let policies = policies
-        try await changeInputs(appraisalID, zoneID: zoneID, actor: actor, action: "appraisal.coefficient", detail: "unit=\(unitID); milli=\(milli)") { tx in
-            let rule = try await policies.require(zoneID: zoneID, in: tx).policy.appraisal.departmentCoefficient
+        try await changeInputs(appraisalID, zoneID: zoneID, actor: actor, action: "appraisal.coefficient", detail: "unit=\(unitID); milli=\(milli)") { tx, appraisal in
+            let rule = try await policies.require(zoneID: zoneID, version: appraisal.policyVersion, in: tx).policy.appraisal.departmentCoefficient
             guard rule.source == .assigned else { throw StoreError.invalid("本园区政策按部门得分换算价值系数，不能直接指定") }
             let value = Double(milli) / 1000
             guard rule.range.contains(value) else {
@@ -298,7 +298,7 @@ public struct AppraisalRepository: Sendable {
     /// Records the approval that lets a comparison group have the higher 优秀 share (≤ 25%).
     public func approveHigherCap(groupKey: Int64, document: String, appraisalID: Int64, zoneID: Int64, actor: String) async throws {
         guard !document.isEmpty else { throw StoreError.invalid("请填写批准文号") }
-        try await changeInputs(appraisalID, zoneID: zoneID, actor: actor, action: "appraisal.cap_approval", detail: "group=\(groupKey); document=\(document)") { tx in
+        try await changeInputs(appraisalID, zoneID: zoneID, actor: actor, action: "appraisal.cap_approval", detail: "group=\(groupKey); document=\(document)") { tx, _ in
             try await tx.raw("DELETE FROM appraisal_cap_approvals WHERE appraisal_id = \(bind: appraisalID) AND group_key = \(bind: groupKey)").run()
             try await tx.raw("""
                 INSERT INTO appraisal_cap_approvals (appraisal_id, group_key, document, recorded_by)

@@ -64,14 +64,14 @@ extension PersonRepository {
         let rows: [[BulkWriter.Value]] = people.map { p in
             [.int(p.id), .int(p.unitID), .text(p.name), .text(p.idNumber), .text(p.gender.rawValue), .text(p.birthDate),
              p.phone.map { .text($0) } ?? .null, .text(p.establishment.rawValue), .text(p.archivePost), .text(p.archiveRank),
-             .text(p.status.rawValue), p.leadership.map { .text($0.rawValue) } ?? .null]
+             .text(p.status.rawValue), p.leadership.map { .text($0.rawValue) } ?? .null, p.workStartedOn.map { .text($0) } ?? .null]
         }
         return bulk.batch(into: "people", columns: Self.importColumns, rows: rows,
                           shared: [("zone_id", .int(zoneID)), ("version", .int(1)), ("created_at", .text(now)), ("updated_at", .text(now))])
     }
 
     static let importColumns = ["id", "unit_id", "name", "id_number", "gender", "birth_date", "phone", "establishment",
-                                "archive_post", "archive_rank", "status", "leadership_rank"]
+                                "archive_post", "archive_rank", "status", "leadership_rank", "work_started_on"]
 
     /// `count` new people ids, ascending and consecutive: the numbers after the highest ever given out,
     /// inserted explicitly. SQLite: we write under its single write lock, and AUTOINCREMENT keeps that

@@ -12,7 +12,7 @@ public struct PersonRepository: Sendable {
 
     static let columns: SQLQueryString = """
         id, unit_id, name, id_number, gender, birth_date, phone, establishment, archive_post, archive_rank, status,
-        leadership_rank, departure, departed_on, version
+        leadership_rank, departure, departed_on, work_started_on, version
         """
 
     public func search(_ query: PeopleQuery) async throws -> PeoplePage {
@@ -131,11 +131,12 @@ public struct PersonRepository: Sendable {
             try await Self.refuseDuplicate(person.idNumber, zoneID: zoneID, except: nil, in: tx)
             let id = try await insertReturningID(tx, """
                 INSERT INTO people (zone_id, unit_id, name, id_number, gender, birth_date, phone, establishment,
-                                    archive_post, archive_rank, status, leadership_rank, version, created_at, updated_at)
+                                    archive_post, archive_rank, status, leadership_rank, work_started_on, version, created_at, updated_at)
                 VALUES (\(bind: zoneID), \(bind: person.unitID), \(bind: person.name), \(bind: person.idNumber),
                         \(bind: person.gender.rawValue), \(bind: person.birthDate), \(bind: person.phone),
                         \(bind: person.establishment.rawValue), \(bind: person.archivePost), \(bind: person.archiveRank),
-                        \(bind: person.status.rawValue), \(bind: person.leadership?.rawValue), 1, \(bind: now), \(bind: now))
+                        \(bind: person.status.rawValue), \(bind: person.leadership?.rawValue), \(bind: person.workStartedOn),
+                        1, \(bind: now), \(bind: now))
                 """)
             let stored = Self.person(id: id, version: 1, person)
             try await audit.append(AuditEntry(actor: actor, action: "person.create", entity: "person", entityID: String(id),
@@ -165,7 +166,7 @@ public struct PersonRepository: Sendable {
                     gender = \(bind: person.gender.rawValue), birth_date = \(bind: person.birthDate), phone = \(bind: person.phone),
                     establishment = \(bind: person.establishment.rawValue), archive_post = \(bind: person.archivePost),
                     archive_rank = \(bind: person.archiveRank), status = \(bind: person.status.rawValue),
-                    leadership_rank = \(bind: person.leadership?.rawValue),
+                    leadership_rank = \(bind: person.leadership?.rawValue), work_started_on = \(bind: person.workStartedOn),
                     version = \(bind: next.version), updated_at = \(bind: now)
                 WHERE id = \(bind: id) AND version = \(bind: expectedVersion) RETURNING id
                 """).all()
@@ -190,14 +191,14 @@ public struct PersonRepository: Sendable {
     static func person(id: Int64, version: Int, _ p: ValidPerson) -> Person {
         Person(id: id, unitID: p.unitID, name: p.name, idNumber: p.idNumber, gender: p.gender, birthDate: p.birthDate,
                phone: p.phone, establishment: p.establishment, archivePost: p.archivePost, archiveRank: p.archiveRank,
-               status: p.status, leadership: p.leadership, version: version)
+               status: p.status, leadership: p.leadership, workStartedOn: p.workStartedOn, version: version)
     }
 
     /// The audited fields, personal data masked.
     static func fields(_ p: Person) -> [(String, String)] {
         [("name", p.name), ("idNumber", p.maskedIDNumber), ("phone", p.maskedPhone ?? ""), ("unitID", String(p.unitID)),
          ("establishment", p.establishment.rawValue), ("archivePost", p.archivePost), ("archiveRank", p.archiveRank),
-         ("status", p.status.rawValue), ("leadership", p.leadership?.rawValue ?? "")]
+         ("status", p.status.rawValue), ("leadership", p.leadership?.rawValue ?? ""), ("workStartedOn", p.workStartedOn ?? "")]
     }
 
     static func describe(_ p: Person) -> String {
@@ -224,6 +225,7 @@ public struct PersonRepository: Sendable {
                leadership: try row.decodeIfPresent(column: "leadership_rank", as: LeadershipRank.self, table: "people"),
                departure: try row.decode(column: "departure", as: String?.self),
                departedOn: try row.decode(column: "departed_on", as: String?.self),
+               workStartedOn: try row.decode(column: "work_started_on", as: String?.self),
                version: try row.decode(column: "version", as: Int.self))
     }
 }

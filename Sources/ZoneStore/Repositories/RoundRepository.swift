@@ -35,32 +35,44 @@ public struct RoundRepository: Sendable {
         }
     }
 
+    static let columns: SQLQueryString = "id, name, status, deadline, version, result, publicity_ends, policy_version"
+
     public func all(zoneID: Int64) async throws -> [StoredRound] {
-        try await database.reader.raw("SELECT id, name, status, deadline, version, result, publicity_ends FROM rounds WHERE zone_id = \(bind: zoneID) ORDER BY id DESC")
+        try await database.reader.raw("SELECT \(Self.columns) FROM rounds WHERE zone_id = \(bind: zoneID) ORDER BY id DESC")
             .all().map(Self.round)
     }
 
     public func find(id: Int64, zoneID: Int64, in db: (any SQLDatabase)? = nil) async throws -> StoredRound? {
         try await (db ?? database.reader).raw("""
-            SELECT id, name, status, deadline, version, result, publicity_ends FROM rounds WHERE id = \(bind: id) AND zone_id = \(bind: zoneID)
+            SELECT \(Self.columns) FROM rounds WHERE id = \(bind: id) AND zone_id = \(bind: zoneID)
             """).first().map(Self.round)
+    }
+
+    /// The policy the round recorded when it was created (nil for a zone without one): a version
+    /// loaded later applies to later rounds only.
+    public func policy(of round: StoredRound, zoneID: Int64, in db: (any SQLDatabase)? = nil) async throws -> ZonePolicy? {
+        guard let version = round.policyVersion else { return nil }
+        return try await PolicyRepository(database: database, audit: audit, clock: clock).require(zoneID: zoneID, version: version, in: db).policy
     }
 
     public func create(zoneID: Int64, name: String, deadline: CivilDate, actor: String) async throws -> Int64 {
         let audit = audit, backend = database.backend, now = clock.isoTimestamp
         return try await database.transaction { tx in
+            let policy = try await tx.raw("SELECT MAX(version) AS v FROM zone_policies WHERE zone_id = \(bind: zoneID)").first()?
+                .decode(column: "v", as: Int?.self)
             let id = try await insertReturningID(tx, """
-                INSERT INTO rounds (zone_id, name, status, deadline, created_by, created_at)
-                VALUES (\(bind: zoneID), \(bind: name), 'draft', \(bind: deadline.description), \(bind: actor), \(bind: now))
+                INSERT INTO rounds (zone_id, name, status, deadline, policy_version, created_by, created_at)
+                VALUES (\(bind: zoneID), \(bind: name), 'draft', \(bind: deadline.description), \(bind: policy), \(bind: actor), \(bind: now))
                 """)
             try await audit.append(AuditEntry(actor: actor, action: "round.create", entity: "round", entityID: String(id),
-                                              detail: "name=\(name); deadline=\(deadline)", zoneID: zoneID), in: tx, backend: backend)
+                                              detail: "name=\(name); deadline=\(deadline); policy_version=\(policy.map(String.init) ?? "none")", zoneID: zoneID),
+                                   in: tx, backend: backend)
             return id
         }
     }
 
-    public func offers(roundID: Int64) async throws -> [Offer] {
-        try await database.reader.raw("SELECT post_id, method, capacity, exam_weight FROM round_posts WHERE round_id = \(bind: roundID) ORDER BY post_id")
+    public func offers(roundID: Int64, in db: (any SQLDatabase)? = nil) async throws -> [Offer] {
+        try await (db ?? database.reader).raw("SELECT post_id, method, capacity, exam_weight FROM round_posts WHERE round_id = \(bind: roundID) ORDER BY post_id")
             .all().map { row in
                 Offer(postID: try row.decode(column: "post_id", as: Int64.self),
                       method: try row.decode(column: "method", as: AppointmentMethod.self, table: "round_posts"),
@@ -68,8 +80,8 @@ public struct RoundRepository: Sendable {
             }
     }
 
-    public func entries(roundID: Int64) async throws -> [Entry] {
-        try await database.reader.raw("""
+    public func entries(roundID: Int64, in db: (any SQLDatabase)? = nil) async throws -> [Entry] {
+        try await (db ?? database.reader).raw("""
             SELECT kind, person_id, post_id, position, exam, interview FROM round_entries WHERE round_id = \(bind: roundID)
             ORDER BY kind, post_id, position, person_id
             """).all().map { row in
@@ -82,17 +94,25 @@ public struct RoundRepository: Sendable {
     /// Runs `body` on a round in the given statuses, under the round row, auditing `action`.
     func change(_ roundID: Int64, zoneID: Int64, allowed: Set<StoredRound.Status>, actor: String, action: String, detail: String,
                 _ body: @escaping @Sendable (any SQLDatabase, StoredRound) async throws -> Void) async throws {
+        try await change(roundID, zoneID: zoneID, allowed: allowed, actor: actor, action: action, detail: { _ in detail }, body)
+    }
+
+    /// As above, with an audit detail made from what `body` returns.
+    func change<R: Sendable>(_ roundID: Int64, zoneID: Int64, allowed: Set<StoredRound.Status>, actor: String, action: String,
+                             detail: @escaping @Sendable (R) -> String,
+                             _ body: @escaping @Sendable (any SQLDatabase, StoredRound) async throws -> R) async throws -> R {
         let audit = audit, backend = database.backend, repo = self
-        try await database.transaction { tx in
+        return try await database.transaction { tx in
             try await QuotaRepository.lockZone(zoneID, in: tx, backend: backend)
             guard let round = try await repo.find(id: roundID, zoneID: zoneID, in: tx) else { throw StoreError.notFound("聘任批次 \(roundID)") }
             guard allowed.contains(round.status) else {
                 throw StoreError.invalid("聘任批次当前为“\(round.status.label)”，不能进行此操作")
             }
-            try await body(tx, round)
+            let result = try await body(tx, round)
             try await tx.raw("UPDATE rounds SET version = version + 1 WHERE id = \(bind: roundID)").run()
-            try await audit.append(AuditEntry(actor: actor, action: action, entity: "round", entityID: String(roundID), detail: detail, zoneID: zoneID),
+            try await audit.append(AuditEntry(actor: actor, action: action, entity: "round", entityID: String(roundID), detail: detail(result), zoneID: zoneID),
                                    in: tx, backend: backend)
+            return result
         }
     }
 
@@ -142,11 +162,17 @@ public struct RoundRepository: Sendable {
         }
     }
 
-    /// The engine's input from what is stored.
-    public func input(roundID: Int64) async throws -> RoundInput {
-        let offers = try await offers(roundID: roundID)
-        var input = RoundInput(posts: offers.map { .init(postID: $0.postID, capacity: $0.capacity, method: $0.method, examWeight: $0.examWeight) })
-        for e in try await entries(roundID: roundID) {
+    /// The engine's input from what `db` sees: every list in the order its user gave it (an
+    /// applicant's 志愿 by choice number, a head's order by position), whatever order rows come in;
+    /// the tie rule of the round's recorded policy, and each entrant's 参加工作时间 for it.
+    public func input(roundID: Int64, zoneID: Int64, in db: (any SQLDatabase)? = nil) async throws -> RoundInput {
+        let db = db ?? database.reader
+        guard let round = try await find(id: roundID, zoneID: zoneID, in: db) else { throw StoreError.notFound("聘任批次 \(roundID)") }
+        let offers = try await offers(roundID: roundID, in: db)
+        var input = RoundInput(posts: offers.map { .init(postID: $0.postID, capacity: $0.capacity, method: $0.method, examWeight: $0.examWeight) },
+                               tieBreak: try await policy(of: round, zoneID: zoneID, in: db)?.staffing.tieBreak ?? TieBreakKey.declared)
+        let entries = try await entries(roundID: roundID, in: db)
+        for e in entries.sorted(by: { ($0.position, $0.personID, $0.postID) < ($1.position, $1.personID, $1.postID) }) {
             switch e.kind {
             case "apply": input.applications[e.personID, default: []].append(e.postID)
             case "order": input.orderings[e.postID, default: []].append(e.personID)
@@ -155,23 +181,34 @@ public struct RoundRepository: Sendable {
             default: continue
             }
         }
-        for candidate in try await candidates(roundID: roundID) {
+        for row in try await db.raw("""
+            SELECT id, work_started_on FROM people
+            WHERE zone_id = \(bind: zoneID) AND work_started_on IS NOT NULL
+              AND id IN (SELECT person_id FROM round_entries WHERE round_id = \(bind: roundID))
+            """).all() {
+            guard let started = try? CivilDate(parsing: try row.decode(column: "work_started_on", as: String.self)) else { continue }
+            input.seniority[try row.decode(column: "id", as: Int64.self)] = started.ordinal
+        }
+        for candidate in try await Self.candidates(roundID: roundID, in: db) {
             if let score = candidate.score { input.candidates[candidate.postID, default: [:]][candidate.id] = score }
         }
         return input
     }
 
-    /// Computes the matching and stores it (status 已匹配).
+    /// Computes the matching and stores it (status 已匹配). Reads, matches and writes in one
+    /// transaction under the zone lock that every edit of the round also takes, so an edit is either
+    /// in the result or refused (the round is no longer 报名中), never saved and left out.
     public func compute(roundID: Int64, zoneID: Int64, actor: String) async throws -> RoundEngine.Result {
-        let input = try await input(roundID: roundID)
-        let result: RoundEngine.Result
-        do { result = try RoundEngine.run(input) } catch { throw StoreError.invalid("匹配输入有误：\(error)") }
-        let json = try String(decoding: JSONEncoder().encode(result), as: UTF8.self)
-        try await change(roundID, zoneID: zoneID, allowed: [.open, .computed], actor: actor, action: "round.compute",
-                         detail: "placed=\(result.assignments.count); unplaced=\(result.unplaced.count)") { tx, _ in
+        let repo = self
+        return try await change(roundID, zoneID: zoneID, allowed: [.open, .computed], actor: actor, action: "round.compute",
+                                detail: { (result: RoundEngine.Result) in "placed=\(result.assignments.count); unplaced=\(result.unplaced.count)" }) { tx, _ in
+            let input = try await repo.input(roundID: roundID, zoneID: zoneID, in: tx)
+            let result: RoundEngine.Result
+            do { result = try RoundEngine.run(input) } catch { throw StoreError.invalid("匹配输入有误：\(error)") }
+            let json = try String(decoding: JSONEncoder().encode(result), as: UTF8.self)
             try await tx.raw("UPDATE rounds SET status = 'computed', result = \(bind: json) WHERE id = \(bind: roundID)").run()
+            return result
         }
-        return result
     }
 
     /// Confirms a published round in one transaction: every assignment and every 社会招聘 hire is
@@ -251,6 +288,7 @@ public struct RoundRepository: Sendable {
                     status: try row.decode(column: "status", as: StoredRound.Status.self, table: "rounds"),
                     deadline: try row.decode(column: "deadline", as: String.self), version: try row.decode(column: "version", as: Int.self),
                     result: try row.decode(column: "result", as: String?.self).map { try JSONDecoder().decode(RoundEngine.Result.self, from: Data($0.utf8)) },
-                    publicityEnds: try row.decode(column: "publicity_ends", as: String?.self))
+                    publicityEnds: try row.decode(column: "publicity_ends", as: String?.self),
+                    policyVersion: try row.decode(column: "policy_version", as: Int?.self))
     }
 }

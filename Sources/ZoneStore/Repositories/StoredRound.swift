@@ -25,4 +25,7 @@ public struct StoredRound: Sendable, Identifiable {
     public let result: RoundEngine.Result?
     /// Last day of the 公示期 (yyyy-MM-dd); confirmation waits until it has passed.
     public let publicityEnds: String?
+    /// The zone policy version current when the round was created, whose rules (tie order, 待岗
+    /// period) it applies; nil for a zone that had none.
+    public let policyVersion: Int?
 }

@@ -49,6 +49,8 @@ struct APIController {
         let archiveRank: String?
         let status: String
         let leadership: String?
+        /// 参加工作时间 (the seniority tie rule's date), from the archive and sealed like it; absent when not recorded.
+        let workStartedOn: String?
         let version: Int
         let masked: Bool
 
@@ -61,7 +63,8 @@ struct APIController {
             establishment = p.establishment.rawValue
             archivePost = sealed ? nil : p.archivePost
             archiveRank = sealed ? nil : p.archiveRank
-            status = p.status.rawValue; leadership = p.leadership?.rawValue; version = p.version; masked = !unmasked
+            status = p.status.rawValue; leadership = p.leadership?.rawValue; workStartedOn = sealed ? nil : p.workStartedOn
+            version = p.version; masked = !unmasked
         }
     }
 
@@ -82,12 +85,13 @@ struct APIController {
         var archiveRank: String?
         var status: String?
         var leadership: String?
+        var workStartedOn: String?
         var version: Int?
 
         var input: PersonInput {
             PersonInput(name: name ?? "", idNumber: idNumber ?? "", phone: phone ?? "", unitID: unitId.map(String.init) ?? "",
                         establishment: establishment ?? "", archivePost: archivePost ?? "", archiveRank: archiveRank ?? "",
-                        status: status ?? PersonStatus.active.rawValue, leadership: leadership ?? "")
+                        status: status ?? PersonStatus.active.rawValue, leadership: leadership ?? "", workStartedOn: workStartedOn ?? "")
         }
     }
 

@@ -174,10 +174,7 @@ struct AppraisalController {
         return try await act(id, principal, notice: Self.notices[target] == nil ? "saved" : target) {
             switch target {
             case "compute": try await store.appraisals.compute(appraisalID: id, zoneID: zoneID, actor: actor)
-            case "publish":
-                let days = try await store.policies.require(zoneID: zoneID).policy.appraisal.publicityWorkingDays
-                let ends = try await store.holidays.calendar().end(of: days, after: store.clock.today)
-                try await store.appraisals.publish(appraisalID: id, zoneID: zoneID, ends: ends, actor: actor)
+            case "publish": try await store.appraisals.publish(appraisalID: id, zoneID: zoneID, actor: actor)
             case "final": try await store.appraisals.finalize(appraisalID: id, zoneID: zoneID, actor: actor)
             default: throw StoreError.invalid("未知操作")
             }

@@ -15,7 +15,7 @@ struct ImportController {
     static let card = ImportCard(action: "/people/import", template: "/people/import/template.xlsx", columns: PeopleImport.columns,
                                  hint: "整批校验身份证号、单位、重复与编制。")
     static let template = ImportTemplate(sheetName: "人员", header: PeopleImport.columns,
-                                         example: ["张三", "11010519491231002X", "13800138000", "产业发展局", "编外", "", "", "", "在岗"])
+                                         example: ["张三", "11010519491231002X", "13800138000", "产业发展局", "编外", "", "", "", "在岗", "1990-07-01"])
     static let jobPage = JobPage(title: "正在导入人员", active: "people",
                                  hint: "本页每秒自动刷新，完成后显示结果。整批在一个事务中写入，中途中断不会留下半批数据。")
 

@@ -210,6 +210,7 @@ struct PersonController {
                     HTML.tag("dt") { "档案职务" }; HTML.tag("dd") { sealed ? "（封存）" : person.archivePost.isEmpty ? "—" : person.archivePost }
                     HTML.tag("dt") { "档案职级" }; HTML.tag("dd") { sealed ? "（封存）" : person.archiveRank.isEmpty ? "—" : person.archiveRank }
                     HTML.tag("dt") { "领导职务级别" }; HTML.tag("dd") { person.leadership.map { $0.rawValue + "级（占领导职数）" } ?? "—" }
+                    HTML.tag("dt") { "参加工作时间（档案认定）" }; HTML.tag("dd") { sealed ? "（封存）" : person.workStartedOn ?? "未登记" }
                 }
             }
             HTML.tag("div", ["class": "actions"]) {
@@ -250,6 +251,8 @@ struct PersonController {
                                            errors: errors, required: true)
                     Components.field("档案职务", name: "archivePost", value: input.archivePost, errors: errors)
                     Components.field("档案职级", name: "archiveRank", value: input.archiveRank, errors: errors)
+                    Components.field("参加工作时间", name: "workStartedOn", value: input.workStartedOn, errors: errors,
+                                     hint: "选填，yyyy-MM-dd，以档案认定为准；聘任同分时按此排序（档案工龄）")
                     Components.selectField("领导职务级别", name: "leadership", value: input.leadership,
                                            options: [("", "无（非领导职务）")] + LeadershipRank.allCases.map { ($0.rawValue, $0.rawValue + "级") },
                                            errors: errors)
@@ -264,7 +267,7 @@ struct PersonController {
     static func input(from form: FormFields) -> PersonInput {
         PersonInput(name: form["name"], idNumber: form["idNumber"], phone: form["phone"], unitID: form["unitID"],
                     establishment: form["establishment"], archivePost: form["archivePost"], archiveRank: form["archiveRank"],
-                    status: form["status"], leadership: form["leadership"])
+                    status: form["status"], leadership: form["leadership"], workStartedOn: form["workStartedOn"])
     }
 
     func create(_ fields: FormFields, _ principal: Principal) async throws -> Response {

@@ -126,6 +126,8 @@ struct RoundController {
         let notApplied: [Person]
         /// The 待岗 training period the unplaced will get on confirmation.
         let waitingMonths: Int
+        /// The order that settles equal scores, from the round's policy version.
+        let tieBreak: [TieBreakKey]
         /// 社会招聘 candidates; the page shows them only to those who may see the post's results.
         let candidates: [StoredCandidate]
         let objections: [StoredObjection]
@@ -143,18 +145,22 @@ struct RoundController {
         let offers = try await env.store.rounds.offers(roundID: id)
         let posts = Dictionary(uniqueKeysWithValues: try await env.store.posts.all(zoneID: zoneID).map { ($0.id, $0) })
         let units = Set(offers.compactMap { posts[$0.postID]?.unitID })
+        let policy = try await env.store.rounds.policy(of: round, zoneID: zoneID)
         let notApplied = principal.can(.manageRounds)
             ? try await env.store.people.onStrength(zoneID: zoneID).filter { units.contains($0.unitID) && !ids.contains($0.id) } : []
         return Context(round: round, offers: offers, entries: entries, posts: posts,
                        tree: try await env.store.units.tree(zoneID: zoneID), people: people, notApplied: notApplied,
-                       waitingMonths: try await waitingMonths(zoneID: zoneID),
+                       waitingMonths: policy?.staffing.waitingMonths ?? Self.waitingMonths,
+                       tieBreak: policy?.staffing.tieBreak ?? TieBreakKey.declared,
                        candidates: try await env.store.rounds.candidates(roundID: id),
                        objections: objections)
     }
 
-    /// The zone policy's 待岗 period (潍坊: at least 3 months); 3 for a zone without a policy.
-    func waitingMonths(zoneID: Int64) async throws -> Int {
-        try await env.store.policies.current(zoneID: zoneID)?.policy.staffing.waitingMonths ?? Self.waitingMonths
+    /// The 待岗 period (潍坊: at least 3 months) of the policy version the round recorded, not of a
+    /// version loaded since; 3 for a zone without a policy.
+    func waitingMonths(roundID: Int64, zoneID: Int64) async throws -> Int {
+        guard let round = try await env.store.rounds.find(id: roundID, zoneID: zoneID) else { throw StoreError.notFound("聘任批次 \(roundID)") }
+        return try await env.store.rounds.policy(of: round, zoneID: zoneID)?.staffing.waitingMonths ?? Self.waitingMonths
     }
 
     func page(_ id: Int64, _ principal: Principal, notice: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok,
@@ -226,7 +232,8 @@ struct RoundController {
                 let ends = try await env.store.holidays.calendar().end(of: Self.publicityDays, after: env.store.clock.today)
                 try await env.store.rounds.publish(roundID: id, zoneID: zoneID, ends: ends, actor: actor)
             case "confirm":
-                try await env.store.rounds.confirm(roundID: id, zoneID: zoneID, waitingMonths: try await waitingMonths(zoneID: zoneID), actor: actor)
+                try await env.store.rounds.confirm(roundID: id, zoneID: zoneID, waitingMonths: try await waitingMonths(roundID: id, zoneID: zoneID),
+                                                   actor: actor)
             default: throw StoreError.invalid("未知操作")
             }
         }

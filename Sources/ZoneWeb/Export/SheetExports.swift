@@ -10,10 +10,10 @@ public enum SheetExports {
     public static func people(_ store: Store, zoneID: Int64, including: (Person) -> Bool = { _ in true }) async throws -> XLSXSheet {
         let units = Dictionary(uniqueKeysWithValues: try await store.units.all(zoneID: zoneID).map { ($0.id, $0.name) })
         let people = try await store.people.register(zoneID: zoneID).filter(including)
-        var sheet = try XLSXSheet(name: "人员名册", header: PeopleImport.columns, columnWidths: [10, 22, 14, 20, 10, 14, 14, 12, 10])
+        var sheet = try XLSXSheet(name: "人员名册", header: PeopleImport.columns, columnWidths: [10, 22, 14, 20, 10, 14, 14, 12, 10, 12])
         sheet.rows = people.map { person in
             [person.name, person.idNumber, person.phone ?? "", units[person.unitID] ?? "", person.establishment.rawValue,
-             person.archivePost, person.archiveRank, person.leadership?.rawValue ?? "", person.status.rawValue]
+             person.archivePost, person.archiveRank, person.leadership?.rawValue ?? "", person.status.rawValue, person.workStartedOn ?? ""]
                 .map { $0.isEmpty ? .empty : .text($0) }
         }
         return sheet

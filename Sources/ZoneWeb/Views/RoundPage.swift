@@ -25,7 +25,7 @@ struct RoundPage {
                 Components.tag(round.status.label, kind: round.status == .confirmed ? "ok" : "warn")
                 HTML.tag("span", ["class": "hint"]) {
                     "报名截止：\(round.deadline)；" + (round.publicityEnds.map { "公示期至：\($0)（\(RoundController.publicityDays)个工作日）；" } ?? "")
-                        + "平局规则：综合成绩 → 档案资历 → 人员编号"
+                        + "同分排序规则（政策规定）：" + context.tieBreak.map(\.label).joined(separator: " → ")
                 }
                 if principal.can(.manageRounds) { statusButtons }
             }

@@ -3,7 +3,7 @@ import ZoneWeb
 
 /// The people register the xlsx cases read and write: `rows` seeded rows in the people import's columns, shaped
 /// like `bench/gen_people.py`'s (a three-character name, an 18-digit ID number, a mobile number, one unit, 编外,
-/// three blank columns, 在岗), so the generated workbook and the one bench/run makes with openpyxl hold alike text.
+/// three blank columns, 在岗, no 参加工作时间), so the generated workbook and the one bench/run makes with openpyxl hold alike text.
 enum BenchPeopleSheet {
     static func make(rows count: Int) throws -> XLSXSheet {
         var random = SeededGenerator(seed: 11)
@@ -16,7 +16,7 @@ enum BenchPeopleSheet {
         var sheet = try XLSXSheet(name: "人员名册", header: PeopleImport.columns)
         sheet.rows = (0..<count).map { i in
             [.text(String([pick(surnames), pick(given), pick(given)])), .text("5301021960" + digits(i, 8)),
-             .text("139" + digits(i, 8)), .text("产业发展局"), .text("编外"), .empty, .empty, .empty, .text("在岗")]
+             .text("139" + digits(i, 8)), .text("产业发展局"), .text("编外"), .empty, .empty, .empty, .text("在岗"), .empty]
         }
         return sheet
     }

@@ -1,8 +1,9 @@
 /// Decides an appointment round: direct appointments first, then every post ranks its applicants
 /// (the head's order, or weighted scores), then the applicant-optimal stable matching fills the
-/// rest. 社会招聘 posts hire their best-scored external candidates up to the planned number. The
-/// declared tie rule is: higher score, then more archive seniority, then lower person id
-/// (candidates have no archive, so their ties go by the order they were entered in).
+/// rest. 社会招聘 posts hire their best-scored external candidates up to the planned number. Equal
+/// scores go by the zone policy's declared rule (`RoundInput.tieBreak`, e.g. score → archive
+/// seniority → person id); every tied person is told which key settled their place (candidates
+/// have no archive, so their ties go by the order they were entered in).
 ///
 /// ```swift
 /// let result = try RoundEngine.run(RoundInput(posts: [.init(postID: 1, capacity: 1, method: .mutualSelection)],
@@ -14,8 +15,17 @@ public enum RoundEngine {
         public let personID: Int64
         /// Weighted score in hundredths, when ranked by score.
         public let score: Int?
-        /// How this person's place relative to the one above was decided, when it was a tie.
+        /// How this person's place among equal scores was decided, when it was a tie.
         public let tieBreak: String?
+        /// The tie key that settled it: against the one above, or for the first of a tie against the one below.
+        public let settledBy: TieBreakKey?
+
+        init(personID: Int64, score: Int?, tieBreak: String? = nil, settledBy: TieBreakKey? = nil) {
+            self.personID = personID
+            self.score = score
+            self.tieBreak = tieBreak
+            self.settledBy = settledBy
+        }
     }
 
     public struct Result: Sendable, Equatable, Codable {
@@ -45,7 +55,7 @@ public enum RoundEngine {
         var hired: [Int64: Int64] = [:]
         var candidateRankings: [Int64: [Ranked]] = [:]
         for setup in input.posts where setup.method == .openRecruitment {
-            let ranking = ordered((input.candidates[setup.postID] ?? [:]).map { ($0.key, $0.value) }, seniority: nil)
+            let ranking = ordered((input.candidates[setup.postID] ?? [:]).map { ($0.key, $0.value) }, rule: [.score, .id], seniority: nil)
             candidateRankings[setup.postID] = ranking
             for candidate in ranking.prefix(setup.capacity) { hired[candidate.personID] = setup.postID }
         }
@@ -74,36 +84,51 @@ public enum RoundEngine {
     }
 
     /// A post's order of applicants: the head's explicit order if given, else weighted score
-    /// (applicants without scores are not ranked), ties by seniority then id.
+    /// (applicants without scores are not ranked), equal scores by the declared tie rule.
     static func rank(_ setup: RoundInput.PostSetup, applied: [Int64], input: RoundInput) -> [Ranked] {
         if setup.method == .mutualSelection, let order = input.orderings[setup.postID] {
             let set = Set(applied)
-            return order.filter(set.contains).map { Ranked(personID: $0, score: nil, tieBreak: nil) }
+            return order.filter(set.contains).map { Ranked(personID: $0, score: nil) }
         }
         let scored: [(Int64, Int)] = applied.compactMap { person in
             input.scores[setup.postID]?[person].map { (person, weighted($0, examWeight: setup.examWeight)) }
         }
-        return ordered(scored, seniority: { input.seniority[$0] ?? Int.max })
+        return ordered(scored, rule: input.tieBreak, seniority: input.seniority)
     }
 
-    /// (id, score) pairs by the tie rule: score, then seniority (when there is an archive to read
-    /// it from), then id.
-    static func ordered(_ scored: [(Int64, Int)], seniority: ((Int64) -> Int)?) -> [Ranked] {
-        let years = seniority ?? { _ in 0 }
-        let sorted = scored.sorted { a, b in
-            (a.1, -years(a.0), -a.0) > (b.1, -years(b.0), -b.0)
-        }
-        // Everyone in a group of equal scores is told so, and by what the group was ordered.
-        let groups = Dictionary(grouping: sorted, by: \.1)
-        return sorted.map { entry in
-            let group = groups[entry.1]!
-            var tie: String?
-            if group.count > 1 {
-                let rule = seniority == nil ? "按登记顺序排序"
-                    : Set(group.map { years($0.0) }).count == group.count ? "按档案资历排序" : "按档案资历、人员编号排序"
-                tie = "与\(group.count - 1)人同分，" + rule
+    /// (id, score) pairs in the order of `rule`'s keys. `seniority` nil: external candidates, whose
+    /// ids are the order they were entered in.
+    static func ordered(_ scored: [(Int64, Int)], rule: [TieBreakKey], seniority: [Int64: Int]?) -> [Ranked] {
+        // Missing seniority ranks last; two missing are equal, and the next key decides.
+        func started(_ id: Int64) -> Int { seniority?[id] ?? Int.max }
+        /// The first key of the rule on which a comes before b; nil only for the same person.
+        func settling(_ a: (Int64, Int), _ b: (Int64, Int)) -> (key: TieBreakKey, aFirst: Bool)? {
+            for key in rule {
+                switch key {
+                case .score where a.1 != b.1: return (key, a.1 > b.1)
+                case .seniority where started(a.0) != started(b.0): return (key, started(a.0) < started(b.0))
+                case .id where a.0 != b.0: return (key, a.0 < b.0)
+                default: continue
+                }
             }
-            return Ranked(personID: entry.0, score: entry.1, tieBreak: tie)
+            return nil
+        }
+        let sorted = scored.sorted { settling($0, $1)?.aFirst ?? false }
+        let sizes = Dictionary(grouping: sorted, by: \.1).mapValues(\.count)
+        return sorted.indices.map { i in
+            let entry = sorted[i], size = sizes[entry.1]!
+            guard size > 1 else { return Ranked(personID: entry.0, score: entry.1) }
+            // Against the one above if they share the score, else (first of the tie) the one below.
+            let other = i > 0 && sorted[i - 1].1 == entry.1 ? sorted[i - 1] : sorted[min(i + 1, sorted.count - 1)]
+            let key = settling(entry, other)?.key ?? .id
+            let how = switch key {
+            case .score: "按综合成绩排定"
+            case .seniority: "按参加工作时间先后排定"
+            case .id where seniority == nil: "按登记顺序排定"
+            case .id where rule.contains(.seniority): "参加工作时间相同或未登记，按人员编号排定"
+            case .id: "按人员编号排定"
+            }
+            return Ranked(personID: entry.0, score: entry.1, tieBreak: "与\(size - 1)人同分，\(how)", settledBy: key)
         }
     }
 

@@ -39,21 +39,30 @@ public struct RoundInput: Sendable {
     public var orderings: [Int64: [Int64]]
     /// 直接聘任: person → post, decided before matching.
     public var direct: [Int64: Int64]
-    /// Archive seniority (参加工作年月 as yyyymm; smaller is more senior), for tie-breaks.
+    /// Archive seniority: 参加工作时间 as yyyymmdd (smaller is more senior), for the `seniority`
+    /// tie key; people without one rank after everyone who has one.
     public var seniority: [Int64: Int]
+    /// The zone policy's order for equal rankings (`staffing.tie_break`, ending with `id`).
+    public var tieBreak: [TieBreakKey]
     /// 社会招聘: post → external candidate id → score in hundredths. Candidate ids are their own
     /// numbering, never person ids; only scored candidates are listed.
     public var candidates: [Int64: [Int64: Int]]
 
     public init(posts: [PostSetup], applications: [Int64: [Int64]] = [:], scores: [Int64: [Int64: Score]] = [:],
                 orderings: [Int64: [Int64]] = [:], direct: [Int64: Int64] = [:], seniority: [Int64: Int] = [:],
-                candidates: [Int64: [Int64: Int]] = [:]) {
+                tieBreak: [TieBreakKey] = TieBreakKey.declared, candidates: [Int64: [Int64: Int]] = [:]) {
         self.posts = posts
         self.applications = applications
         self.scores = scores
         self.orderings = orderings
         self.direct = direct
         self.seniority = seniority
+        self.tieBreak = tieBreak
         self.candidates = candidates
     }
+}
+
+extension CivilDate {
+    /// yyyymmdd as one number, ordered as the dates are: `RoundInput.seniority`'s unit.
+    public var ordinal: Int { year * 10_000 + month * 100 + day }
 }
