@@ -247,7 +247,7 @@ struct PersonController {
     func create(_ fields: FormFields, _ principal: Principal) async throws -> Response {
         let input = Self.input(from: fields)
         let tree = try await visibleUnits(principal)
-        switch input.validate(knownUnits: Set(tree.units.map(\.id))) {
+        switch input.validate(knownUnits: Set(tree.units.map(\.id)), today: env.store.clock.today) {
         case .failure(let errors):
             return try await form(principal, person: nil, input: input, errors: errors, message: "请更正标红的字段，未保存任何内容。", status: .unprocessableContent)
         case .success(let valid):
@@ -268,7 +268,7 @@ struct PersonController {
         // Re-render against the version the user edited, so a stale form stays stale until reloaded.
         var edited = person
         edited.version = version
-        switch input.validate(knownUnits: Set(tree.units.map(\.id))) {
+        switch input.validate(knownUnits: Set(tree.units.map(\.id)), today: env.store.clock.today) {
         case .failure(let errors):
             return try await form(principal, person: edited, input: input, errors: errors, message: "请更正标红的字段，未保存任何内容。", status: .unprocessableContent)
         case .success(let valid):
