@@ -98,7 +98,9 @@ public struct LedgerField: Sendable, Equatable {
             else { throw .invalid("应为金额（元），最多两位小数") }
             return String(fen)
         case .area, .percent:
-            guard let tenths = FixedPoint.parse(text, places: 1), kind != .percent || tenths <= 1000
+            // A percentage cell of a spreadsheet reads "60.5%" (and a clerk may type it so).
+            let number = kind == .percent && text.hasSuffix("%") ? String(text.dropLast()) : text
+            guard let tenths = FixedPoint.parse(number, places: 1), kind != .percent || tenths <= 1000
             else { throw .invalid(kind == .percent ? "应为0–100之间的百分数，最多一位小数" : "应为面积（亩），最多一位小数") }
             return String(tenths)
         case .date:

@@ -42,9 +42,7 @@ enum LedgerCells {
         case .money: return Int(value).map { .money(fen: $0) } ?? .text(value)
         case .percent: return Int(value).map { .percent(tenths: $0) } ?? .text(value)
         case .area: return Int(value).map { .decimal(Double($0) / 10) } ?? .text(value)
-        case .date:
-            guard let date = record.date(field.key) else { return .text(value) }
-            return .date(year: date.year, month: date.month, day: date.day)
+        case .date: return .date(stored: value)
         case .text, .month, .choice, .creditCode: return .text(value)
         }
     }
