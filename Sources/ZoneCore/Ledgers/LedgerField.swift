@@ -22,7 +22,8 @@ public struct LedgerField: Sendable, Equatable {
         case creditCode
         /// The responsible unit: its id in forms, its name in CSV files. Scopes the row to a department.
         case unit
-        /// A person of the register: id in forms, 身份证号 in CSV files. Scopes the row to that person.
+        /// A person of the register: id in forms; in sheets a name, the export's label or a 身份证号 (`LedgerPersonLabel`).
+        /// Scopes the row to that person.
         case person
     }
 
