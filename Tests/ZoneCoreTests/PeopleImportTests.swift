@@ -32,13 +32,13 @@ struct PeopleImportTests {
         let sheet = PeopleImport(try CSVTable(parsing: csv), book: book, existingIDs: [Self.id(8)], today: .testToday)
         #expect(sheet.people.isEmpty)
         #expect(sheet.errors.map(\.description) == [
-            "第3行 身份证号：身份证号校验位不符，请核对身份证原件",
+            "第3行 身份证号：身份证号校验位不符，请核对身份证原件（所填：“110105********0021”）",
             "第4行 单位：单位“不存在局”不存在",
             "第5行 身份证号：与第2行重复",
             "第7行 编制类型：超编：管委会 事业编制 4/3",
             "第9行 身份证号：已在名册中登记",
-            "第10行 姓名：姓名只能包含汉字和间隔号“·”",
-            "第10行 手机号：手机号格式不正确（应为1[3-9]开头的11位数字）",
+            "第10行 姓名：姓名只能包含汉字和间隔号“·”（所填：“Tom”）",
+            "第10行 手机号：手机号格式不正确（应为1[3-9]开头的11位数字）（所填：“123”）",
         ])
     }
 

@@ -67,7 +67,9 @@ extension PeopleImport {
             switch input.validate(knownUnits: knownUnits, today: today) {
             case .failure(let fieldErrors):
                 for (field, message) in fieldErrors.byField.sorted(by: { $0.key < $1.key }) where !(field == "unitID" && units.count != 1 && !unitName.isEmpty) {
-                    errors.append(RowError(line: line, column: PeopleImport.fieldColumns[field] ?? field, message: message))
+                    let column = PeopleImport.fieldColumns[field] ?? field
+                    let text = PeopleImport.columns.firstIndex(of: column).flatMap { position[$0] }.map { row[$0] } ?? ""
+                    errors.append(RowError(line: line, column: column, message: message, cell: text))
                 }
             case .success(let person):
                 if existingIDs.contains(person.idNumber) {
