@@ -5,12 +5,12 @@ import Testing
 @Suite("社会招聘 candidates")
 struct CandidateTests {
     @Test func validatesLikeTheRegisterWithARequiredPhone() throws {
-        let valid = try CandidateInput(name: "阿卜杜·热合曼", idNumber: "11010519491231002x", phone: "13800138000", score: "85.5").validate().get()
+        let valid = try CandidateInput(name: "阿卜杜·热合曼", idNumber: "11010519491231002x", phone: "13800138000", score: "85.5").validate(today: .testToday).get()
         #expect(valid.identity == PersonalIdentity(name: "阿卜杜·热合曼", idNumber: "11010519491231002X", gender: .female,
                                                    birthDate: "1949-12-31", phone: "13800138000"))
         #expect(valid.score == 8550)
-        #expect(try CandidateInput(name: "李四", idNumber: "11010519491231002X", phone: "13800138000").validate().get().score == nil)
-        guard case .failure(let errors) = CandidateInput(name: "Tom", idNumber: "110105194912310021", phone: "", score: "101").validate() else {
+        #expect(try CandidateInput(name: "李四", idNumber: "11010519491231002X", phone: "13800138000").validate(today: .testToday).get().score == nil)
+        guard case .failure(let errors) = CandidateInput(name: "Tom", idNumber: "110105194912310021", phone: "", score: "101").validate(today: .testToday) else {
             Issue.record("expected errors")
             return
         }

@@ -114,7 +114,7 @@ struct LedgerFiguresTests {
         let bad = try CSVTable(parsing: "企业名称,统一社会信用代码,专班负责人,服务起始日期,责任单位\n甲公司,\(code),张三,2024-01-01,产业发展局\n乙公司,\(code),李四,2024-13-01,招商局\n")
         let sheet = LedgerImport(bad, kind: .keyFirms, references: refs)
         #expect(sheet.records.isEmpty)
-        #expect(sheet.errors.map(\.description) == ["第3行 服务起始日期：日期格式应为 yyyy-MM-dd，且须为有效日期", "第3行 责任单位：单位“招商局”不存在或不在您的管理范围内"])
+        #expect(sheet.errors.map(\.description) == ["第3行 服务起始日期：日期“2024-13-01”无效：应为有效日期，如 2024-01-15、2024/1/15 或 2024年1月15日", "第3行 责任单位：单位“招商局”不存在或不在您的管理范围内"])
         let dup = try CSVTable(parsing: "企业名称,统一社会信用代码,专班负责人,服务起始日期\n甲公司,\(code),张三,2024-01-01\n乙公司,\(code),李四,2024-02-01\n")
         #expect(LedgerImport(dup, kind: .keyFirms, references: refs).errors.map(\.description) == ["第3行 企业名称：与第2行重复"])
         let missing = try CSVTable(parsing: "企业名称\n甲公司\n")

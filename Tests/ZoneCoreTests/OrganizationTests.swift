@@ -52,7 +52,7 @@ struct OrganizationTests {
         let people = DemoZone.people()
         #expect(Set(people.map(\.person.idNumber)).count == people.count)
         for spec in people {
-            _ = try ResidentID(spec.person.idNumber)
+            _ = try ResidentID(spec.person.idNumber, today: .testToday)
             _ = try PersonName(spec.person.name)
         }
         #expect(DemoZone.people().map(\.person.idNumber) == people.map(\.person.idNumber))

@@ -8,7 +8,7 @@ struct PersonInputTests {
     @Test func derivesGenderAndBirthDateFromTheIDNumber() throws {
         let input = PersonInput(name: "张三", idNumber: "11010519491231002x", phone: "+86 138 0013 8000", unitID: "2",
                                 establishment: "事业", archivePost: "科员", archiveRank: "一级科员")
-        let valid = try input.validate(knownUnits: units).get()
+        let valid = try input.validate(knownUnits: units, today: .testToday).get()
         #expect(valid.idNumber == "11010519491231002X")
         #expect(valid.gender == .female)
         #expect(valid.birthDate == "1949-12-31")
@@ -18,7 +18,7 @@ struct PersonInputTests {
 
     @Test func reportsEveryBadFieldAtOnceInChinese() {
         let input = PersonInput(name: "Tom", idNumber: "110105194912310021", phone: "12345", unitID: "9", establishment: "x", status: "?")
-        guard case .failure(let errors) = input.validate(knownUnits: units) else {
+        guard case .failure(let errors) = input.validate(knownUnits: units, today: .testToday) else {
             Issue.record("expected errors")
             return
         }
@@ -32,7 +32,7 @@ struct PersonInputTests {
 
     @Test func phoneIsOptional() throws {
         let input = PersonInput(name: "李四", idNumber: "11010519491231002X", unitID: "1", establishment: "编外")
-        #expect(try input.validate(knownUnits: units).get().phone == nil)
+        #expect(try input.validate(knownUnits: units, today: .testToday).get().phone == nil)
     }
 
     /// 参加工作时间 is optional, stored as yyyy-MM-dd, and bounded: a real date from the 16th birthday

@@ -92,7 +92,7 @@ struct PeopleImportStoreTests {
                 Issue.record("a sheet with bad rows was imported")
             } catch let refused as PeopleImport.Refused {
                 #expect(refused.errors.map(\.description) == [
-                    "第120行 身份证号：身份证号校验位不符，请核对身份证原件",
+                    "第120行 身份证号：身份证号校验位不符，请核对身份证原件（所填：“110105********0021”）",
                     "第130行 身份证号：与第7行重复",
                     "第140行 身份证号：已在名册中登记",
                     "第150行 单位：单位“不存在局”不存在",

@@ -24,7 +24,7 @@ struct LedgerTests {
             var bad = Self.project
             bad[3] = ("signed", "2025-02-30")
             let refused = try await browser.post("/ledgers/projects", bad)
-            #expect(refused.status == .unprocessableContent && refused.body.contains("日期格式应为 yyyy-MM-dd"))
+            #expect(refused.status == .unprocessableContent && refused.body.contains("无效：应为有效日期，如 2024-01-15"))
             #expect(try await browser.post("/ledgers/projects", Self.project, csrf: false).status == .forbidden)
             #expect(try await app.store.ledgers.all(zoneID: zone, kind: .projects).count == before + 1)
 

@@ -24,7 +24,7 @@ struct XLSXReaderTests {
         let rows = try reader.rows()
         #expect(rows.map(\.line) == [1, 2, 4])  // the blank row 3 is skipped, the numbers stay Excel's
         #expect(rows[0].cells == ["姓名", "身份证号", "金额", "日期", "数量", "比例", "小数", "备注"])
-        #expect(rows[1].cells == ["张三", "11010519491231002X", "1234.56", "2024-02-29", "42", "0.125", "0.3", "=cmd|' /C calc'!A0"])
+        #expect(rows[1].cells == ["张三", "11010519491231002X", "1234.56", "2024-02-29", "42", "12.5%", "0.3", "=cmd|' /C calc'!A0"])
         #expect(rows[2].cells == ["李四", "012345678901234567", "-0.01", "1900-01-01", "-7", "", "1e+20", "第一行\n\t_x0041_"])
         #expect(try reader.rows(sheet: "第二页").map(\.cells) == [["二"]])
         #expect(throws: XLSXReadError.noSuchSheet("第三页", available: ["人员", "第二页"])) { try reader.rows(sheet: "第三页") }

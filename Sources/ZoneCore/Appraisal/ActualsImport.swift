@@ -35,7 +35,7 @@ public struct ActualsImport: Sendable {
             let line = table.lines[offset]
             func cell(_ column: String) -> String { index[column].map { row[$0].trimmingWhitespace() } ?? "" }
             guard let id = Int64(cell("指标编号")) else {
-                errors.append(ImportRowError(line: line, column: "指标编号", message: "应为模板中的指标编号（整数）"))
+                errors.append(ImportRowError(line: line, column: "指标编号", message: "应为模板中的指标编号（整数）", cell: cell("指标编号")))
                 continue
             }
             guard let indicator = byID[id] else {
@@ -50,7 +50,7 @@ public struct ActualsImport: Sendable {
             }
             seen[id] = seen[id] ?? line
             do { actuals[id] = .some(try indicator.rule.parseActual(cell("实际值"))) } catch {
-                errors.append(ImportRowError(line: line, column: "实际值", message: error.message))
+                errors.append(ImportRowError(line: line, column: "实际值", message: error.message, cell: cell("实际值")))
             }
         }
         if table.rows.isEmpty { errors.append(ImportRowError(line: 1, column: "", message: "文件中没有数据行")) }

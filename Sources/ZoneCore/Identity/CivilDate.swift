@@ -11,15 +11,35 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         self.day = day
     }
 
-    /// Parses "yyyy-MM-dd" (also accepts "/" or "." as separators, as Excel users type them).
+    /// Parses a date as clerks and spreadsheets in zh-CN write it: 2024-01-15, 2024/1/15 (Excel and WPS, and their
+    /// CSV files), 2024.1.15, 2024年1月15日, full-width digits too. The year has four digits in 1900–9999 (Excel's
+    /// range, and no record here is older); one separator throughout, so 2024-1/15 is a typo, not a date.
     public init(parsing raw: String) throws(ValidationError) {
-        let text = raw.trimmingWhitespace()
+        let text = raw.foldingFullWidth().trimmingWhitespace()
         guard !text.isEmpty else { throw .required }
-        let parts = text.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." })
-        guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              let date = CivilDate(year: y, month: m, day: d)
-        else { throw .invalid("日期格式应为 yyyy-MM-dd，且须为有效日期") }
+        guard let date = Self.fields(of: text).flatMap({ CivilDate(year: $0, month: $1, day: $2) }) else {
+            let shown = text.count > 20 ? String(text.prefix(20)) + "…" : text
+            throw .invalid("日期“\(shown)”无效：应为有效日期，如 2024-01-15、2024/1/15 或 2024年1月15日")
+        }
         self = date
+    }
+
+    /// Year, month and day of a date's text, unchecked against the calendar; nil when it has another shape.
+    private static func fields(of text: String) -> (Int, Int, Int)? {
+        var parts: [Substring]
+        if text.hasSuffix("日") {
+            let body = text.dropLast()
+            guard let year = body.firstIndex(of: "年"), let month = body.firstIndex(of: "月"), year < month else { return nil }
+            parts = [body[..<year], body[body.index(after: year)..<month], body[body.index(after: month)...]]
+        } else {
+            guard let separator = text.first(where: { $0 == "-" || $0 == "/" || $0 == "." }) else { return nil }
+            parts = text.split(separator: separator, omittingEmptySubsequences: false)
+        }
+        guard parts.count == 3, parts[0].count == 4, (1...2).contains(parts[1].count), (1...2).contains(parts[2].count),
+              parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
+              let year = Int(parts[0]), year >= 1900, let month = Int(parts[1]), let day = Int(parts[2])
+        else { return nil }
+        return (year, month, day)
     }
 
     static func daysIn(month: Int, year: Int) -> Int {

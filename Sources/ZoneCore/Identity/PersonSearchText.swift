@@ -6,10 +6,10 @@
 /// one is matched against the masked form everyone sees, never against the hidden digits:
 ///
 /// ```swift
-/// PersonSearchText("11010519491231002X")   // .fullID("11010519491231002X")
-/// PersonSearchText("110105")               // .maskedID("110105")   matches 110105********002X
-/// PersonSearchText("19491231")             // .maskedID("19491231") matches nobody: those digits are hidden
-/// PersonSearchText("张")                   // .name("张")
+/// PersonSearchText("11010519491231002X", today: today)   // .fullID("11010519491231002X")
+/// PersonSearchText("110105", today: today)               // .maskedID("110105")   matches 110105********002X
+/// PersonSearchText("19491231", today: today)             // .maskedID("19491231") matches nobody: those digits are hidden
+/// PersonSearchText("张", today: today)                   // .name("张")
 /// ```
 public enum PersonSearchText: Equatable, Sendable {
     case none
@@ -19,11 +19,11 @@ public enum PersonSearchText: Equatable, Sendable {
     /// A valid 18-character number, normalised (`x` → `X`).
     case fullID(String)
 
-    public init(_ raw: String) {
+    public init(_ raw: String, today: CivilDate) {
         let text = raw.trimmingWhitespace()
         if text.isEmpty {
             self = .none
-        } else if let id = try? ResidentID(text) {
+        } else if let id = try? ResidentID(text, today: today) {
             self = .fullID(id.value)
         } else if text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: "X") || $0 == UInt8(ascii: "x") || $0 == UInt8(ascii: "*") }) {
             self = .maskedID(text.uppercased())

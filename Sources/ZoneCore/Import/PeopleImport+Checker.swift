@@ -10,6 +10,8 @@ extension PeopleImport {
         let position: [Int?]
         let unitsByName: [String: [Int64]]
         let knownUnits: Set<Int64>
+        /// No birth date may be after it.
+        let today: CivilDate
         /// The header lacks a required column: no row is checked.
         let headerIncomplete: Bool
         var seen: [String: Int] = [:]
@@ -17,9 +19,10 @@ extension PeopleImport {
         var errors: [RowError] = []
 
         /// A checker for a sheet with `header` in a zone whose units are in `book`; `existingIDs` are ID
-        /// numbers already registered; `rowCount` (if known) sizes the tables.
-        public init(header: [String], book: QuotaBook, existingIDs: Set<String>, rowCount: Int = 0) {
+        /// numbers already registered; `rowCount` (if known) sizes the tables; `today` is the caller's date.
+        public init(header: [String], book: QuotaBook, existingIDs: Set<String>, rowCount: Int = 0, today: CivilDate) {
             self.book = book
+            self.today = today
             self.existingIDs = existingIDs
             let index = Dictionary(header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
             position = PeopleImport.columns.map { index[$0] }
@@ -61,10 +64,12 @@ extension PeopleImport {
                                     establishment: cell(.establishment), archivePost: cell(.archivePost), archiveRank: cell(.archiveRank),
                                     status: cell(.status).isEmpty ? PersonStatus.active.rawValue : cell(.status),
                                     leadership: cell(.leadership), workStartedOn: cell(.workStartedOn))
-            switch input.validate(knownUnits: knownUnits) {
+            switch input.validate(knownUnits: knownUnits, today: today) {
             case .failure(let fieldErrors):
                 for (field, message) in fieldErrors.byField.sorted(by: { $0.key < $1.key }) where !(field == "unitID" && units.count != 1 && !unitName.isEmpty) {
-                    errors.append(RowError(line: line, column: PeopleImport.fieldColumns[field] ?? field, message: message))
+                    let column = PeopleImport.fieldColumns[field] ?? field
+                    let text = PeopleImport.columns.firstIndex(of: column).flatMap { position[$0] }.map { row[$0] } ?? ""
+                    errors.append(RowError(line: line, column: column, message: message, cell: text))
                 }
             case .success(let person):
                 if existingIDs.contains(person.idNumber) {

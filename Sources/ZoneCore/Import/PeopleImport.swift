@@ -21,9 +21,10 @@ public struct PeopleImport: Sendable {
     public let people: [ValidPerson]
     public let errors: [RowError]
 
-    /// Validates `table` for a zone whose units are in `book`; `existingIDs` are ID numbers already registered.
-    public init(_ table: CSVTable, book: QuotaBook, existingIDs: Set<String>) {
-        var checker = Checker(header: table.header, book: book, existingIDs: existingIDs, rowCount: table.rows.count)
+    /// Validates `table` for a zone whose units are in `book`; `existingIDs` are ID numbers already registered;
+    /// `today` is the caller's date.
+    public init(_ table: CSVTable, book: QuotaBook, existingIDs: Set<String>, today: CivilDate) {
+        var checker = Checker(header: table.header, book: book, existingIDs: existingIDs, rowCount: table.rows.count, today: today)
         _ = checker.check(table.rows[...], lines: table.lines[...])
         self = checker.finish()
     }

@@ -65,7 +65,9 @@ public struct LedgerEntry: Sendable, Equatable, Identifiable {
     public var kind: LedgerKind { record.kind }
 }
 
-/// The units and people a ledger row may name: forms send ids, CSV files send unit names and 身份证号.
+/// The units and people a ledger row may name: forms send ids; sheets send unit names, and for a person a
+/// 身份证号 or the label an export writes (`LedgerPersonLabel`: the name, with the masked ID number where the
+/// name is shared).
 public struct LedgerReferences: Sendable {
     public struct PersonRef: Sendable {
         public let name: String
@@ -82,12 +84,33 @@ public struct LedgerReferences: Sendable {
     public let people: [Int64: PersonRef]
     let unitsByName: [String: [Int64]]
     let peopleByIDNumber: [String: Int64]
+    let peopleByName: [String: [Int64]]
 
     public init(units: [Int64: String], people: [Int64: PersonRef]) {
         self.units = units
         self.people = people
         unitsByName = Dictionary(grouping: units.keys, by: { units[$0]! })
         peopleByIDNumber = Dictionary(people.map { ($0.value.idNumber, $0.key) }, uniquingKeysWith: min)
+        peopleByName = Dictionary(grouping: people.keys.sorted(), by: { people[$0]!.name })
+    }
+
+    /// The person a sheet's cell names, or why none: the message shows the cell as typed, masking it only when
+    /// it is a whole ID number (someone's personal data, whoever they are).
+    func person(named text: String) -> Result<Int64, ValidationError> {
+        let upper = text.foldingFullWidth().uppercased()
+        if ResidentID.hasFullShape(upper) {
+            return peopleByIDNumber[upper].map(Result.success)
+                ?? .failure(.invalid("身份证号“\(LedgerPersonLabel.masked(upper))”不在名册中或不在您的管理范围内"))
+        }
+        let label = LedgerPersonLabel.parse(text)
+        let matches = (peopleByName[label?.name ?? text] ?? []).filter { id in
+            label.map { LedgerPersonLabel.masked(people[id]!.idNumber) == $0.masked } ?? true
+        }
+        switch matches.count {
+        case 1: return .success(matches[0])
+        case 0: return .failure(.invalid("人员“\(text)”不在名册中或不在您的管理范围内（可填姓名或身份证号）"))
+        default: return .failure(.invalid("名册中有 \(matches.count) 人叫“\(text)”，请填写身份证号"))
+        }
     }
 }
 
@@ -132,10 +155,12 @@ public struct LedgerInput: Sendable {
                     errors.add(field.key, matches.isEmpty ? "单位“\(value)”不存在或不在您的管理范围内" : "单位名称“\(value)”不唯一")
                 }
             case .person where !value.isEmpty:
-                let id = source == .form ? Int64(value).flatMap { references.people[$0] == nil ? nil : $0 }
-                    : references.peopleByIDNumber[value.uppercased()]
-                if let id { personID = id; unitID = references.people[id]?.unitID } else {
-                    errors.add(field.key, source == .form ? "人员不存在或不在您的管理范围内" : "身份证号“\(Masking.mask(value, keepPrefix: 6, keepSuffix: 4))”不在名册中")
+                let found: Result<Int64, ValidationError> = source == .form
+                    ? Int64(value).flatMap { references.people[$0] == nil ? nil : $0 }.map(Result.success) ?? .failure(.invalid("人员不存在或不在您的管理范围内"))
+                    : references.person(named: value)
+                switch found {
+                case .success(let id): personID = id; unitID = references.people[id]?.unitID
+                case .failure(let error): errors.add(field.key, error.message)
                 }
             default:
                 values[field.key] = value

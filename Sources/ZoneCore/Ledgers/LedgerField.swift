@@ -22,7 +22,8 @@ public struct LedgerField: Sendable, Equatable {
         case creditCode
         /// The responsible unit: its id in forms, its name in CSV files. Scopes the row to a department.
         case unit
-        /// A person of the register: id in forms, 身份证号 in CSV files. Scopes the row to that person.
+        /// A person of the register: id in forms; in sheets a name, the export's label or a 身份证号 (`LedgerPersonLabel`).
+        /// Scopes the row to that person.
         case person
     }
 
@@ -98,7 +99,9 @@ public struct LedgerField: Sendable, Equatable {
             else { throw .invalid("应为金额（元），最多两位小数") }
             return String(fen)
         case .area, .percent:
-            guard let tenths = FixedPoint.parse(text, places: 1), kind != .percent || tenths <= 1000
+            // A percentage cell of a spreadsheet reads "60.5%" (and a clerk may type it so).
+            let number = kind == .percent && text.hasSuffix("%") ? String(text.dropLast()) : text
+            guard let tenths = FixedPoint.parse(number, places: 1), kind != .percent || tenths <= 1000
             else { throw .invalid(kind == .percent ? "应为0–100之间的百分数，最多一位小数" : "应为面积（亩），最多一位小数") }
             return String(tenths)
         case .date:

@@ -23,7 +23,9 @@ public struct LedgerImport: Sendable {
             switch input.validate(references, source: .sheet) {
             case .failure(let fieldErrors):
                 for field in kind.fields {
-                    if let message = fieldErrors[field.key] { errors.append(ImportRowError(line: line, column: field.label, message: message)) }
+                    if let message = fieldErrors[field.key] {
+                        errors.append(ImportRowError(line: line, column: field.label, message: message, cell: input.raw[field.key] ?? ""))
+                    }
                 }
             case .success(let record):
                 if let key = record.naturalKey {

@@ -38,9 +38,10 @@ public struct PersonInput: Sendable {
 
     /// Validates every field at once so the form can show all errors beside their fields.
     /// Gender and birth date come from the ID number, never from separate input, so they cannot disagree.
-    public func validate(knownUnits: Set<Int64>) -> Result<ValidPerson, FieldErrors> {
+    /// `today` is the caller's date, which no birth date may be after.
+    public func validate(knownUnits: Set<Int64>, today: CivilDate) -> Result<ValidPerson, FieldErrors> {
         var errors = FieldErrors()
-        let identity = PersonalIdentity.validate(name: name, idNumber: idNumber, phone: phone, phoneRequired: false, errors: &errors)
+        let identity = PersonalIdentity.validate(name: name, idNumber: idNumber, phone: phone, phoneRequired: false, today: today, errors: &errors)
         let unit = Int64(unitID.trimmingWhitespace())
         if unit == nil || !knownUnits.contains(unit!) { errors.add("unitID", unitID.isEmpty ? "必填" : "单位不存在") }
         let category = StaffCategory(named: establishment.trimmingWhitespace())

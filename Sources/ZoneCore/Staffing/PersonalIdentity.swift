@@ -17,11 +17,11 @@ public struct PersonalIdentity: Sendable, Equatable {
     }
 
     /// Checks `name`, `idNumber` and `phone` (an empty phone is allowed unless `phoneRequired`),
-    /// recording each problem in `errors`; nil when any field is wrong.
-    public static func validate(name: String, idNumber: String, phone: String, phoneRequired: Bool,
+    /// recording each problem in `errors`; nil when any field is wrong. `today` bounds the birth date.
+    public static func validate(name: String, idNumber: String, phone: String, phoneRequired: Bool, today: CivilDate,
                                 errors: inout FieldErrors) -> PersonalIdentity? {
         let validName = errors.capture("name") { () throws(ValidationError) in try PersonName(name) }
-        let id = errors.capture("idNumber") { () throws(ValidationError) in try ResidentID(idNumber) }
+        let id = errors.capture("idNumber") { () throws(ValidationError) in try ResidentID(idNumber, today: today) }
         var phoneValue: String?
         if phoneRequired || !phone.trimmingWhitespace().isEmpty {
             phoneValue = errors.capture("phone") { () throws(ValidationError) in try MobilePhone(phone) }?.value

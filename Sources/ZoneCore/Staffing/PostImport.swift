@@ -42,8 +42,10 @@ public struct PostImport: Sendable {
             case .failure(let fieldErrors):
                 for (field, message) in fieldErrors.byField {
                     let unitProblem = field == "unitID" && !unitName.isEmpty
-                    errors.append(ImportRowError(line: line, column: Self.fieldColumns[field] ?? field,
-                                                 message: unitProblem ? (matches.isEmpty ? "单位“\(unitName)”不存在" : "单位名称“\(unitName)”不唯一") : message))
+                    let column = Self.fieldColumns[field] ?? field
+                    errors.append(ImportRowError(line: line, column: column,
+                                                 message: unitProblem ? (matches.isEmpty ? "单位“\(unitName)”不存在" : "单位名称“\(unitName)”不唯一") : message,
+                                                 cell: cell(column)))
                 }
             case .success(let post):
                 if let first = taken[Self.key(post)] {

@@ -19,7 +19,7 @@ public struct PersonRepository: Sendable {
         if let units = query.unitIDs, units.isEmpty {
             return PeoplePage(people: [], total: 0, page: query.page, pageSize: query.pageSize)
         }
-        let filter = Self.filter(query)
+        let filter = Self.filter(query, today: clock.today)
         let total = try await database.reader.raw("SELECT COUNT(*) AS n FROM people WHERE " + filter).first()!
             .decode(column: "n", as: Int.self)
         let offset = (query.page - 1) * query.pageSize
@@ -30,9 +30,9 @@ public struct PersonRepository: Sendable {
         return PeoplePage(people: try rows.map(Self.person), total: total, page: query.page, pageSize: query.pageSize)
     }
 
-    static func filter(_ query: PeopleQuery) -> SQLQueryString {
+    static func filter(_ query: PeopleQuery, today: CivilDate) -> SQLQueryString {
         var sql: SQLQueryString = "zone_id = \(bind: query.zoneID)"
-        switch PersonSearchText(query.text) {
+        switch PersonSearchText(query.text, today: today) {
         case .none: break
         // The caller decides whether this account may look a whole number up (it reads hidden digits).
         case .fullID(let id): sql += " AND id_number = \(bind: id)"
@@ -106,7 +106,7 @@ public struct PersonRepository: Sendable {
         let book = try await quotas.book(zoneID: zoneID, in: db)
         let existing = Set(try await db.raw("SELECT id_number FROM people WHERE zone_id = \(bind: zoneID)").all()
             .map { try $0.decode(column: "id_number", as: String.self) })
-        return PeopleImport.Checker(header: header, book: book, existingIDs: existing, rowCount: rowCount)
+        return PeopleImport.Checker(header: header, book: book, existingIDs: existing, rowCount: rowCount, today: clock.today)
     }
 
     func insert(_ batch: [ValidPerson], zoneID: Int64, actor: String, in tx: any SQLDatabase) async throws -> [Person] {

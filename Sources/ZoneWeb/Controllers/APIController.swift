@@ -200,7 +200,7 @@ struct APIController {
             return APIResponse.error(.badRequest, "请求体不是有效的 JSON", code: "malformed")
         }
         let tree = try await people.visibleUnits(principal)
-        switch body.input.validate(knownUnits: Set(tree.units.map(\.id))) {
+        switch body.input.validate(knownUnits: Set(tree.units.map(\.id)), today: env.store.clock.today) {
         case .failure(let errors):
             return APIResponse.error(.unprocessableContent, "校验未通过，未保存任何内容", code: "validation", fields: Self.apiFields(errors))
         case .success(let valid):
@@ -224,7 +224,7 @@ struct APIController {
             return APIResponse.error(.unprocessableContent, "缺少 version（乐观锁版本号）", code: "validation", fields: ["version": "必填"])
         }
         let tree = try await people.visibleUnits(principal)
-        switch body.input.validate(knownUnits: Set(tree.units.map(\.id))) {
+        switch body.input.validate(knownUnits: Set(tree.units.map(\.id)), today: env.store.clock.today) {
         case .failure(let errors):
             return APIResponse.error(.unprocessableContent, "校验未通过，未保存任何内容", code: "validation", fields: Self.apiFields(errors))
         case .success(let valid):

@@ -75,7 +75,7 @@ struct PersonController {
     /// (`PersonSearchText`): only who may unmask does it, and every such lookup is audited as a
     /// reveal of the people it finds (or of nobody). nil: refused.
     func search(_ query: PeopleQuery, _ principal: Principal) async throws -> PeoplePage? {
-        guard case .fullID(let number) = PersonSearchText(query.text) else { return try await env.store.people.search(query) }
+        guard case .fullID(let number) = PersonSearchText(query.text, today: env.store.clock.today) else { return try await env.store.people.search(query) }
         guard principal.can(.unmaskPersonalData) else { return nil }
         let page = try await env.store.people.search(query)
         let detail = "fields=idNumber; via=search; idNumber=\(Masking.mask(number, keepPrefix: 6, keepSuffix: 4)); matches=\(page.total)"
@@ -273,7 +273,7 @@ struct PersonController {
     func create(_ fields: FormFields, _ principal: Principal) async throws -> Response {
         let input = Self.input(from: fields)
         let tree = try await visibleUnits(principal)
-        switch input.validate(knownUnits: Set(tree.units.map(\.id))) {
+        switch input.validate(knownUnits: Set(tree.units.map(\.id)), today: env.store.clock.today) {
         case .failure(let errors):
             return try await form(principal, person: nil, input: input, errors: errors, message: "请更正标红的字段，未保存任何内容。", status: .unprocessableContent)
         case .success(let valid):
@@ -294,7 +294,7 @@ struct PersonController {
         // Re-render against the version the user edited, so a stale form stays stale until reloaded.
         var edited = person
         edited.version = version
-        switch input.validate(knownUnits: Set(tree.units.map(\.id))) {
+        switch input.validate(knownUnits: Set(tree.units.map(\.id)), today: env.store.clock.today) {
         case .failure(let errors):
             return try await form(principal, person: edited, input: input, errors: errors, message: "请更正标红的字段，未保存任何内容。", status: .unprocessableContent)
         case .success(let valid):

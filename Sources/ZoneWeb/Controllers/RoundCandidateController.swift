@@ -31,7 +31,7 @@ struct RoundCandidateController {
             draft.errors.add("postID", "必填")
             return try await rounds.page(id, principal, error: "请更正标红的字段，未保存任何内容。", status: .unprocessableContent, candidateDraft: draft)
         }
-        switch draft.input.validate() {
+        switch draft.input.validate(today: env.store.clock.today) {
         case .failure(let errors):
             draft.errors = errors
             return try await rounds.page(id, principal, error: "请更正标红的字段，未保存任何内容。", status: .unprocessableContent, candidateDraft: draft)

@@ -19,14 +19,16 @@ public enum SheetExports {
         return sheet
     }
 
-    /// The posts in force (the ones a re-import would not refuse as 停用 history), in the post import's columns.
+    /// The posts in force (the ones a re-import would not refuse as 停用 history), in the post import's columns,
+    /// 有效期 as real date cells like the ledgers'.
     public static func posts(_ store: Store, zoneID: Int64, including: (Post) -> Bool = { _ in true }) async throws -> XLSXSheet {
         let units = Dictionary(uniqueKeysWithValues: try await store.units.all(zoneID: zoneID).map { ($0.id, $0.name) })
         var sheet = try XLSXSheet(name: "岗位目录", header: PostImport.columns, columnWidths: [20, 20, 10, 10, 10, 8, 10, 12, 30, 12, 12])
         sheet.rows = try await store.posts.all(zoneID: zoneID).filter { $0.active && including($0) }.map { post in
             [.text(units[post.unitID] ?? ""), .text(post.title), .integer(post.level), .text(post.category.rawValue),
              .text(post.payCoefficientText), .integer(post.headcount), .integer(post.termYears)]
-                + [post.leadership?.rawValue ?? "", post.requirements, post.validFrom ?? "", post.validTo ?? ""].map { $0.isEmpty ? .empty : .text($0) }
+                + [post.leadership?.rawValue ?? "", post.requirements].map { $0.isEmpty ? .empty : .text($0) }
+                + [.date(stored: post.validFrom ?? ""), .date(stored: post.validTo ?? "")]
         }
         return sheet
     }

@@ -28,6 +28,14 @@ public enum XLSXCell: Sendable, Hashable {
 }
 
 extension XLSXCell {
+    /// A stored yyyy-MM-dd as a real date cell, so a sheet sorts and filters it as one and an import reads it back;
+    /// an empty value is no cell, anything unreadable stays as the text it is.
+    static func date(stored text: String) -> XLSXCell {
+        guard !text.isEmpty else { return .empty }
+        guard let date = try? CivilDate(parsing: text) else { return .text(text) }
+        return .date(year: date.year, month: date.month, day: date.day)
+    }
+
     /// Excel refuses to open a file with a longer cell text (counted in UTF-16 units, as Excel does).
     static let maxTextLength = 32_767
 

@@ -8,7 +8,8 @@ import ZIPFoundation
 ///
 /// Each cell comes back as the text the clerk sees in Excel: shared and inline strings as written; numbers as
 /// Excel's General format shows them (up to 15 significant digits, so 13800138000 stays 13800138000); numbers
-/// whose cell format is a date as yyyy-MM-dd; booleans as TRUE/FALSE.
+/// whose cell format is a date as yyyy-MM-dd, and those formatted as a percentage as one (0.125 as 12.5%); booleans
+/// as TRUE/FALSE.
 ///
 /// Formula cells give their cached result — the value Excel last computed and displayed — never the formula:
 /// a column of `=B2*2` imports as the numbers on screen, and nothing a sheet says is ever evaluated. A formula
@@ -76,8 +77,9 @@ public struct XLSXReader {
         }
         guard let worksheet = try Self.part(sheetPaths[index], in: archive) else { throw .damagedPart(sheetPaths[index]) }
         let strings = try sharedStrings()
-        let dateStyles = try self.dateStyles()
-        var parser = XLSXWorksheetParser(strings: strings, dateStyles: dateStyles, dateOffset: uses1904Dates ? 1462 : 0)
+        let styles = try numberStyles()
+        var parser = XLSXWorksheetParser(strings: strings, dateStyles: styles.dates, percentStyles: styles.percents,
+                                         dateOffset: uses1904Dates ? 1462 : 0)
         try parser.parse(worksheet, part: sheetPaths[index])
         return parser.rows
     }
@@ -178,9 +180,9 @@ public struct XLSXReader {
         return strings
     }
 
-    /// Which cell styles (indices into `cellXfs`) format their number as a date.
-    private func dateStyles() throws(XLSXReadError) -> Set<Int> {
-        guard let (path, bytes) = try linkedPart("/styles") else { return [] }
+    /// Which cell styles (indices into `cellXfs`) format their number as a date, and which as a percentage.
+    private func numberStyles() throws(XLSXReadError) -> (dates: Set<Int>, percents: Set<Int>) {
+        guard let (path, bytes) = try linkedPart("/styles") else { return ([], []) }
         var customFormats: [Int: String] = [:]
         var styleFormats: [Int] = []
         var inCellFormats = false
@@ -195,7 +197,14 @@ public struct XLSXReader {
         }, end: { name throws(XLSXReadError) in
             if case "cellXfs" = name { inCellFormats = false }
         })
-        return Set(styleFormats.indices.filter { Self.isDateFormat(id: styleFormats[$0], code: customFormats[styleFormats[$0]]) })
+        return (Set(styleFormats.indices.filter { Self.isDateFormat(id: styleFormats[$0], code: customFormats[styleFormats[$0]]) }),
+                Set(styleFormats.indices.filter { Self.isPercentFormat(id: styleFormats[$0], code: customFormats[styleFormats[$0]]) }))
+    }
+
+    /// Built-in ids 9 and 10 (0%, 0.00%), or a custom code with a % outside its quoted text.
+    static func isPercentFormat(id: Int, code: String?) -> Bool {
+        guard let code else { return id == 9 || id == 10 }
+        return shownParts(of: code).contains("%")
     }
 
     /// Built-in ids 14–17 and 22 are dates; 27–36 and 50–58 are the East Asian locales' date formats (年月日).
@@ -203,6 +212,11 @@ public struct XLSXReader {
     /// `[…]` sections (colours, locales, elapsed time) are set aside; `m` alone could be minutes.
     static func isDateFormat(id: Int, code: String?) -> Bool {
         guard let code else { return (14...17).contains(id) || id == 22 || (27...36).contains(id) || (50...58).contains(id) }
+        return shownParts(of: code).contains { "yYdD".contains($0) }
+    }
+
+    /// A format code without its quoted text, `\`-escaped characters and `[…]` sections: the parts that format.
+    private static func shownParts(of code: String) -> String {
         var plain = "", quoted = false, bracketed = false, escaped = false
         for character in code {
             if escaped { escaped = false; continue }
@@ -214,6 +228,6 @@ public struct XLSXReader {
             default: if !quoted && !bracketed { plain.append(character) }
             }
         }
-        return plain.contains { "yYdD".contains($0) }
+        return plain
     }
 }

@@ -7,12 +7,14 @@ import Foundation
 struct XLSXWorksheetParser {
     let strings: [String]
     let dateStyles: Set<Int>
+    /// Styles that show a number as a percentage: 0.6 reads "60%", as the clerk sees it.
+    let percentStyles: Set<Int>
     /// Days added to a serial to read it in the 1900 system: 1462 for workbooks saved with 1904 dates.
     let dateOffset: Int
     private(set) var rows: [(line: Int, cells: [String])] = []
 
-    init(strings: [String], dateStyles: Set<Int>, dateOffset: Int) {
-        (self.strings, self.dateStyles, self.dateOffset) = (strings, dateStyles, dateOffset)
+    init(strings: [String], dateStyles: Set<Int>, percentStyles: Set<Int>, dateOffset: Int) {
+        (self.strings, self.dateStyles, self.percentStyles, self.dateOffset) = (strings, dateStyles, percentStyles, dateOffset)
     }
 
     /// A `<c>` being read: its attributes, and the UTF-8 of its `<v>` (or of an inline string's `<t>`s).
@@ -92,7 +94,7 @@ struct XLSXWorksheetParser {
         case "e":
             return String(decoding: cell.value, as: UTF8.self)  // #DIV/0!, #N/A: as Excel shows it, and refused by whatever column it is in
         default:
-            return number(cell.value, isDate: dateStyles.contains(cell.style))
+            return number(cell.value, isDate: dateStyles.contains(cell.style), isPercent: percentStyles.contains(cell.style))
         }
     }
 
@@ -106,14 +108,17 @@ struct XLSXWorksheetParser {
     }
 
     /// An integer literal as written; anything else as Excel's General format shows it (15 significant digits),
-    /// so binary noise such as 0.30000000000000004 reads 0.3. A date-formatted serial reads yyyy-MM-dd.
-    private func number(_ utf8: [UInt8], isDate: Bool) -> String {
+    /// so binary noise such as 0.30000000000000004 reads 0.3. A date-formatted serial reads yyyy-MM-dd, a
+    /// percentage-formatted number as its percentage with the sign (0.605 → 60.5%), which is what an import of a
+    /// percentage column reads.
+    private func number(_ utf8: [UInt8], isDate: Bool, isPercent: Bool) -> String {
         let literal = String(decoding: utf8, as: UTF8.self).trimmingCharacters(in: .whitespaces)
         let unsigned = literal.utf8.first == UInt8(ascii: "-") ? literal.utf8.dropFirst() : literal.utf8[...]
         let isInteger = !unsigned.isEmpty && unsigned.allSatisfy { (0x30...0x39).contains($0) }
         // The common case first: a whole number that is not a date reads as written, without parsing a Double.
-        if isInteger && !isDate { return literal }
+        if isInteger && !isDate && !isPercent { return literal }
         guard let value = Double(literal), value.isFinite else { return literal }
+        if isPercent { return String(format: "%.15g", value * 100) + "%" }
         if isDate, (0..<3_000_000).contains(value), let date = XLSXCell.civilDate(excelSerial: Int(value) + dateOffset) {
             return String(format: "%04d-%02d-%02d", date.year, date.month, date.day)
         }

@@ -5,6 +5,8 @@ import ZoneStore
 struct LedgerNames {
     let units: [Int64: String]
     let people: [Int64: String]
+    /// How a sheet names each person so that it imports again (`LedgerPersonLabel`).
+    let sheetPeople: [Int64: String]
 
     static func load(_ env: AppEnvironment, _ principal: Principal) async throws -> LedgerNames {
         try await load(env.store, zoneID: principal.account.zoneID ?? 0)
@@ -14,7 +16,8 @@ struct LedgerNames {
         let units = try await store.units.all(zoneID: zoneID)
         let people = try await store.people.onStrength(zoneID: zoneID)
         return LedgerNames(units: Dictionary(uniqueKeysWithValues: units.map { ($0.id, $0.name) }),
-                           people: Dictionary(uniqueKeysWithValues: people.map { ($0.id, $0.name) }))
+                           people: Dictionary(uniqueKeysWithValues: people.map { ($0.id, $0.name) }),
+                           sheetPeople: LedgerPersonLabel.labels(people.map { ($0.id, $0.name, $0.idNumber) }))
     }
 
     /// A field's value as the list shows it.
@@ -32,15 +35,14 @@ enum LedgerCells {
     static func cell(_ field: LedgerField, _ record: LedgerRecord, _ names: LedgerNames) -> XLSXCell {
         let value = record[field.key]
         switch field.kind {
-        case .unit, .person: return .text(names.text(field, record))
+        case .unit: return .text(names.text(field, record))
+        case .person: return .text(record.personID.flatMap { names.sheetPeople[$0] } ?? "")
         case _ where value.isEmpty: return .empty
         case .count: return Int(value).map(XLSXCell.integer) ?? .text(value)
         case .money: return Int(value).map { .money(fen: $0) } ?? .text(value)
         case .percent: return Int(value).map { .percent(tenths: $0) } ?? .text(value)
         case .area: return Int(value).map { .decimal(Double($0) / 10) } ?? .text(value)
-        case .date:
-            guard let date = record.date(field.key) else { return .text(value) }
-            return .date(year: date.year, month: date.month, day: date.day)
+        case .date: return .date(stored: value)
         case .text, .month, .choice, .creditCode: return .text(value)
         }
     }

@@ -14,9 +14,9 @@ public struct CandidateInput: Sendable {
         self.score = score
     }
 
-    public func validate() -> Result<ValidCandidate, FieldErrors> {
+    public func validate(today: CivilDate) -> Result<ValidCandidate, FieldErrors> {
         var errors = FieldErrors()
-        let identity = PersonalIdentity.validate(name: name, idNumber: idNumber, phone: phone, phoneRequired: true, errors: &errors)
+        let identity = PersonalIdentity.validate(name: name, idNumber: idNumber, phone: phone, phoneRequired: true, today: today, errors: &errors)
         var points: Int?
         if !score.trimmingWhitespace().isEmpty {
             points = RoundInput.Score.hundredths(score)
