@@ -72,7 +72,8 @@ enum AppraisalForms {
                 (1...2).contains(column) ? FixedPoint.parse(cell, places: 2, limit: Int(ScoreScale.full)) : BoundedInt.parse(cell, in: inputBounds[column])
             }
             if let bad = numbers.firstIndex(where: { $0 == nil }) {
-                problems.append("第\(index + 1)行“\(names[bad])”不是\((1...2).contains(bad) ? "0–100 的得分" : "范围内的整数")：\(cells[bad])")
+                let range = (1...2).contains(bad) ? "0–100" : "\(inputBounds[bad].lowerBound)–\(inputBounds[bad].upperBound)"
+                problems.append("第\(index + 1)行“\(names[bad])”不是数字或超出范围（\(range)）：\(cells[bad])")
                 continue
             }
             let n = numbers.map { $0! }

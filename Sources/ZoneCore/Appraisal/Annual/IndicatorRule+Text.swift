@@ -79,7 +79,7 @@ extension IndicatorRule {
         let text = text.trimmingWhitespace()
         guard !text.isEmpty else { return nil }
         guard let value = FixedPoint.parse(text, places: actualPlaces, limit: Self.maxMeasure) else {
-            throw .invalid("实际值“\(text)”应为" + (isWeighted ? "不超过 100 亿的数字（最多两位小数）" : "不超过 100 亿的发生次数（整数）"))
+            throw .invalid("实际值“\(text)”应为" + (isWeighted ? "数字（最多两位小数，不超过 100 亿）" : "发生次数（整数，不超过 100 亿）"))
         }
         return Int64(value)
     }
