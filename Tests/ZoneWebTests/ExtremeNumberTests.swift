@@ -67,7 +67,8 @@ struct ExtremeNumberTests {
     @Test(arguments: TestApp.backends)
     func everyRouteSurvivesExtremeNumbers(_ backend: Backend) async throws {
         let app = try await TestApp.make(backend)
-        let specs = app.specs.filter { $0.path != "/logout" }
+        // Account administration last: resetting account 1 (hr) would send hr's later requests to /password.
+        let specs = app.specs.filter { $0.path != "/logout" }.sorted { !$0.path.hasPrefix("/admin/") && $1.path.hasPrefix("/admin/") }
         #expect(specs.count >= 100)
         let formFields = Self.formFields
         try await app.run { client in
@@ -102,6 +103,10 @@ struct ExtremeNumberTests {
                 }
                 let health = try await browser.get("/healthz")
                 if health.status != .ok { failures.append("no answer after \(spec.method) \(spec.path)") }
+                // Until the admin routes, the walk must still be signed in: otherwise it was testing the login redirect.
+                if !spec.path.hasPrefix("/admin/"), try await browsers[.hr]!.get("/people").status != .ok {
+                    failures.append("hr no longer signed in after \(spec.method) \(spec.path)")
+                }
             }
             #expect(failures.isEmpty, "\(failures.count) of \(requests) requests failed: \(failures.prefix(20).joined(separator: "; "))")
         }

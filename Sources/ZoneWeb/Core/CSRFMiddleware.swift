@@ -24,13 +24,14 @@ struct CSRFMiddleware: RouterMiddleware {
         if let boundary = request.headers[.contentType].flatMap(MultipartForm.boundary(contentType:)) {
             return try await upload(request, context: context, boundary: boundary, next: next)
         }
+        // The collected body replaces the stream in `request`, so the handler can still read it.
+        var request = request
         var context = context
         let isJSON = request.headers[.contentType]?.hasPrefix("application/json") ?? false
         let presented: String
         if isJSON {
             presented = request.headers[.init("X-CSRF-Token")!] ?? ""
         } else {
-            var request = request
             let body = try await request.collectBody(upTo: Self.maxFormBytes)
             context.form = FormFields(encoded: String(buffer: body))
             presented = context.form["_csrf"]
@@ -42,25 +43,31 @@ struct CSRFMiddleware: RouterMiddleware {
         return try await next(request, context)
     }
 
-    /// A form with a file. Nothing past its first part is read unless the request is signed in, carries this
-    /// session's token as that first part, and finds a free upload slot: an anonymous or forged upload costs
-    /// the server a few KB, not 20 MB, and no more than `uploads.limit` files are ever read and parsed at once.
+    /// A form with a file. It is kept and parsed only when the request is signed in, carries this session's token
+    /// as its first part, and finds a free upload slot; otherwise each chunk is dropped as it arrives. An anonymous
+    /// or forged upload so costs the server one chunk of memory, not 20 MB, and no more than `uploads.limit` files
+    /// are ever held and parsed at once. (Dropped, not left unread: clients send the whole body before reading the
+    /// answer, and an unread body would stall the connection until the client gives up.)
     private func upload(_ request: Request, context: AppContext, boundary: String,
                         next: (Request, AppContext) async throws -> Response) async throws -> Response {
         guard let principal = context.principal else {
-            return request.uri.path.hasPrefix("/api/") ? APIResponse.error(.unauthorized, "未登录或会话已超时", code: "unauthenticated")
-                : Pages.error(.unauthorized, "未登录或会话已超时，请登录后重新上传。", principal: nil)
+            return try await Self.dropping(request.body, then: request.uri.path.hasPrefix("/api/")
+                ? APIResponse.error(.unauthorized, "未登录或会话已超时", code: "unauthenticated")
+                : Pages.error(.unauthorized, "未登录或会话已超时，请登录后重新上传。", principal: nil))
         }
         guard uploads.tryAcquire() else {
-            return Pages.error(.serviceUnavailable, "系统正在处理其他上传的文件，请稍候一分钟再提交。", principal: principal)
+            return try await Self.dropping(request.body, then: Pages.error(.serviceUnavailable, "系统正在处理其他上传的文件，请稍候一分钟再提交。",
+                                                                       principal: principal))
         }
         defer { uploads.release() }
-        var body: [UInt8] = [], verified = false
+        var body: [UInt8] = [], received = 0, verified = false, refusal: Response?
         for try await chunk in request.body {
-            body.append(contentsOf: chunk.readableBytesView)
-            if body.count > Self.maxUploadBytes {
-                return Pages.error(.contentTooLarge, "上传的文件超过 \(Self.maxUploadBytes >> 20) MB，请分批导入。", principal: principal)
+            received += chunk.readableBytes
+            if received > Self.maxUploadBytes {
+                return refusal ?? Pages.error(.contentTooLarge, "上传的文件超过 \(Self.maxUploadBytes >> 20) MB，请分批导入。", principal: principal)
             }
+            guard refusal == nil else { continue }
+            body.append(contentsOf: chunk.readableBytesView)
             if !verified {
                 switch MultipartForm.leadingPart(body, boundary: boundary) {
                 case .incomplete where body.count <= Self.maxLeadingBytes:
@@ -68,10 +75,12 @@ struct CSRFMiddleware: RouterMiddleware {
                 case .field(name: "_csrf", value: let token) where Self.constantTimeEqual(token, principal.session.csrfToken):
                     verified = true
                 default:
-                    return Self.refused(request, context)
+                    refusal = Self.refused(request, context)
+                    body = []
                 }
             }
         }
+        if let refusal { return refusal }
         guard verified else { return Self.refused(request, context) }
         var context = context
         do {
@@ -82,6 +91,16 @@ struct CSRFMiddleware: RouterMiddleware {
             return Pages.error(.badRequest, error.message, principal: principal)
         }
         return try await next(request, context)
+    }
+
+    /// Reads a refused body to its end (or to `maxUploadBytes`) keeping nothing, then answers.
+    private static func dropping(_ body: RequestBody, then response: Response) async throws -> Response {
+        var received = 0
+        for try await chunk in body {
+            received += chunk.readableBytes
+            if received > maxUploadBytes { break }
+        }
+        return response
     }
 
     private static func refused(_ request: Request, _ context: AppContext) -> Response {
