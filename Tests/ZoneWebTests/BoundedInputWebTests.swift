@@ -94,6 +94,13 @@ struct BoundedInputWebTests {
             let people = try await browser.get("/people?q=" + "\"\u{301} onfocus=alert(1) x=".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)
             #expect(people.status == .ok && people.bytes.firstIndex(of: raw, from: 0) == nil)
             #expect(people.bytes.firstIndex(of: Array("&quot;\u{301}".utf8), from: 0) != nil)
+            // Stored: ledger text shown in the list and echoed back into the edit form's value="…".
+            let item = "剥离事项\"\u{301} onmouseover=alert(1) x="
+            let saved = try await browser.post("/ledgers/stripping", [("item", item), ("mode", StrippingMode.full.rawValue)])
+            #expect(saved.status == .seeOther)
+            let list = try await browser.get("/ledgers/stripping")
+            #expect(list.status == .ok && list.bytes.firstIndex(of: raw, from: 0) == nil)
+            #expect(list.bytes.firstIndex(of: Array("剥离事项&quot;\u{301}".utf8), from: 0) != nil)
         }
     }
 
