@@ -26,7 +26,7 @@ struct AppraisalPayWebTests {
             #expect(try await browser.get("/appraisals/\(current.id)/indicators").body.contains("招商引资到位资金"))
             // Pasted review scores: a bad row refuses the whole paste and says where.
             let bad = try await browser.post("/appraisals/\(current.id)/inputs", [("rows", "\(staff)\t92\t90\t12\t12\t60\n\(staff)\tabc\t90\t12\t12\t60")])
-            #expect(bad.status == .unprocessableContent && bad.body.contains("第2行“360测评得分”不是数字：abc"))
+            #expect(bad.status == .unprocessableContent && bad.body.contains("第2行“360测评得分”不是数字或超出范围（0–100）：abc"))
             #expect(try await app.store.appraisals.find(id: current.id, zoneID: zone)?.status == .computed)
 
             let published = try await browser.post("/appraisals/\(current.id)/status", [("to", "publish")])

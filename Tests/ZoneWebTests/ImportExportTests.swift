@@ -126,7 +126,8 @@ struct ImportExportTests {
                 #expect(page.status == .unprocessableContent && page.body.contains(reason), "\(reason): \(page.status)")
                 #expect(page.body.contains("未导入任何数据"))
             }
-            let malformed = try await browser.request(.post, "/people/import", raw: ("multipart/form-data; boundary=zz", Array("--zz\r\nbroken".utf8)))
+            let malformed = try await browser.request(.post, "/people/import", raw: ("multipart/form-data; boundary=zz",
+                Array("--zz\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(browser.csrf)\r\n--zz\r\nbroken".utf8)))
             #expect(malformed.status == .badRequest)
             #expect(try await app.store.people.search(PeopleQuery(zoneID: zone)).total == before)
         }

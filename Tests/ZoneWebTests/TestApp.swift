@@ -103,6 +103,9 @@ final class TestBrowser: Sendable {
 
     var csrf: String { state.withLock { $0.csrf } }
 
+    /// The `Cookie` header this browser sends, for a request made with another client.
+    var cookieHeader: String { state.withLock { $0.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") } }
+
     struct Page {
         let status: HTTPResponse.Status
         let headers: HTTPFields
@@ -145,11 +148,12 @@ final class TestBrowser: Sendable {
         return try await request(.post, uri, form: fields + (csrf ? [("_csrf", token)] : []))
     }
 
-    /// Posts a `multipart/form-data` form, as a browser sends a form with a file field, CSRF token added.
+    /// Posts a `multipart/form-data` form, as a browser sends a form with a file field, the CSRF token first
+    /// (where our forms put it, and where the server looks for it before reading the rest).
     func upload(_ uri: String, _ fields: [(String, String)] = [], file: (name: String, filename: String, bytes: [UInt8])?) async throws -> Page {
         let boundary = "----ZoneDeskTest\(UUID().uuidString)"
         var body: [UInt8] = []
-        for (name, value) in fields + [("_csrf", csrf)] {
+        for (name, value) in [("_csrf", csrf)] + fields {
             body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
         }
         if let file {

@@ -75,6 +75,12 @@ public enum IndicatorRule: Sendable, Equatable {
         return false
     }
 
+    /// The largest target, step or actual a form or sheet may give (unit × 100, so 10^10 in the unit): with a cap
+    /// of at most `capPercents`, `capActual × 20000` stays inside `Int64`.
+    public static let maxMeasure = 1_000_000_000_000
+    /// Caps a linear rule may set: 0–1000 points, so `capPercent × 100` fits the `Int32` points.
+    public static let capPercents = 0...1000
+
     /// The smallest actual that reaches the cap: `ceil(target × capPercent / 100)`. Clamping the
     /// actual there first keeps `actual × 20000` far from overflow for any actual.
     static func capActual(_ target: Int64, _ capPercent: Int) -> Int64 {

@@ -95,14 +95,15 @@ public struct LedgerField: Sendable, Equatable {
             guard text.allSatisfy(\.isASCIIDigit), let n = Int(text), n <= 100_000_000 else { throw .invalid("应为不小于0的整数") }
             return String(n)
         case .money:
-            guard let fen = FixedPoint.parse(text.replacingOccurrences(of: ",", with: ""), places: 2), fen <= 10_000_000_000_000
-            else { throw .invalid("应为金额（元），最多两位小数") }
+            // ¥1000亿 a row: a zone's totals over 100,000 rows still fit in `Int64`.
+            guard let fen = FixedPoint.parse(text.replacingOccurrences(of: ",", with: ""), places: 2, limit: 10_000_000_000_000)
+            else { throw .invalid("应为不超过1000亿的金额（元），最多两位小数") }
             return String(fen)
         case .area, .percent:
             // A percentage cell of a spreadsheet reads "60.5%" (and a clerk may type it so).
             let number = kind == .percent && text.hasSuffix("%") ? String(text.dropLast()) : text
-            guard let tenths = FixedPoint.parse(number, places: 1), kind != .percent || tenths <= 1000
-            else { throw .invalid(kind == .percent ? "应为0–100之间的百分数，最多一位小数" : "应为面积（亩），最多一位小数") }
+            guard let tenths = FixedPoint.parse(number, places: 1, limit: kind == .percent ? 1000 : 1_000_000_000)
+            else { throw .invalid(kind == .percent ? "应为0–100之间的百分数，最多一位小数" : "应为不超过1亿的面积（亩），最多一位小数") }
             return String(tenths)
         case .date:
             return try CivilDate(parsing: text).description

@@ -164,10 +164,12 @@ struct APIController {
 
     func listPeople(_ request: Request, _ principal: Principal) async throws -> Response {
         let params = request.uri.queryParameters
+        let unit = try request.number("unit", in: BoundedInt.ids, label: "单位")
+        let pageNumber = try request.number("page", in: 1...BoundedInt.maxPage, label: "页码") ?? 1
+        let pageSize = try request.number("pageSize", in: 1...200, label: "每页条数") ?? 50
         let tree = try await env.store.units.tree(zoneID: principal.account.zoneID ?? 0)
         guard let page = try await people.search(people.query(
-            text: params["q"].map(String.init) ?? "", unit: params["unit"].flatMap { Int64(String($0)) },
-            page: params["page"].flatMap { Int(String($0)) } ?? 1, pageSize: params["pageSize"].flatMap { Int(String($0)) } ?? 50,
+            text: params["q"].map(String.init) ?? "", unit: unit, page: pageNumber, pageSize: pageSize,
             principal: principal, tree: tree), principal) else {
             return APIResponse.error(.forbidden, PersonController.fullIDRefused, code: "forbidden")
         }

@@ -14,7 +14,9 @@ struct AppraisalController {
         routes.get("/appraisals", .viewAppraisals) { _, _, principal in try await list(principal) }
         routes.post("/appraisals", .manageAppraisals) { _, context, principal in
             let name = context.form["name"].trimmingCharacters(in: .whitespaces)
-            guard let year = Int(context.form["year"]) else { return try await list(principal, error: "请填写考核年度。", status: .unprocessableContent) }
+            guard let year = BoundedInt.parse(context.form["year"], in: BoundedInt.years) else {
+                return try await list(principal, error: BoundedInt.message("考核年度", BoundedInt.years) + "。", status: .unprocessableContent)
+            }
             do {
                 let id = try await env.store.appraisals.create(zoneID: principal.zoneID, year: year, name: name.isEmpty ? "\(year)年度考核" : name,
                                                                actor: principal.account.username)
@@ -89,7 +91,7 @@ struct AppraisalController {
         }
         routes.post("/appraisals/:id/coefficients", .manageAppraisals) { _, context, principal in
             let id = try context.parameters.require("id", as: Int64.self)
-            guard let unit = Int64(context.form["unitID"]), let milli = FixedPoint.parse(context.form["coefficient"], places: 3) else {
+            guard let unit = Int64(context.form["unitID"]), let milli = FixedPoint.parse(context.form["coefficient"], places: 3, limit: 100_000) else {
                 return try await overview(id, principal, error: "请选择单位并填写价值系数（如 1.200），未保存。", status: .unprocessableContent)
             }
             return try await act(id, principal) {

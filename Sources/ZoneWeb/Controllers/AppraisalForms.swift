@@ -6,35 +6,38 @@ import ZoneStore
 enum AppraisalForms {
     static func indicator(_ form: FormFields) -> NewIndicator? {
         let name = form["name"].trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, let level = StoredIndicator.Level(rawValue: form["level"]), let weight = Int(form["weight"].isEmpty ? "0" : form["weight"]),
+        guard !name.isEmpty, let level = StoredIndicator.Level(rawValue: form["level"]), let weight = BoundedInt.parse(form["weight"].isEmpty ? "0" : form["weight"], in: 0...100),
               let rule = rule(form), let cycle = AppraisalCycle(rawValue: form["cycle"]) else { return nil }
-        return NewIndicator(parentID: Int64(form["parentID"]), level: level, unitID: level == .department ? Int64(form["unitID"]) : nil,
-                            personID: level == .person ? Int64(form["personID"]) : nil, name: name,
+        return NewIndicator(parentID: BoundedInt.parse(form["parentID"], in: BoundedInt.ids), level: level,
+                            unitID: level == .department ? BoundedInt.parse(form["unitID"], in: BoundedInt.ids) : nil,
+                            personID: level == .person ? BoundedInt.parse(form["personID"], in: BoundedInt.ids) : nil, name: name,
                             measure: form["measure"].trimmingCharacters(in: .whitespaces), weight: weight, rule: rule,
                             dataSource: form["dataSource"].trimmingCharacters(in: .whitespaces), owner: form["owner"].trimmingCharacters(in: .whitespaces),
                             cycle: cycle)
     }
 
-    /// Targets and thresholds are typed in the indicator's unit (two decimals), points as 0–100.
+    /// Targets and thresholds are typed in the indicator's unit (two decimals), points as 0–100; each is bounded
+    /// (`IndicatorRule.maxMeasure`, `ScoreScale.full`) before the rule's arithmetic sees it.
     static func rule(_ form: FormFields) -> IndicatorRule? {
-        func decimal(_ key: String) -> Int? { FixedPoint.parse(form[key].trimmingCharacters(in: .whitespaces), places: 2) }
+        func measure(_ text: String) -> Int? { FixedPoint.parse(text.trimmingCharacters(in: .whitespaces), places: 2, limit: IndicatorRule.maxMeasure) }
+        func points(_ text: String) -> Int32? {
+            FixedPoint.parse(text.trimmingCharacters(in: .whitespaces), places: 2, limit: Int(ScoreScale.full)).map(Int32.init)
+        }
         switch form["ruleKind"] {
         case "linear":
-            guard let target = decimal("target"), let cap = Int(form["cap"]) else { return nil }
+            guard let target = measure(form["target"]), target > 0, let cap = BoundedInt.parse(form["cap"], in: IndicatorRule.capPercents) else { return nil }
             return .linear(target: Int64(target), capPercent: cap)
         case "thresholds":
             var steps: [IndicatorRule.Step] = []
             for pair in form["steps"].split(whereSeparator: { ",，;；\n".contains($0) }) {
                 let parts = pair.split(whereSeparator: { ":：".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
-                guard parts.count == 2, let minimum = FixedPoint.parse(parts[0], places: 2), let points = FixedPoint.parse(parts[1], places: 2) else {
-                    return nil
-                }
-                steps.append(.init(minActual: Int64(minimum), points: Int32(points)))
+                guard parts.count == 2, let minimum = measure(parts[0]), let stepPoints = points(parts[1]) else { return nil }
+                steps.append(.init(minActual: Int64(minimum), points: stepPoints))
             }
             return .thresholds(steps)
         case "bonus", "penalty":
-            guard let perItem = decimal("perItem"), let max = decimal("max") else { return nil }
-            return form["ruleKind"] == "bonus" ? .bonus(perItem: Int32(perItem), max: Int32(max)) : .penalty(perItem: Int32(perItem), max: Int32(max))
+            guard let perItem = points(form["perItem"]), let max = points(form["max"]) else { return nil }
+            return form["ruleKind"] == "bonus" ? .bonus(perItem: perItem, max: max) : .penalty(perItem: perItem, max: max)
         case "veto":
             return .veto
         default:
@@ -49,6 +52,9 @@ enum AppraisalForms {
 
     static let inputColumns = "人员编号, 360测评得分, 领导评价得分, 已交工作日志数, 应交工作日志数, 工龄（月）"
 
+    /// The whole-number columns' bounds (the scores, columns 1–2, are 0–100.00): an id, log counts, months of service.
+    static let inputBounds = [1...Int(Int64.max), 0...0, 0...0, 0...100_000, 0...100_000, 0...1_200]
+
     /// One person per line; every bad line is reported with its number and column.
     static func inputs(_ text: String) -> InputRows {
         var inputs: [AppraisalInput] = []
@@ -62,9 +68,12 @@ enum AppraisalForms {
                 problems.append("第\(index + 1)行应有\(names.count)列（\(inputColumns)），实际为\(cells.count)列")
                 continue
             }
-            let numbers = cells.enumerated().map { column, cell in (1...2).contains(column) ? FixedPoint.parse(cell, places: 2) : Int(cell) }
+            let numbers = cells.enumerated().map { column, cell in
+                (1...2).contains(column) ? FixedPoint.parse(cell, places: 2, limit: Int(ScoreScale.full)) : BoundedInt.parse(cell, in: inputBounds[column])
+            }
             if let bad = numbers.firstIndex(where: { $0 == nil }) {
-                problems.append("第\(index + 1)行“\(names[bad])”不是数字：\(cells[bad])")
+                let range = (1...2).contains(bad) ? "0–100" : "\(inputBounds[bad].lowerBound)–\(inputBounds[bad].upperBound)"
+                problems.append("第\(index + 1)行“\(names[bad])”不是数字或超出范围（\(range)）：\(cells[bad])")
                 continue
             }
             let n = numbers.map { $0! }

@@ -15,7 +15,7 @@ struct AuditController {
 
     func register(_ routes: inout Routes) {
         routes.get("/audit", .viewAudit) { request, _, principal in
-            let page = max(1, request.uri.queryParameters["page"].flatMap { Int(String($0)) } ?? 1)
+            let page = try request.number("page", in: 1...BoundedInt.maxPage, label: "页码") ?? 1
             return try await list(page: page, principal)
         }
     }

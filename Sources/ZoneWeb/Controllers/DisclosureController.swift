@@ -34,7 +34,7 @@ struct DisclosureController {
         let zoneID = principal.account.zoneID ?? 0
         let entries = try await env.store.ledgers.all(zoneID: zoneID).map(\.record)
         let pipeline = ProjectPipeline(entries)
-        let year = request.uri.queryParameters["year"].flatMap { Int(String($0)) } ?? pipeline.years.last ?? Int(env.store.clock.isoTimestamp.prefix(4)) ?? 2025
+        let year = try request.number("year", in: BoundedInt.years, label: "年度") ?? pipeline.years.last ?? Int(env.store.clock.isoTimestamp.prefix(4)) ?? 2025
         let f = LedgerFigures(entries)
         var lines: [Line] = []
         let book = try await env.store.quotas.book(zoneID: zoneID)

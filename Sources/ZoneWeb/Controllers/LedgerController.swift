@@ -135,7 +135,7 @@ struct LedgerController {
 
     func update(_ entry: LedgerEntry, _ form: FormFields, _ principal: Principal) async throws -> Response {
         let input = Self.input(entry.kind, form)
-        let version = Int(form["version"]) ?? 0
+        let version = BoundedInt.parse(form["version"], in: BoundedInt.versions) ?? 0
         switch input.validate(try await references(principal), source: .form) {
         case .failure(let errors):
             return try await edit(entry, principal, input: input, version: version, errors: errors, message: "请更正标红的字段，未保存任何内容。",

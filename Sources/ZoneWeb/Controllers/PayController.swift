@@ -37,8 +37,8 @@ struct PayController {
             try await job(context.parameters.require("token"), principal)
         }
         routes.post("/pay-rewards", .managePay) { _, context, principal in
-            guard let person = Int64(context.form["personID"]), let fen = FixedPoint.parse(context.form["amount"], places: 2) else {
-                return try await list(principal, error: "请填写人员编号和奖励金额（元），未保存。", status: .unprocessableContent)
+            guard let person = Int64(context.form["personID"]), let fen = FixedPoint.parse(context.form["amount"], places: 2, limit: Fen.maxPerPerson) else {
+                return try await list(principal, error: "请填写人员编号和奖励金额（元，不超过 1,000,000），未保存。", status: .unprocessableContent)
             }
             do {
                 try await env.store.payRuns.addReward(period: context.form["period"].trimmingCharacters(in: .whitespaces), personID: person,
@@ -53,7 +53,8 @@ struct PayController {
         routes.get("/pay-runs/:id", .viewPay) { request, context, principal in
             let query = request.uri.queryParameters
             return try await page(context.parameters.require("id", as: Int64.self), principal, notice: query["msg"].map(String.init),
-                                  unit: query["unit"].flatMap { Int64(String($0)) }, linesPage: query["page"].flatMap { Int(String($0)) } ?? 1)
+                                  unit: try request.number("unit", in: BoundedInt.ids, label: "单位"),
+                                  linesPage: try request.number("page", in: 1...BoundedInt.maxPage, label: "页码") ?? 1)
         }
         routes.get("/pay-runs/:id/sheet.xlsx", .viewPay) { _, context, principal in
             try await workbook(context.parameters.require("id", as: Int64.self), principal)
@@ -101,20 +102,22 @@ struct PayController {
 
     /// The run form: period, appraisal, and either a fixed pool or 毕节's fund basis and zone score (元 with two decimals).
     func request(_ form: FormFields) -> Parsed {
-        func fen(_ key: String) -> Int64? { FixedPoint.parse(form[key].trimmingCharacters(in: .whitespaces), places: 2).map(Int64.init) }
+        func fen(_ key: String, limit: Int = Fen.maxTotal) -> Int64? {
+            FixedPoint.parse(form[key].trimmingCharacters(in: .whitespaces), places: 2, limit: limit).map(Int64.init)
+        }
         guard let appraisal = Int64(form["appraisalID"]) else { return .failure("请选择据以发放的年度考核，未保存。") }
         let pool: PayPool
         if form["poolKind"] == "fund" {
-            guard let basis = fen("basis"), let score = FixedPoint.parse(form["zoneScore"], places: 2) else {
-                return .failure("请填写绩效资金基数（元）和园区目标考核得分，未保存。")
+            guard let basis = fen("basis"), let score = FixedPoint.parse(form["zoneScore"], places: 2, limit: Int(ScoreScale.full)) else {
+                return .failure("请填写绩效资金基数（元）和园区目标考核得分（0–100），未保存。")
             }
             pool = .fund(basisFen: basis, zoneScore: Int32(score))
         } else {
-            guard let amount = fen("amount") else { return .failure("请填写绩效工资总额（元，最多两位小数），未保存。") }
+            guard let amount = fen("amount") else { return .failure("请填写绩效工资总额（元，最多两位小数，不超过 100 亿），未保存。") }
             pool = .fixed(fen: amount)
         }
         return .success(PayRunRequest(period: form["period"].trimmingCharacters(in: .whitespaces), appraisalID: appraisal, pool: pool,
-                                      averagePayFen: fen("average"), baseTotalFen: fen("baseTotal")))
+                                      averagePayFen: fen("average", limit: Fen.maxPerPerson), baseTotalFen: fen("baseTotal")))
     }
 
     static func progress(_ step: PayRunProgress) -> JobProgress {

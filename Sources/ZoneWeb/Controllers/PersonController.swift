@@ -89,9 +89,10 @@ struct PersonController {
     func list(_ request: Request, _ principal: Principal) async throws -> Response {
         let params = request.uri.queryParameters
         let text = params["q"].map(String.init) ?? ""
-        let unit = params["unit"].flatMap { Int64(String($0)) }
+        let unit = try request.number("unit", in: BoundedInt.ids, label: "单位")
+        let pageNumber = try request.number("page", in: 1...BoundedInt.maxPage, label: "页码") ?? 1
         let tree = try await env.store.units.tree(zoneID: principal.account.zoneID ?? 0)
-        guard let page = try await search(query(text: text, unit: unit, page: params["page"].flatMap { Int(String($0)) } ?? 1,
+        guard let page = try await search(query(text: text, unit: unit, page: pageNumber,
                                                 pageSize: 20, principal: principal, tree: tree), principal) else {
             return Pages.error(.forbidden, Self.fullIDRefused, principal: principal)
         }
@@ -290,7 +291,7 @@ struct PersonController {
         guard let person = try await scoped(id, principal) else { return notVisible(principal) }
         let input = Self.input(from: fields)
         let tree = try await visibleUnits(principal)
-        let version = Int(fields["version"]) ?? 0
+        let version = BoundedInt.parse(fields["version"], in: BoundedInt.versions) ?? 0
         // Re-render against the version the user edited, so a stale form stays stale until reloaded.
         var edited = person
         edited.version = version

@@ -197,7 +197,7 @@ struct PlanController {
         guard let stored = try await env.store.plans.find(id: id, zoneID: principal.account.zoneID ?? 0) else {
             return Pages.error(.notFound, "方案不存在。", principal: principal)
         }
-        guard let index = Int(form["index"]), stored.plan.operations.indices.contains(index) else {
+        guard let index = BoundedInt.parse(form["index"], in: 0...Int(Int32.max)), stored.plan.operations.indices.contains(index) else {
             return try await page(id, principal, error: "步骤不存在。", status: .unprocessableContent)
         }
         var operations = stored.plan.operations
@@ -208,7 +208,7 @@ struct PlanController {
     func save(_ stored: StoredPlan, operations: [PlanOperation], form: FormFields, _ principal: Principal) async throws -> Response {
         do {
             _ = try await env.store.plans.save(id: stored.id, zoneID: stored.zoneID, operations: operations,
-                                               expectedVersion: Int(form["version"]) ?? 0, actor: principal.account.username)
+                                               expectedVersion: BoundedInt.parse(form["version"], in: BoundedInt.versions) ?? 0, actor: principal.account.username)
             return .redirect(to: "/plans/\(stored.id)?msg=saved")
         } catch let error as StoreError {
             return try await page(stored.id, principal, error: error.message, status: .conflict)

@@ -72,8 +72,7 @@ struct PlanStepParser {
     func quota() throws(ValidationError) -> Int? {
         let text = form["quota"].trimmingCharacters(in: .whitespaces)
         if text.isEmpty { return nil }
-        guard let value = Int(text), value >= 0 else { throw .invalid("核定数须为不小于0的整数") }
-        return value
+        return try BoundedInt.require(text, in: BoundedInt.headcounts, label: "核定数")
     }
 
     /// The first "uN" not used by a unit the plan already creates.

@@ -179,7 +179,7 @@ struct PostController {
         var input = Self.input(from: form)
         input.unitID = String(post.unitID)
         input.leadership = post.leadership?.rawValue ?? ""
-        let version = Int(form["version"]) ?? 0
+        let version = BoundedInt.parse(form["version"], in: BoundedInt.versions) ?? 0
         // Re-render against the version the user edited, so a stale form stays stale until reloaded.
         var edited = post
         edited.version = version

@@ -40,8 +40,8 @@ struct RoundController {
             let id = try context.parameters.require("id", as: Int64.self)
             let method = AppointmentMethod(rawValue: context.form["method"])
             let weightText = context.form["examWeight"].isEmpty && method != .competitive ? "50" : context.form["examWeight"]
-            guard let postID = Int64(context.form["postID"]), let method, let capacity = Int(context.form["capacity"]), capacity >= 0,
-                  let weight = Int(weightText), (0...100).contains(weight) else {
+            guard let postID = Int64(context.form["postID"]), let method, let capacity = BoundedInt.parse(context.form["capacity"], in: BoundedInt.headcounts),
+                  let weight = BoundedInt.parse(weightText, in: 0...100) else {
                 return try await page(id, principal, error: "请选择岗位与方式，计划人数须为不小于0的整数；竞争上岗须填笔试权重（0–100）。", status: .unprocessableContent)
             }
             let posts = try await env.store.posts.all(zoneID: principal.account.zoneID ?? 0)
@@ -266,16 +266,17 @@ struct RoundController {
         guard let c = try await load(id, principal), let offer = c.offers.first(where: { $0.postID == postID && $0.method == .direct }) else {
             return Pages.error(.notFound, "该岗位不是本批次的直接聘任岗位。", principal: principal)
         }
-        let ids = form["people"].split(whereSeparator: { ",，、 ".contains($0) }).compactMap { Int64($0) }
+        let ids = form["people"].split(whereSeparator: { ",，、 ".contains($0) }).compactMap { BoundedInt.parse($0, in: BoundedInt.ids) }
+        // Counted before any lookup: a pasted list of thousands of ids is refused, not looked up one by one.
+        guard ids.count <= offer.capacity, Set(ids).count == ids.count else {
+            return try await page(id, principal, error: "人选不能重复，且不超过计划人数（\(offer.capacity)）。", status: .unprocessableContent)
+        }
         var entries: [RoundRepository.Entry] = []
         for personID in ids {
             guard try await env.store.people.find(id: personID, zoneID: zoneID) != nil else {
                 return try await page(id, principal, error: "人员编号\(personID)不在本园区名册中。", status: .unprocessableContent)
             }
             entries.append(.init(kind: "direct", personID: personID, postID: postID, position: 0, exam: 0, interview: 0))
-        }
-        guard entries.count <= offer.capacity, Set(ids).count == ids.count else {
-            return try await page(id, principal, error: "人选不能重复，且不超过计划人数（\(offer.capacity)）。", status: .unprocessableContent)
         }
         return try await run(id, principal) {
             try await env.store.rounds.replaceEntries(roundID: id, zoneID: zoneID, kind: "direct", personID: nil, postID: postID,
@@ -298,8 +299,8 @@ struct RoundController {
             if kind == "order" {
                 let text = form["pos_\(personID)"].trimmingCharacters(in: .whitespaces)
                 guard !text.isEmpty else { continue }
-                guard let position = Int(text), position > 0 else {
-                    return try await page(id, principal, error: "排序须为正整数（留空表示不予考虑）。", status: .unprocessableContent)
+                guard let position = BoundedInt.parse(text, in: 1...BoundedInt.headcounts.upperBound) else {
+                    return try await page(id, principal, error: "排序须为 1–1000000 的整数（留空表示不予考虑）。", status: .unprocessableContent)
                 }
                 entries.append(.init(kind: kind, personID: personID, postID: postID, position: position, exam: 0, interview: 0))
             } else {

@@ -242,9 +242,9 @@ struct UnitController {
     func setQuota(_ id: Int64, _ form: FormFields, _ principal: Principal, leadership: Bool) async throws -> Response {
         guard try await ownUnit(id, principal) != nil else { return Pages.error(.notFound, "单位不存在。", principal: principal) }
         let text = form["quota"].trimmingCharacters(in: .whitespaces)
-        let quota = Int(text)
-        guard text.isEmpty || (quota ?? -1) >= 0 else {
-            return try await detail(id, principal, error: "核定数须为不小于0的整数，未保存。", status: .unprocessableContent)
+        let quota = BoundedInt.parse(text, in: BoundedInt.headcounts)
+        guard text.isEmpty || quota != nil else {
+            return try await detail(id, principal, error: BoundedInt.message("核定数", BoundedInt.headcounts) + "，未保存。", status: .unprocessableContent)
         }
         if leadership {
             guard let quotaClass = LeadershipClass(rawValue: form["class"]) else {
@@ -268,8 +268,8 @@ struct UnitController {
         let quotaClass = String(raw.dropFirst(2))
         let known = kind == .establishment ? EstablishmentCategory(rawValue: quotaClass) != nil : LeadershipClass(rawValue: quotaClass) != nil
         if kind == nil || !known { problems.append("审批类别无效") }
-        let extra = Int(form["extra"].trimmingCharacters(in: .whitespaces)) ?? 0
-        if extra <= 0 { problems.append("增加名额须为正整数") }
+        let extra = BoundedInt.parse(form["extra"], in: 1...BoundedInt.headcounts.upperBound) ?? 0
+        if extra <= 0 { problems.append(BoundedInt.message("增加名额", 1...BoundedInt.headcounts.upperBound)) }
         let doc = form["docNumber"].trimmingCharacters(in: .whitespaces), approver = form["approver"].trimmingCharacters(in: .whitespaces)
         if doc.isEmpty { problems.append("批准文号必填") }
         if approver.isEmpty { problems.append("批准机关必填") }

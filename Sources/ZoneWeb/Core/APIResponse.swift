@@ -13,9 +13,10 @@ enum APIResponse {
         return ByteBuffer(bytes: try encoder.encode(value))
     }
 
-    /// A body encoded earlier (and perhaps cached).
+    /// A body encoded earlier (and perhaps cached). `no-store`: API answers carry people's records, which no
+    /// browser or proxy cache may keep after the session ends.
     static func json(encoded body: ByteBuffer, status: HTTPResponse.Status = .ok) -> Response {
-        Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: body))
+        Response(status: status, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"], body: .init(byteBuffer: body))
     }
 
     struct ErrorBody: Encodable {

@@ -18,9 +18,12 @@ public struct AppEnvironment: Sendable {
     let jobs = BackgroundJobs()
     let imports = HeldImports()
     let cache = ComputedCache()
+    /// Uploads read and parsed at once; more get 503 (two: one per core of the machine it was sized on).
+    let uploads: UploadSlots
 
     public init(store: Store, hasher: PasswordHasher = PasswordHasher(), secureCookies: Bool = false, payRunJobThreshold: Int = 20_000,
-                importJobThreshold: Int = 5_000, clientAddress: ClientAddress = ClientAddress(), loginThrottle: LoginThrottle = LoginThrottle()) {
+                importJobThreshold: Int = 5_000, clientAddress: ClientAddress = ClientAddress(), loginThrottle: LoginThrottle = LoginThrottle(),
+                uploadSlots: Int = 2) {
         self.store = store
         self.clientAddress = clientAddress
         self.loginThrottle = loginThrottle
@@ -28,6 +31,7 @@ public struct AppEnvironment: Sendable {
         self.secureCookies = secureCookies
         self.payRunJobThreshold = payRunJobThreshold
         self.importJobThreshold = importJobThreshold
+        uploads = UploadSlots(limit: uploadSlots)
     }
 
     /// The zone name shown in the header.

@@ -18,7 +18,7 @@ public func buildRouter(_ env: AppEnvironment) -> (router: Router<AppContext>, s
     let router = Router(context: AppContext.self)
     router.add(middleware: APIErrorMiddleware())
     router.add(middleware: SessionMiddleware(store: env.store))
-    router.add(middleware: CSRFMiddleware())
+    router.add(middleware: CSRFMiddleware(uploads: env.uploads))
     router.get("/static/app.css") { _, _ in
         Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
                  body: .init(byteBuffer: ByteBuffer(string: Stylesheet.css)))

@@ -56,6 +56,31 @@ public struct MultipartForm: Sendable {
 
     private static let crlf: [UInt8] = [13, 10]
 
+    /// What the start of a body shows of its first part, read while the body is still arriving.
+    enum LeadingPart: Equatable {
+        /// The first part has not fully arrived yet.
+        case incomplete
+        /// The first part is a text field with this name and value.
+        case field(name: String, value: String)
+        /// The first part is a file, or the start is not multipart at all.
+        case other
+    }
+
+    /// The first part of `prefix`, the body's first bytes. The CSRF middleware reads the token from it before the
+    /// rest of an upload is accepted: our forms put `_csrf` first, and browsers send parts in document order.
+    static func leadingPart(_ prefix: [UInt8], boundary: String) -> LeadingPart {
+        let delimiter = Array("--\(boundary)".utf8)
+        guard let start = prefix.firstIndex(of: delimiter, from: 0) else { return .incomplete }
+        let headerStart = start + delimiter.count + 2
+        guard prefix.count >= headerStart else { return .incomplete }
+        guard prefix[(headerStart - 2)..<headerStart].elementsEqual(crlf) else { return .other }
+        guard let headerEnd = prefix.firstIndex(of: crlf + crlf, from: headerStart),
+              let next = prefix.firstIndex(of: crlf + delimiter, from: headerEnd + 4) else { return .incomplete }
+        let headers = String(decoding: prefix[headerStart..<headerEnd], as: UTF8.self)
+        guard let disposition = disposition(headers), let name = disposition["name"], disposition["filename"] == nil else { return .other }
+        return .field(name: name, value: String(decoding: prefix[(headerEnd + 4)..<next], as: UTF8.self))
+    }
+
     /// The parameters of the part's `Content-Disposition: form-data; name="…"; filename="…"` header.
     private static func disposition(_ headers: String) -> [String: String]? {
         for line in headers.split(separator: "\r\n") {

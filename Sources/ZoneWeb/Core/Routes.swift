@@ -42,7 +42,13 @@ struct Routes {
                 return spec.isAPI ? APIResponse.error(.forbidden, "无权访问：需要“\(permission.label)”权限", code: "forbidden")
                     : Pages.error(.forbidden, "无权访问：您的角色（\(principal.role.label)）没有“\(permission.label)”权限。", principal: principal)
             }
-            return try await handler(request, context, principal)
+            do {
+                return try await handler(request, context, principal)
+            } catch let refusal as ValidationError {
+                // A number outside its bounds (`Request.number`, `BoundedInt.require`): the request's fault, never a 500.
+                return spec.isAPI ? APIResponse.error(.badRequest, refusal.message, code: "invalid")
+                    : Pages.error(.badRequest, refusal.message, principal: principal)
+            }
         }
     }
 

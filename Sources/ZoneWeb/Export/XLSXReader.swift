@@ -15,10 +15,20 @@ import ZIPFoundation
 /// a column of `=B2*2` imports as the numbers on screen, and nothing a sheet says is ever evaluated. A formula
 /// saved without a result (written by a script and never opened in Excel) is refused, not read as blank.
 ///
-/// Limits keep a hostile upload from exhausting memory: each part unpacks to at most `maxPartBytes`, a cell holds
-/// at most Excel's 32,767 characters, and cells right of column `maxColumns` are ignored — no import has that many.
+/// Limits keep a hostile upload from exhausting memory: each part unpacks to at most `maxPartBytes` and all parts
+/// together to `maxWorkbookBytes`; a part past 1 MB may not unpack to more than `maxInflateRatio` times its packed
+/// size (a real sheet packs 5–20×; a zip bomb of one repeated cell packs 200×, and 314 KB of it used to cost
+/// 200 MB); a sheet holds at most `maxCells` cells, blanks padded to the left counted too; a cell holds at most
+/// Excel's 32,767 characters, and cells right of column `maxColumns` are ignored — no import has that many.
+/// With these, one accepted upload costs at most roughly 250 MB while it is read (an estimate from the caps: 20 MB
+/// file, 80 MB of XML, 2 million cells; `bench --case xlsx-read`, a 100,000-row people sheet, peaks at 185 MB RSS
+/// including writing it), and `UploadSlots` bounds how many are read at once.
 public struct XLSXReader {
     public static let maxPartBytes = 64 << 20
+    public static let maxWorkbookBytes = 80 << 20
+    static let maxInflateRatio: UInt64 = 100
+    /// 100,000 people × 20 columns.
+    public static let maxCells = 2_000_000
     static let maxColumns = 256
 
     /// Sheet names in tab order.
@@ -27,19 +37,23 @@ public struct XLSXReader {
     private let archive: Archive
     private let relationships: [(type: String, path: String)]
     private let uses1904Dates: Bool
+    /// Bytes the parts read so far may still unpack to, shared by every part of this one workbook.
+    private let budget: InflateBudget
 
     public init(data: Data) throws(XLSXReadError) {
         archive = try Self.open(data)
+        let budget = InflateBudget(Self.maxWorkbookBytes)
         // The package relationships name the workbook part; Excel writes xl/workbook.xml, others may not.
-        let packageLinks = try Self.relationships(in: archive, at: "_rels/.rels", base: "")
+        let packageLinks = try Self.relationships(in: archive, at: "_rels/.rels", base: "", budget: budget)
         guard let workbookPath = packageLinks.first(where: { $0.type.hasSuffix("/officeDocument") })?.path,
-              let workbook = try Self.part(workbookPath, in: archive)
+              let workbook = try Self.part(workbookPath, in: archive, budget: budget)
         else { throw .notAWorkbook }
         // xl/workbook.xml's relationships are in xl/_rels/workbook.xml.rels.
         var components = workbookPath.split(separator: "/").map(String.init)
         let fileName = components.removeLast()
         let directory = components.joined(separator: "/")
-        let links = try Self.relationships(in: archive, at: (components + ["_rels", fileName + ".rels"]).joined(separator: "/"), base: directory)
+        let links = try Self.relationships(in: archive, at: (components + ["_rels", fileName + ".rels"]).joined(separator: "/"), base: directory,
+                                           budget: budget)
 
         var names: [String] = [], ids: [String] = [], date1904 = false
         try XMLPartWalker.walk(workbook, part: workbookPath) { tag throws(XLSXReadError) in
@@ -63,6 +77,7 @@ public struct XLSXReader {
         sheetPaths = paths
         relationships = links.map { ($0.type, $0.path) }
         uses1904Dates = date1904
+        self.budget = budget
     }
 
     /// The non-blank rows of the first sheet, or of the sheet named `sheet` (compared without case, as Excel
@@ -75,7 +90,7 @@ public struct XLSXReader {
             }
             index = found
         }
-        guard let worksheet = try Self.part(sheetPaths[index], in: archive) else { throw .damagedPart(sheetPaths[index]) }
+        guard let worksheet = try Self.part(sheetPaths[index], in: archive, budget: budget) else { throw .damagedPart(sheetPaths[index]) }
         let strings = try sharedStrings()
         let styles = try numberStyles()
         var parser = XLSXWorksheetParser(strings: strings, dateStyles: styles.dates, percentStyles: styles.percents,
@@ -106,28 +121,31 @@ public struct XLSXReader {
     /// Unpacked in 64 KB chunks straight into one buffer. `skipCRC32`: ZIPFoundation computes the checksum but
     /// never compares it with the entry's, and on Linux (no zlib module for it) computes it byte by byte in Swift,
     /// a seventh of reading a large sheet, for a number nobody looks at.
-    private static func part(_ path: String, in archive: Archive) throws(XLSXReadError) -> [UInt8]? {
+    private static func part(_ path: String, in archive: Archive, budget: InflateBudget) throws(XLSXReadError) -> [UInt8]? {
         guard let entry = archive[path] else { return nil }
-        guard entry.uncompressedSize <= UInt64(maxPartBytes) else { throw .partTooLarge(path) }
+        let limit = min(maxPartBytes, budget.remaining)
+        guard entry.uncompressedSize <= UInt64(limit) else { throw .partTooLarge(path) }
+        let ratioLimit = max(1 << 20, entry.compressedSize.multipliedReportingOverflow(by: maxInflateRatio).partialValue)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Int(entry.uncompressedSize))
         do {
             _ = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: true) { chunk in
                 bytes.append(contentsOf: chunk)
-                if bytes.count > maxPartBytes { throw XLSXReadError.partTooLarge(path) }
+                if bytes.count > limit || UInt64(bytes.count) > ratioLimit { throw XLSXReadError.partTooLarge(path) }
             }
         } catch let error as XLSXReadError {
             throw error
         } catch {
             throw .damagedPart(path)
         }
+        budget.remaining -= bytes.count
         return bytes
     }
 
     /// The relationships in a `.rels` part, with targets resolved to paths inside the zip.
-    private static func relationships(in archive: Archive, at path: String, base: String) throws(XLSXReadError)
+    private static func relationships(in archive: Archive, at path: String, base: String, budget: InflateBudget) throws(XLSXReadError)
         -> [(id: String, type: String, path: String)] {
-        guard let bytes = try part(path, in: archive) else { return [] }
+        guard let bytes = try part(path, in: archive, budget: budget) else { return [] }
         var links: [(id: String, type: String, path: String)] = []
         try XMLPartWalker.walk(bytes, part: path) { tag throws(XLSXReadError) in
             guard case "Relationship" = tag.name, let target = tag["Target"] else { return }
@@ -151,7 +169,7 @@ public struct XLSXReader {
 
     private func linkedPart(_ typeSuffix: String) throws(XLSXReadError) -> (path: String, bytes: [UInt8])? {
         guard let path = relationships.first(where: { $0.type.hasSuffix(typeSuffix) })?.path,
-              let bytes = try Self.part(path, in: archive) else { return nil }
+              let bytes = try Self.part(path, in: archive, budget: budget) else { return nil }
         return (path, bytes)
     }
 
@@ -205,6 +223,12 @@ public struct XLSXReader {
     static func isPercentFormat(id: Int, code: String?) -> Bool {
         guard let code else { return id == 9 || id == 10 }
         return shownParts(of: code).contains("%")
+    }
+
+    /// What is left of `maxWorkbookBytes`: a class so the static part reader can spend it for the reader that owns it.
+    private final class InflateBudget {
+        var remaining: Int
+        init(_ bytes: Int) { remaining = bytes }
     }
 
     /// Built-in ids 14–17 and 22 are dates; 27–36 and 50–58 are the East Asian locales' date formats (年月日).

@@ -24,7 +24,7 @@ struct XLSXWorksheetParser {
     }
 
     mutating func parse(_ bytes: [UInt8], part: String) throws(XLSXReadError) {
-        var line = 0, cells: [String] = [], cell = Cell()
+        var line = 0, cells: [String] = [], cell = Cell(), kept = 0
         var collecting = false, phoneticDepth = 0
         var parsed: [(line: Int, cells: [String])] = []
         let reader = self
@@ -65,7 +65,11 @@ struct XLSXWorksheetParser {
                 }
             case "row":
                 // Only texts that are not empty were put in, so a row with any cell has text.
-                if !cells.isEmpty { parsed.append((line, cells)) }
+                if !cells.isEmpty {
+                    kept += cells.count
+                    guard kept <= XLSXReader.maxCells else { throw .tooManyCells }
+                    parsed.append((line, cells))
+                }
             default: break
             }
         }, text: { utf8 in

@@ -42,20 +42,21 @@ public struct HTML: Sendable, ExpressibleByStringLiteral, ExpressibleByStringInt
 
     static let voidElements: Set<String> = ["input", "br", "meta", "link", "hr", "img"]
 
+    /// Escapes on Unicode scalars, not `Character`s: `"` followed by a combining mark (U+0301) is one grapheme that
+    /// is not equal to `"`, yet the browser still reads the quote and ends the attribute there.
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
+            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
+            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
+            case "\"": out.append(contentsOf: "&quot;".unicodeScalars)
+            case "'": out.append(contentsOf: "&#39;".unicodeScalars)
+            default: out.append(scalar)
             }
         }
-        return out
+        return String(out)
     }
 }
 

@@ -12,7 +12,7 @@ enum Pages {
     }
 
     static func error(_ status: HTTPResponse.Status, _ message: String, principal: Principal?) -> Response {
-        let title = status == .forbidden ? "无权访问" : status == .notFound ? "未找到" : "请求有误"
+        let title = status == .forbidden ? "无权访问" : status == .notFound ? "未找到" : status == .serviceUnavailable ? "系统繁忙" : "请求有误"
         guard let principal else {
             return response(Layout.document(title: title) {
                 HTML.tag("main") {

@@ -81,7 +81,9 @@ struct PayRun: AsyncParsableCommand {
         guard let fundBasis else { throw StoreError.invalid("请给出 --pool 或 --fund-basis", english: "give --pool or --fund-basis") }
         let score: Int32
         if let zoneScore {
-            guard let parsed = FixedPoint.parse(zoneScore, places: 2) else { throw StoreError.invalid("--zone-score 应为 0–100 的数", english: "--zone-score must be a number from 0 to 100") }
+            guard let parsed = FixedPoint.parse(zoneScore, places: 2, limit: Int(ScoreScale.full)) else {
+                throw StoreError.invalid("--zone-score 应为 0–100 的数", english: "--zone-score must be a number from 0 to 100")
+            }
             score = Int32(parsed)
         } else {
             guard let computed = try await store.appraisals.zoneScore(appraisalID: appraisal) else {
@@ -93,8 +95,8 @@ struct PayRun: AsyncParsableCommand {
     }
 
     static func fen(_ yuan: String, _ option: String) throws -> Int64 {
-        guard let fen = FixedPoint.parse(yuan, places: 2) else {
-            throw StoreError.invalid("\(option) 应为元，最多两位小数", english: "\(option) must be yuan with at most 2 decimals")
+        guard let fen = FixedPoint.parse(yuan, places: 2, limit: Fen.maxTotal) else {
+            throw StoreError.invalid("\(option) 应为不超过 100 亿的元数，最多两位小数", english: "\(option) must be yuan up to 10 billion with at most 2 decimals")
         }
         return Int64(fen)
     }

@@ -78,8 +78,8 @@ extension IndicatorRule {
     public func parseActual(_ text: String) throws(ValidationError) -> Int64? {
         let text = text.trimmingWhitespace()
         guard !text.isEmpty else { return nil }
-        guard let value = FixedPoint.parse(text, places: actualPlaces) else {
-            throw .invalid("实际值“\(text)”应为" + (isWeighted ? "数字（最多两位小数）" : "发生次数（整数）"))
+        guard let value = FixedPoint.parse(text, places: actualPlaces, limit: Self.maxMeasure) else {
+            throw .invalid("实际值“\(text)”应为" + (isWeighted ? "数字（最多两位小数，不超过 100 亿）" : "发生次数（整数，不超过 100 亿）"))
         }
         return Int64(value)
     }
