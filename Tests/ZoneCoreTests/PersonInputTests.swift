@@ -39,7 +39,7 @@ struct PersonInputTests {
     /// (born 1949-12-31 → 1965-12-31) to the year 2100.
     @Test func workStartIsOptionalAndBounded() throws {
         func check(_ text: String) -> Result<ValidPerson, FieldErrors> {
-            PersonInput(name: "李四", idNumber: "11010519491231002X", unitID: "1", establishment: "编外", workStartedOn: text).validate(knownUnits: units)
+            PersonInput(name: "李四", idNumber: "11010519491231002X", unitID: "1", establishment: "编外", workStartedOn: text).validate(knownUnits: units, today: .testToday)
         }
         #expect(try check("").get().workStartedOn == nil)
         #expect(try check(" 1968/7/1 ").get().workStartedOn == "1968-07-01")

@@ -51,7 +51,7 @@ struct RoundRulesStoreTests {
                                                               entries: [.init(kind: "order", personID: person, postID: post, position: 1, exam: 0, interview: 0)],
                                                               allowed: [.open], actor: "head")
                         return true
-                    } catch StoreError.invalid(let message) {
+                    } catch StoreError.invalid(let message, _) {
                         #expect(message == "聘任批次当前为“已匹配”，不能进行此操作")
                         return false
                     }
