@@ -45,7 +45,7 @@ struct PersonInputTests {
         #expect(try check(" 1968/7/1 ").get().workStartedOn == "1968-07-01")
         #expect(try check("1965-12-31").get().workStartedOn == "1965-12-31")
         let refused = [("1965-12-30", "参加工作时间不能早于年满16周岁（1965-12-31）"), ("2101-01-01", "参加工作时间须不晚于2100年"),
-                       ("1970-02-30", "日期格式应为 yyyy-MM-dd，且须为有效日期")]
+                       ("1970-02-30", "日期“1970-02-30”无效：应为有效日期，如 2024-01-15、2024/1/15 或 2024年1月15日")]
         for (text, message) in refused {
             guard case .failure(let errors) = check(text) else { Issue.record("\(text) was accepted"); continue }
             #expect(errors["workStartedOn"] == message, "\(text)")

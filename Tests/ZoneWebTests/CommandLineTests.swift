@@ -51,7 +51,7 @@ struct CommandLineTests {
         let paid = try Self.zonedesk(["payrun", "--db", db, "--zone", "xinyu", "--period", "2024", "--year", "2024", "--pool", "100"])
         #expect(paid.status == 2 && paid.output.contains("不会重复发放") && paid.output.contains("/ 2024 is already paid (run"), "\(paid.output)")
         let badPool = try Self.zonedesk(["payrun", "--db", db, "--zone", "xinyu", "--period", "2024-06", "--year", "2024", "--pool", "1.234"])
-        #expect(badPool.status == 2 && badPool.output.contains("--pool 应为元，最多两位小数 / --pool must be yuan with at most 2 decimals"), "\(badPool.output)")
+        #expect(badPool.status == 2 && badPool.output.contains("--pool 应为不超过 100 亿的元数，最多两位小数 / --pool must be yuan up to 10 billion with at most 2 decimals"), "\(badPool.output)")
         let wrongZone = try Self.zonedesk(["policy", "load", "--db", db, "--zone", "bijie", Self.policies + "/xinyu.yaml"])
         #expect(wrongZone.status == 2 && wrongZone.output.contains("/ the file is zone xinyu's policy, not bijie's"), "\(wrongZone.output)")
         // Refused inside the writing transaction: xinyu's 2024 appraisal is final, its actuals cannot change.
