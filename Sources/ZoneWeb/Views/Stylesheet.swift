@@ -81,6 +81,7 @@ enum Stylesheet {
     table.grid.wrapping th,table.grid.wrapping td{white-space:normal;vertical-align:top}table.grid.wrapping td.num{white-space:nowrap}
     button.link{background:none;border:0;color:#b91c1c;padding:0 4px;cursor:pointer;font-size:13px}
     .rules dt{font-weight:600;color:#475569}.rules dd{margin:0 0 8px}
+    @media (max-width:720px){header.top{height:auto;min-height:52px;flex-wrap:wrap;gap:8px;padding:6px 12px}header.top .zone{display:none}.shell{flex-direction:column;min-height:0}nav.side{width:auto;display:flex;overflow-x:auto;white-space:nowrap;padding:0;border-right:0;border-bottom:1px solid #e2e8f0}nav.side a{padding:10px 14px;flex:none}nav.side a.active{border-right:0;border-bottom:3px solid #153e75}nav.side .group{display:none}main{padding:12px;min-width:0}.card{padding:12px;overflow-x:auto}.charts{grid-template-columns:1fr}}
     @media print{header.top,nav.side,.actions,form{display:none}main{padding:0;max-width:none}.card{border:0;padding:0;break-inside:avoid}body{background:#fff}}
     .ledger-cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(320px,1fr));gap:12px}.ledger-card h3{margin:0 0 4px}
     .ledger-card .stats{margin:10px 0 0;grid-template-columns:repeat(auto-fill,minmax(130px,1fr))}.ledger-card .stat .value{font-size:18px}
