@@ -31,12 +31,12 @@ public final class Store: Sendable {
         self.clock = clock
         audit = AuditLog(clock: clock, keys: keys)
         zones = ZoneRepository(database: database)
-        units = UnitRepository(database: database, audit: audit)
         people = PersonRepository(database: database, audit: audit, clock: clock,
                                   quotas: QuotaRepository(database: database, audit: audit, clock: clock))
         accounts = AccountRepository(database: database, audit: audit, clock: clock)
         sessions = SessionRepository(database: database, clock: clock)
         quotas = QuotaRepository(database: database, audit: audit, clock: clock)
+        units = UnitRepository(database: database, audit: audit, clock: clock, quotas: quotas)
         plans = PlanRepository(database: database, audit: audit, clock: clock, quotas: quotas)
         posts = PostRepository(database: database, audit: audit)
         rounds = RoundRepository(database: database, audit: audit, clock: clock, quotas: quotas)

@@ -387,5 +387,22 @@ enum Schema {
                 "ALTER TABLE accounts ADD COLUMN totp_last_step BIGINT NOT NULL DEFAULT 0",
             ]
         },
+        // The unit fields of the national 机构编制实名制数据库 the 三定 sheet carries (统一社会信用代码, 设立文件与时间;
+        // '' until known), and the 编制台账: one line per quota set, changed or withdrawn (old/new NULL = none),
+        // with its 批准文号, 批准时间 (yyyy-MM-dd or NULL) and 变动摘要.
+        Migration(22, "unit_register") { _ in
+            [
+                "ALTER TABLE units ADD COLUMN credit_code TEXT NOT NULL DEFAULT ''",
+                "ALTER TABLE units ADD COLUMN established_by TEXT NOT NULL DEFAULT ''",
+                """
+                CREATE TABLE establishment_changes (
+                    id {pk}, unit_id BIGINT NOT NULL REFERENCES units(id), zone_id BIGINT NOT NULL REFERENCES zones(id),
+                    kind TEXT NOT NULL CHECK (kind IN ('establishment', 'leadership')), class TEXT NOT NULL,
+                    old_quota BIGINT, new_quota BIGINT, document_no TEXT NOT NULL, approved_on TEXT,
+                    summary TEXT NOT NULL, actor TEXT NOT NULL, at TEXT NOT NULL)
+                """,
+                "CREATE INDEX establishment_changes_unit ON establishment_changes (zone_id, unit_id, id)",
+            ]
+        },
     ]
 }

@@ -9,13 +9,18 @@ struct PlanApplier {
     let now: String
     /// The date people leave on (分流), yyyy-MM-dd.
     let today: String
+    let actor: String
+    /// The 编制台账 lines of the plan's quota steps name the plan.
+    let approval: ChangeApproval
     var created: [String: Int64] = [:]
 
-    init(tx: any SQLDatabase, zoneID: Int64, now: String, today: String) {
+    init(tx: any SQLDatabase, zoneID: Int64, now: String, today: CivilDate, actor: String, planName: String) {
         self.tx = tx
         self.zoneID = zoneID
         self.now = now
-        self.today = today
+        self.today = today.description
+        self.actor = actor
+        approval = ChangeApproval(documentNo: "", approvedOn: today, summary: "实施机构改革方案“\(planName)”")
     }
 
     func id(_ ref: UnitRef) -> Int64 {
@@ -51,16 +56,12 @@ struct PlanApplier {
             for personID in ids { try await move(personID, to: destination) }
             return "move people=\(ids.map(String.init).joined(separator: ",")) to=\(describe(destination))"
         case .setEstablishment(let ref, let category, let quota):
-            try await tx.raw("DELETE FROM establishments WHERE unit_id = \(bind: id(ref)) AND category = \(bind: category.rawValue)").run()
-            if let quota {
-                try await tx.raw("INSERT INTO establishments (unit_id, category, quota) VALUES (\(bind: id(ref)), \(bind: category.rawValue), \(bind: quota))").run()
-            }
+            try await EstablishmentLedger.set(.establishment(category), unitID: id(ref), zoneID: zoneID, to: quota, approval: approval,
+                                              actor: actor, at: now, in: tx)
             return "establishment unit=\(id(ref)) \(category.rawValue)=\(quota.map(String.init) ?? "none")"
         case .setLeadership(let ref, let quotaClass, let quota):
-            try await tx.raw("DELETE FROM leadership_quotas WHERE unit_id = \(bind: id(ref)) AND class = \(bind: quotaClass.rawValue)").run()
-            if let quota {
-                try await tx.raw("INSERT INTO leadership_quotas (unit_id, class, quota) VALUES (\(bind: id(ref)), \(bind: quotaClass.rawValue), \(bind: quota))").run()
-            }
+            try await EstablishmentLedger.set(.leadership(quotaClass), unitID: id(ref), zoneID: zoneID, to: quota, approval: approval,
+                                              actor: actor, at: now, in: tx)
             return "leadership unit=\(id(ref)) \(quotaClass.rawValue)=\(quota.map(String.init) ?? "none")"
         case .setEconomic(let ref, let economic):
             try await tx.raw("UPDATE units SET is_economic = \(bind: economic ? 1 : 0), version = version + 1 WHERE id = \(bind: id(ref))").run()

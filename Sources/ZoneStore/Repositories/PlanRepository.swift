@@ -104,7 +104,8 @@ public struct PlanRepository: Sendable {
             case .success(let after): planned = after
             }
             let outcome = try Self.encode(PlanOutcome(before: today, after: planned, plan: stored.plan))
-            var applier = PlanApplier(tx: tx, zoneID: zoneID, now: now, today: repo.clock.today.description)
+            var applier = PlanApplier(tx: tx, zoneID: zoneID, now: now, today: repo.clock.today, actor: actor,
+                                      planName: stored.plan.name)
             for (step, operation) in stored.plan.operations.enumerated() {
                 let detail = try await applier.apply(operation)
                 try await audit.append(AuditEntry(actor: actor, action: "plan.step", entity: "plan", entityID: String(id),

@@ -108,29 +108,25 @@ public struct QuotaRepository: Sendable {
         }
     }
 
-    /// Sets (or removes, with nil) one establishment quota of a unit. Lowering below use is allowed
-    /// (the unit then shows 超编 and takes no one until it is back under), and audited.
-    public func setEstablishment(unitID: Int64, category: EstablishmentCategory, quota: Int?, actor: String) async throws {
-        try await setQuota(table: "establishments", column: "category", unitID: unitID, key: category.rawValue, quota: quota,
-                           action: "quota.establishment", actor: actor)
+    /// Sets (or removes, with nil) one establishment quota of a unit under `approval`, with its 编制台账 line.
+    /// Lowering below use is allowed (the unit then shows 超编 and takes no one until it is back under), and audited.
+    public func setEstablishment(unitID: Int64, category: EstablishmentCategory, quota: Int?, approval: ChangeApproval, actor: String) async throws {
+        try await setQuota(.establishment(category), unitID: unitID, quota: quota, approval: approval, action: "quota.establishment", actor: actor)
     }
 
-    public func setLeadership(unitID: Int64, quotaClass: LeadershipClass, quota: Int?, actor: String) async throws {
-        try await setQuota(table: "leadership_quotas", column: "class", unitID: unitID, key: quotaClass.rawValue, quota: quota,
-                           action: "quota.leadership", actor: actor)
+    public func setLeadership(unitID: Int64, quotaClass: LeadershipClass, quota: Int?, approval: ChangeApproval, actor: String) async throws {
+        try await setQuota(.leadership(quotaClass), unitID: unitID, quota: quota, approval: approval, action: "quota.leadership", actor: actor)
     }
 
-    /// `table` and `column` are the two constants above, never user input.
-    private func setQuota(table: String, column: String, unitID: Int64, key: String, quota: Int?, action: String, actor: String) async throws {
-        let audit = audit, backend = database.backend
+    private func setQuota(_ item: QuotaItem, unitID: Int64, quota: Int?, approval: ChangeApproval, action: String, actor: String) async throws {
+        let audit = audit, backend = database.backend, now = clock.isoTimestamp
         try await database.transaction { tx in
-            try await tx.raw("DELETE FROM \(ident: table) WHERE unit_id = \(bind: unitID) AND \(ident: column) = \(bind: key)").run()
-            if let quota {
-                try await tx.raw("INSERT INTO \(ident: table) (unit_id, \(ident: column), quota) VALUES (\(bind: unitID), \(bind: key), \(bind: quota))").run()
-            }
+            guard let zoneID = try await Self.zone(ofUnit: unitID, in: tx) else { throw StoreError.notFound("单位 \(unitID)", english: "unit \(unitID)") }
+            let old = try await EstablishmentLedger.set(item, unitID: unitID, zoneID: zoneID, to: quota, approval: approval, actor: actor, at: now, in: tx)
+            let column = if case .leadership = item { "class" } else { "category" }
             try await audit.append(AuditEntry(actor: actor, action: action, entity: "unit", entityID: String(unitID),
-                                              detail: "\(column)=\(key); quota=\(quota.map(String.init) ?? "none")",
-                                              zoneID: try await Self.zone(ofUnit: unitID, in: tx)), in: tx, backend: backend)
+                                              detail: "\(column)=\(item.classValue); quota=\(quota.map(String.init) ?? "none"); old=\(old.map(String.init) ?? "none"); doc=\(approval.documentNo)",
+                                              zoneID: zoneID), in: tx, backend: backend)
         }
     }
 

@@ -5,6 +5,9 @@ import ZoneCore
 public struct UnitRepository: Sendable {
     let database: ZoneDatabase
     let audit: AuditLog
+    let clock: Clock
+    /// Reads the quota book a 三定 import is checked on.
+    let quotas: QuotaRepository
 
     /// Live units; units abolished by an applied plan keep their row for history but are not shown.
     public func all(zoneID: Int64) async throws -> [Unit] {

@@ -21,6 +21,10 @@ struct UnitController {
         routes.post("/units/:id/approvals", .editEstablishment) { _, context, principal in
             try await addApproval(context.parameters.require("id", as: Int64.self), context.form, principal)
         }
+        routes.post("/units/:id/correct", .editEstablishment) { _, context, principal in
+            try await correct(context.parameters.require("id", as: Int64.self), context.form, principal)
+        }
+        registerImport(&routes)
     }
 
     /// One read of the zone's quota book, and the figures the pages derive from it.
@@ -48,6 +52,10 @@ struct UnitController {
         let rows = snap.tree.flattened().filter { principal.scope.allows(unitID: $0.unit.id) }
         return Pages.response(Layout.page(title: "机构编制", active: "units", principal: principal, zoneName: zone) {
             HTML.tag("h1") { "机构编制" }
+            HTML.tag("div", ["class": "actions"]) {
+                if principal.can(.editEstablishment) { HTML.tag("a", ["class": "btn secondary", "href": Self.card.action]) { "导入三定方案" } }
+                HTML.tag("a", ["class": "btn secondary", "href": "/units/export.xlsx"]) { "导出三定方案（.xlsx）" }
+            }
             HTML.tag("div", ["class": "stats"]) {
                 Components.stat("机构数", "\(rows.count)")
                 Components.stat("核定编制", "\(snap.usage.totalQuota)")
@@ -122,6 +130,8 @@ struct UnitController {
         let approvals = try await env.store.quotas.approvals(zoneID: zoneID).filter { $0.unitID == id }
         let holder = EstablishmentUsage.holder(of: id, tree: snap.tree, quotas: snap.quotas)
         let editable = principal.can(.editEstablishment)
+        let register = try await env.store.units.register(unitID: id, zoneID: zoneID)
+        let ledger = try await env.store.units.establishmentChanges(unitID: id, zoneID: zoneID)
         return Pages.response(Layout.page(title: unit.name, active: "units", principal: principal, zoneName: zone) {
             HTML.tag("div", ["class": "crumbs"]) { snap.tree.path(of: id) }
             HTML.tag("h1") { unit.name }
@@ -133,6 +143,8 @@ struct UnitController {
                     HTML.tag("dt") { "单位性质" }; HTML.tag("dd") { unit.orgType.rawValue }
                     HTML.tag("dt") { "经费形式" }; HTML.tag("dd") { unit.funding?.rawValue ?? "—" }
                     HTML.tag("dt") { "机构规格" }; HTML.tag("dd") { unit.rank }
+                    HTML.tag("dt") { "统一社会信用代码" }; HTML.tag("dd") { register.map { $0.register.creditCode.isEmpty ? "—" : $0.register.creditCode } ?? "—" }
+                    HTML.tag("dt") { "设立文件与时间" }; HTML.tag("dd") { register.map { $0.register.establishedBy.isEmpty ? "—" : $0.register.establishedBy } ?? "—" }
                     HTML.tag("dt") { "经济职能" }; HTML.tag("dd") { unit.isEconomic ? "是" : "否" }
                     HTML.tag("dt") { "编制所属" }; HTML.tag("dd") { holder.flatMap { snap.tree[$0]?.name } ?? "未核定编制" }
                     HTML.tag("dt") { "平编管理" }; HTML.tag("dd") { book.flatUnits.contains(id) ? "是（出一进一）" : "否" }
@@ -165,6 +177,11 @@ struct UnitController {
                 }
                 if editable { quotaForms(id, principal) }
             }
+            HTML.tag("div", ["class": "card"]) {
+                HTML.tag("h2") { "编制台账" }
+                EstablishmentLedgerTable.render(ledger)
+            }
+            if editable, let register { UnitCorrectionForm.render(unit, register: register.register, version: register.version, principal: principal) }
             HTML.tag("div", ["class": "card"]) {
                 HTML.tag("h2") { "编制使用审批" }
                 if approvals.isEmpty { HTML.tag("p", ["class": "hint"]) { "无审批记录。超编或超职数的聘用须先登记审批。" } }
@@ -205,6 +222,7 @@ struct UnitController {
                     for c in EstablishmentCategory.allCases { HTML.tag("option", ["value": c.rawValue]) { c == .postCap ? "员额" : c.rawValue + "编制" } }
                 }
                 HTML.tag("input", ["type": "text", "name": "quota", "placeholder": "核定数（留空为取消）", "aria-label": "核定数"])
+                Self.approvalFields
                 HTML.tag("button", ["type": "submit", "class": "secondary"]) { "核定编制" }
             }
             HTML.tag("form", ["class": "inline", "method": "post", "action": "/units/\(id)/leadership"]) {
@@ -213,9 +231,17 @@ struct UnitController {
                     for c in LeadershipClass.allCases { HTML.tag("option", ["value": c.rawValue]) { c.label } }
                 }
                 HTML.tag("input", ["type": "text", "name": "quota", "placeholder": "职数（留空为取消）", "aria-label": "职数"])
+                Self.approvalFields
                 HTML.tag("button", ["type": "submit", "class": "secondary"]) { "核定职数" }
             }
         }
+    }
+
+    /// What every quota change records in the 编制台账.
+    static var approvalFields: HTML {
+        HTML.tag("input", ["type": "text", "name": "documentNo", "placeholder": "批准文号（必填）", "aria-label": "批准文号", "required": "required"])
+            + HTML.tag("input", ["type": "text", "name": "approvedOn", "placeholder": "批准时间 yyyy-MM-dd", "aria-label": "批准时间"])
+            + HTML.tag("input", ["type": "text", "name": "summary", "placeholder": "变动摘要（选填）", "aria-label": "变动摘要"])
     }
 
     func approvalForm(_ id: Int64, _ principal: Principal) -> HTML {
@@ -246,16 +272,25 @@ struct UnitController {
         guard text.isEmpty || quota != nil else {
             return try await detail(id, principal, error: BoundedInt.message("核定数", BoundedInt.headcounts) + "，未保存。", status: .unprocessableContent)
         }
+        let approval: ChangeApproval
+        switch ChangeApproval.validate(documentNo: form["documentNo"], approvedOn: form["approvedOn"], summary: form["summary"]) {
+        case .failure(let errors):
+            return try await detail(id, principal, error: errors.byField.sorted { $0.key < $1.key }.map(\.value).joined(separator: "；") + "。未保存。",
+                                    status: .unprocessableContent)
+        case .success(let valid): approval = valid
+        }
         if leadership {
             guard let quotaClass = LeadershipClass(rawValue: form["class"]) else {
                 return try await detail(id, principal, error: "职数类别无效，未保存。", status: .unprocessableContent)
             }
-            try await env.store.quotas.setLeadership(unitID: id, quotaClass: quotaClass, quota: quota, actor: principal.account.username)
+            try await env.store.quotas.setLeadership(unitID: id, quotaClass: quotaClass, quota: quota, approval: approval,
+                                                     actor: principal.account.username)
         } else {
             guard let category = EstablishmentCategory(rawValue: form["category"]) else {
                 return try await detail(id, principal, error: "编制类别无效，未保存。", status: .unprocessableContent)
             }
-            try await env.store.quotas.setEstablishment(unitID: id, category: category, quota: quota, actor: principal.account.username)
+            try await env.store.quotas.setEstablishment(unitID: id, category: category, quota: quota, approval: approval,
+                                                     actor: principal.account.username)
         }
         return .redirect(to: "/units/\(id)?msg=saved")
     }
@@ -281,5 +316,24 @@ struct UnitController {
         _ = try await env.store.quotas.addApproval(unitID: id, kind: kind, quotaClass: quotaClass, extra: extra, docNumber: doc, approver: approver,
                                                    approvedOn: date, note: form["note"], actor: principal.account.username)
         return .redirect(to: "/units/\(id)?msg=saved")
+    }
+
+    /// 更正 name, 机构规格 and 统一社会信用代码, version-checked: a form older than the unit's last change is refused.
+    func correct(_ id: Int64, _ form: FormFields, _ principal: Principal) async throws -> Response {
+        guard try await ownUnit(id, principal) != nil else { return Pages.error(.notFound, "单位不存在。", principal: principal) }
+        switch UnitCorrection.validate(name: form["name"], rank: form["rank"], creditCode: form["creditCode"]) {
+        case .failure(let errors):
+            return try await detail(id, principal, error: errors.byField.sorted { $0.key < $1.key }.map(\.value).joined(separator: "；") + "。未保存。",
+                                    status: .unprocessableContent)
+        case .success(let correction):
+            do {
+                try await env.store.units.correct(unitID: id, zoneID: principal.zoneID, correction,
+                                                  expectedVersion: BoundedInt.parse(form["version"], in: BoundedInt.versions) ?? 0,
+                                                  actor: principal.account.username)
+            } catch let error as StoreError {
+                return try await detail(id, principal, error: error.message + "，未保存。", status: .conflict)
+            }
+            return .redirect(to: "/units/\(id)?msg=saved")
+        }
     }
 }

@@ -33,6 +33,36 @@ public enum SheetExports {
         return sheet
     }
 
+    /// The zone's live units in tree order, in the 三定 import's columns: 上级机构 is the parent's name, or its path
+    /// from the root where the name is not unique, so the sheet imports again unchanged.
+    public static func units(_ store: Store, zoneID: Int64) async throws -> XLSXSheet {
+        let book = try await store.quotas.book(zoneID: zoneID)
+        let registers = try await store.units.registers(zoneID: zoneID)
+        let tree = book.tree
+        var named: [String: Int] = [:]
+        for unit in tree.units { named[unit.name, default: 0] += 1 }
+        func path(_ id: Int64) -> String {
+            guard let unit = tree[id] else { return "" }
+            return unit.parentID.map { path($0) + String(UnitImport.pathSeparator) + unit.name } ?? unit.name
+        }
+        func reference(_ id: Int64) -> String { tree[id].map { named[$0.name] == 1 ? $0.name : path(id) } ?? "" }
+        var sheet = try XLSXSheet(name: "三定方案", header: UnitImport.columns,
+                                  columnWidths: [24, 24, 14, 10, 10, 10, 22, 30] + QuotaItem.all.map { _ in 10 } + [10])
+        sheet.rows = tree.flattened().map { unit, _ in
+            let register = registers[unit.id] ?? UnitRegister()
+            let quotas: [Int?] = QuotaItem.all.map { item in
+                switch item {
+                case .establishment(let c): book.establishment[unit.id]?[c]
+                case .leadership(let c): book.leadership[unit.id]?[c]
+                }
+            }
+            return [unit.name, unit.parentID.map(reference) ?? "", unit.kind.label, unit.orgType.rawValue, unit.funding?.rawValue ?? "",
+                    unit.rank, register.creditCode, register.establishedBy].map { $0.isEmpty ? .empty : .text($0) }
+                + quotas.map { $0.map(XLSXCell.integer) ?? .empty } + [.text(unit.isEconomic ? "是" : "否")]
+        }
+        return sheet
+    }
+
     /// One ledger's rows with typed cells (money as money, dates as dates).
     static func ledger(_ kind: LedgerKind, _ entries: [LedgerEntry], _ names: LedgerNames) throws -> XLSXSheet {
         var sheet = try XLSXSheet(name: kind.label, header: kind.fields.map(\.label), columnWidths: kind.fields.map { _ in 18 })

@@ -7,7 +7,7 @@ import ZoneWeb
 struct Export: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Export a sheet as .xlsx (or CSV when the output file ends in .csv), in the import template's columns.",
-        subcommands: [ExportPeople.self, ExportPosts.self, ExportLedger.self])
+        subcommands: [ExportPeople.self, ExportUnits.self, ExportPosts.self, ExportLedger.self])
 
     /// Writes the sheet `body` builds for the zone to `output`; an unknown zone exits 2.
     static func write(_ options: SheetOptions, to output: String, _ body: (Store, Int64) async throws -> XLSXSheet) async throws {

@@ -7,7 +7,7 @@ import ZoneWeb
 struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Import a sheet (.xlsx, or CSV in UTF-8 or GBK): all rows or none, with a row-by-row error report.",
-        subcommands: [ImportPeople.self, ImportLedger.self, ImportPosts.self, ImportActuals.self])
+        subcommands: [ImportPeople.self, ImportUnits.self, ImportLedger.self, ImportPosts.self, ImportActuals.self])
 
     /// Opens the store, runs `body` for the zone, closes the store; an unknown zone or a refused import exits 2
     /// with every row error listed.
