@@ -12,7 +12,6 @@ struct LedgerFiguresTests {
     static func xinyuStripping() -> [LedgerRecord] {
         rows(.stripping, 17) { ["item": "整体\($0)", "mode": "整体剥离", "receiver": "渝水区", "institutions": "1", "people": $0 < 16 ? "80" : "75"] }
             + rows(.stripping, 15) { ["item": "部分\($0)", "mode": "部分剥离", "receiver": "渝水区"] }
-            + rows(.stripping, 21) { ["item": "保留\($0)", "mode": "保留"] }
     }
 
     /// Projects reaching each stage in Jan–Nov of 2023 and 2024 (plus December ones that must not count).
@@ -37,9 +36,11 @@ struct LedgerFiguresTests {
         let f = LedgerFigures(Self.xinyuStripping() + powers)
         #expect(f.stripping.full == 17 && f.stripping.partial == 15 && f.stripping.stripped == 32)
         #expect(f.stripping.institutions == 17 && f.stripping.people == 1355)
-        // 32 of 53 items: 60.38% → 604 tenths; the seed prints it to the whole percent, 60%.
-        #expect(f.stripping.rateTenths == 604)
-        #expect(Percent.scaled(f.stripping.stripped, of: f.stripping.stripped + f.stripping.retained, decimals: 0) == 60)
+        // The seed's "剥离率达60%" names no denominator, so it is not reproduced: over the 32 items it
+        // lists, everything entered is stripped. Items the zone keeps and enters as 保留 count below the line.
+        #expect(f.stripping.retained == 0 && f.stripping.rateTenths == 1_000)
+        let kept = Self.rows(.stripping, 8) { ["item": "保留\($0)", "mode": "保留"] }
+        #expect(LedgerFigures(Self.xinyuStripping() + kept).stripping.rateTenths == Percent.tenths(32, of: 32 + 8))
         #expect(f.powers.held == 41 && f.powers.returned == 39 && f.powers.added == 13)
 
         let pipeline = ProjectPipeline(Self.xinyuProjects())

@@ -26,26 +26,32 @@ struct OrganizationTests {
         #expect(tree.path(of: ids["chanye"]!) == "毕节高新技术产业开发区 / 党工委、管委会 / 产业发展局")
     }
 
-    /// Seed 000: 编制 115 = 54 + 10 + 40 + 11, and 115 of 465 people = 24.7%, computed from generated people.
-    @Test func bijieDemoReproducesTheSeedFigures() {
+    /// Seed 000: 编制 115 = 54 + 10 + 40 + 11, every one filled ("编制人员从456名减少到115名") and
+    /// nobody 编外 (all 1111 diverted), computed from the generated people; the 24.7% is that
+    /// establishment over the 465 before the reform, which the zone enters in its policy.
+    @Test func bijieDemoReproducesTheSeedFigures() throws {
         let (tree, quotas, ids) = Self.demoTree()
         var headcounts: [Int64: [StaffCategory: Int]] = [:]
         for spec in DemoZone.people() { headcounts[ids[spec.unitKey]!, default: [:]][spec.person.establishment, default: 0] += 1 }
         let usage = EstablishmentUsage(tree: tree, quotas: quotas, headcounts: headcounts)
-        #expect(usage.lines[ids["committee"]!]?.quota == 54)
-        #expect(usage.lines[ids["committee"]!]?.used == 54)
-        #expect(usage.lines[ids["service"]!]?.quota == 10)
-        #expect(usage.lines[ids["storage"]!]?.quota == 40)
-        #expect(usage.lines[ids["discipline"]!]?.quota == 11)
-        #expect(usage.totalQuota == 115)
-        #expect(usage.totalUsed == 115)
-        #expect(usage.totalStaff == 465)
-        #expect(Percent.format(usage.totalQuota, of: usage.totalStaff) == "24.7%")
+        let policy = try ShippedPolicies.load("bijie")
+        guard case .total(let establishment, let parts)? = policy.figure("establishment_total")?.measure,
+              case .change(_, let staffAfter, _, _)? = policy.figure("staff_before_after")?.measure else {
+            Issue.record("bijie.yaml should publish establishment_total and staff_before_after"); return
+        }
+        let units = ["committee", "service", "storage", "discipline"]
+        #expect(units.map { usage.lines[ids[$0]!]?.quota } == parts.map(\.count))
+        #expect(units.map { usage.lines[ids[$0]!]?.used } == parts.map(\.count))
+        #expect(usage.totalQuota == establishment && usage.totalUsed == staffAfter)
+        #expect(usage.totalContract == 0 && usage.totalStaff == usage.totalUsed)
+        let before = try #require(policy.establishmentBeforeReform)
+        #expect(before.establishment != usage.totalStaff)
+        #expect(before.share(of: usage.totalQuota) == before.published.description)
         let totals = usage.rollup(tree)
-        #expect(totals[ids["zone"]!] == { var t = EstablishmentUsage.Totals(); t.quota = 115; t.used = 115; t.contract = 350; t.staff = 465; return t }())
-        // The committee's row includes its 8 departments: 54 编制 people and their 262 编外 colleagues.
-        #expect(totals[ids["committee"]!]?.staff == 54 + 262)
-        #expect(totals[ids["chanye"]!]?.quota == 0 && totals[ids["chanye"]!]?.staff == 70)
+        #expect(totals[ids["zone"]!]?.staff == staffAfter && totals[ids["zone"]!]?.contract == 0)
+        // The committee's row includes its 8 departments: its 54 编制, all filled, nobody else.
+        #expect(totals[ids["committee"]!]?.staff == parts[0].count && totals[ids["committee"]!]?.used == parts[0].count)
+        #expect(totals[ids["chanye"]!]?.quota == 0 && totals[ids["chanye"]!]?.staff == DemoZone.people().count { $0.unitKey == "chanye" })
     }
 
     @Test func demoPeopleHaveUniqueValidIDsAndAreReproducible() throws {

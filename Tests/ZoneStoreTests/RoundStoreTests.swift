@@ -45,18 +45,18 @@ struct RoundStoreTests {
 
 @Suite("毕节 dual track from entered appointments")
 struct DualTrackStoreTests {
-    /// 毕节 (seed 000) reports 6 低职高聘 and 2 高职低聘 after 全员聘任: eight people are appointed
-    /// by a confirmed round to posts above or below their sealed archive rank, and the counts come
-    /// from the stored appointments.
+    /// 毕节 (seed 000) reports 6 低职高聘 and 2 高职低聘 from "组织全部档案封存人员参加……全员竞聘上岗":
+    /// eight 编内 people, whose archives are sealed, are appointed by a confirmed round to posts above
+    /// or below their archive rank, and the counts come from the stored appointments.
     @Test(arguments: TestDatabase.backends)
     func sixPromotedAndTwoDemotedByPost(_ backend: Backend) async throws {
         try await TestDatabase.withStore(backend) { (store: Store) async throws in
-            let (zone, units) = try await TestDatabase.seedZone(store)
             // archive rank → post level: 6 above (一级科员 level 1 → post 3), 2 below (一级主任科员 level 5 → post 2), 1 equal.
             let cases: [(String, Int)] = Array(repeating: ("一级科员", 3), count: 6) + Array(repeating: ("一级主任科员", 2), count: 2) + [("三级主任科员", 3)]
+            let (zone, units) = try await TestDatabase.seedZone(store, committeeQuota: cases.count)
             var people: [ValidPerson] = []
             for (index, (rank, _)) in cases.enumerated() {
-                var person = TestDatabase.person("聘\(index)", sequence: 700 + index, unit: units[1], category: .contract)
+                var person = TestDatabase.person("聘\(index)", sequence: 700 + index, unit: units[1], category: .institutional)
                 person.archiveRank = rank
                 people.append(person)
             }
@@ -77,7 +77,7 @@ struct DualTrackStoreTests {
             try await store.rounds.confirm(roundID: round, zoneID: zone, waitingMonths: 3, actor: "hr")
             let current = try await store.appointments.current(zoneID: zone)
             let track = DualTrack(current.map { ($0.person.archiveRank, $0.post.level) })
-            #expect(current.count == 9)
+            #expect(current.count == 9 && current.allSatisfy { $0.person.establishment == .institutional })
             #expect(track == { var t = DualTrack([]); t.higher = 6; t.lower = 2; t.equal = 1; return t }())
         }
     }

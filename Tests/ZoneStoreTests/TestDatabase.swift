@@ -79,8 +79,9 @@ enum TestDatabase {
     }
 
     /// A small zone: 管委会 (quota 3) → 产业发展局, 党政办公室; 服务中心 (quota 2).
-    static func seedZone(_ store: Store) async throws -> (zoneID: Int64, unitIDs: [Int64]) {
-        let specs: [(String, UnitKind, Int?, Int)] = [("管委会", .committee, nil, 3), ("产业发展局", .department, 0, 0),
+    /// `committeeQuota`: the 管委会's 事业编制, shared by its two departments.
+    static func seedZone(_ store: Store, committeeQuota: Int = 3) async throws -> (zoneID: Int64, unitIDs: [Int64]) {
+        let specs: [(String, UnitKind, Int?, Int)] = [("管委会", .committee, nil, committeeQuota), ("产业发展局", .department, 0, 0),
                                                      ("党政办公室", .department, 0, 0), ("服务中心", .institution, nil, 2)]
         let units = specs.enumerated().map { i, spec in
             NewUnit(unit: Unit(id: 0, parentID: nil, name: spec.0, kind: spec.1, orgType: .government, funding: .full, rank: "正科级",

@@ -13,7 +13,7 @@ struct ProvinceTests {
         struct Zone: Decodable {
             struct Establishment: Decodable { let quota: Int, approved: Int, used: Int }
             struct Staff: Decodable { let total: Int, byType: [String: Int] }
-            struct Ledgers: Decodable { let strippingRateTenths: Int? }
+            struct Ledgers: Decodable { let strippingRateTenths: Int?, strippingRatePublished: String? }
             struct Pay: Decodable { let period: String, paidFen: Int64 }
             struct Grades: Decodable { let year: Int, total: Int }
             let id: Int64, name: String, href: String
@@ -36,12 +36,18 @@ struct ProvinceTests {
         for zone in zones { everyone += try await app.store.people.onStrength(zoneID: zone.id) }
         let people = everyone
         let expected = try await app.store.province.figures()
+        // 新余's 剥离率: computed over the rows it entered, and the policy's published 60% beside it.
+        let xinyuZone = zones[1].id
+        let xinyuStripping = LedgerFigures(try await app.store.ledgers.all(zoneID: xinyuZone, kind: .stripping).map(\.record)).stripping
+        let xinyuPolicy = try await app.store.policies.require(zoneID: xinyuZone).policy
+        let published = try #require(xinyuPolicy.publishedStrippingRate)
         try await app.run { browser in
             try await browser.login("province")
             let page = try await browser.get("/province")
             #expect(page.status == .ok)
             #expect(page.body.contains(DemoZone.zoneName) && page.body.contains(DemoXinyu.zoneName))
-            #expect(page.body.contains("<svg") && page.body.contains("社会事务剥离率") && page.body.contains("60.4%"))
+            #expect(page.body.contains("<svg") && page.body.contains("社会事务剥离率（按已录入台账计算）"))
+            #expect(page.body.contains(LedgerSummary.computedStripping(xinyuStripping)) && page.body.contains(xinyuPolicy.publishedText(published)))
             for zone in zones { #expect(page.body.contains("href=\"/province/zones/\(zone.id)\"")) }
 
             let json = try await browser.get("/api/v1/province")
@@ -49,12 +55,16 @@ struct ProvinceTests {
             let decoded = try JSONDecoder().decode(ProvinceJSON.self, from: Data(json.bytes))
             #expect(decoded.zones.map(\.id) == zones.map(\.id))
             let bijie = decoded.zones[0], xinyu = decoded.zones[1]
-            // 毕节 seed: 115 事业编制, all filled, 465 on the register.
-            #expect(bijie.establishment.quota == 115 && bijie.establishment.used == 115 && bijie.staff.total == 465)
-            #expect(bijie.staff.byType == ["事业": 115, "编外": 350] && bijie.ledgers.strippingRateTenths == 1_000)
-            // 新余 demo: 24 行政 + 10 事业 places, 32 filled, 53 people; 32 of 53 social affairs stripped.
+            // 毕节 seed: 115 事业编制, all filled, and nobody else on the register (every 编外 diverted).
+            #expect(bijie.establishment.quota == 115 && bijie.establishment.used == 115 && bijie.staff.total == bijie.establishment.used)
+            #expect(bijie.staff.byType == ["事业": bijie.establishment.used] && bijie.ledgers.strippingRateTenths == expected[0].ledgers.stripping.rateTenths)
+            #expect(bijie.ledgers.strippingRatePublished == nil)
+            // 新余 demo: 24 行政 + 10 事业 places, 32 filled, 53 people.
             #expect(xinyu.establishment.quota == 34 && xinyu.establishment.used == 32 && xinyu.staff.total == 53)
-            #expect(xinyu.staff.byType == ["行政": 23, "事业": 9, "编外": 21] && xinyu.ledgers.strippingRateTenths == 604)
+            #expect(xinyu.staff.byType == ["行政": 23, "事业": 9, "编外": 21])
+            #expect(xinyu.ledgers.strippingRateTenths == xinyuStripping.rateTenths && xinyu.ledgers.strippingRatePublished == published.text)
+            // No 保留 rows were invented to make 60% come out: the entered rows are the 32 stripped items.
+            #expect(xinyuStripping.retained == 0 && xinyuStripping.stripped == 32 && published.text == "60")
             #expect(xinyu.pay?.period == "2024" && xinyu.grades?.year == 2024 && xinyu.grades?.total == 53)
             #expect(bijie.grades?.year == 2025 && xinyu.href == "/province/zones/\(zones[1].id)")
             for (zone, figures) in zip(decoded.zones, expected) {

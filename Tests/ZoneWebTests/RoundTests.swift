@@ -14,9 +14,12 @@ struct RoundTests {
         let zone = try await app.account("hr").zoneID!
         let staff = try await app.account("staff")
         let head = try await app.account("chanye_head")
-        // A second employee in the same department, who will not be ranked.
+        // A second employee in the same department, who will not be ranked. Like everyone in the demo
+        // they hold a post from the 2022 全员竞聘上岗, which they lose when they go to 待岗.
         let colleague = try await app.store.people.search(PeopleQuery(zoneID: zone, unitIDs: [head.unitID!], pageSize: 100)).people
-            .first { $0.id != staff.personID! && $0.establishment == .contract }!
+            .first { $0.id != staff.personID! }!
+        let appointedBefore = try await app.store.appointments.current(zoneID: zone)
+        #expect(appointedBefore.contains { $0.person.id == colleague.id })
         let other = try await app.store.accounts.create(NewAccount(username: "colleague", displayName: colleague.name,
                                                                    passwordHash: app.env.hasher.hash(TestApp.password), role: .employee,
                                                                    zoneID: zone, personID: colleague.id, mustChangePassword: false), actor: "t")
@@ -89,7 +92,9 @@ struct RoundTests {
             #expect(waiting.status == .awaiting)
             let direct = try await app.store.people.find(id: appointee.id, zoneID: zone)!
             #expect(direct.status == .active)
-            #expect(try await app.store.appointments.current(zoneID: zone).map(\.post.title).sorted() == ["招商专员", "综合文员"])
+            let current = try await app.store.appointments.current(zoneID: zone)
+            #expect(current.filter { [postID, postB.id].contains($0.post.id) }.map(\.person.id).sorted() == [staff.personID!, appointee.id].sorted())
+            #expect(current.count == appointedBefore.count - 1 && !current.contains { $0.person.id == colleague.id })
             #expect(try await app.store.rounds.all(zoneID: zone).first?.status == .confirmed)
             let report = try await browser.get("/reports/appointments")
             #expect(report.body.contains("招商专员") && report.body.contains(placed.name) && report.body.contains("双轨"))

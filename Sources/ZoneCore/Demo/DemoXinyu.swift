@@ -3,8 +3,11 @@
 /// (the seed publishes rates, not a unit list): a 管委会 on 行政编制 with five 内设机构, four of them
 /// economic, and an enterprise service centre on 事业编制; 32 编内 (23 行政, 9 事业) and 21 编外 people.
 /// Its ledgers carry the seed's stripping and powers figures: 17 items stripped whole and 15 in part
-/// of 53 social affairs (剥离率 60.4%, printed as 60%), 17 institutions and 1355 people transferred,
-/// 41 city powers held (13 new) and 39 returned. Everything else is illustrative and fixed.
+/// (“对农业、林业、水利、教育、卫健等17项社会事务实行整体剥离,对住建、城管、交通等15项社会事务实行部分剥离”),
+/// 17 institutions and 1355 people transferred, 41 city powers held (13 new) and 39 returned.
+/// The seed's “剥离率达60%” has no published denominator (it names no social affairs kept), so no
+/// 保留 rows are invented to make it come out: the pages show 60% as published and the rate over
+/// the rows entered beside it. Everything else is illustrative and fixed.
 public enum DemoXinyu {
     public static let zoneCode = "xinyu"
     public static let zoneName = "新余高新技术产业开发区"
@@ -49,9 +52,6 @@ public enum DemoXinyu {
         }
         for i in 1...15 {
             rows.append(row(.stripping, "dangzheng", ["item": "部分剥离社会事务\(i)", "mode": "部分剥离", "receiver": "渝水区", "date": "2024-06-30"]))
-        }
-        for i in 1...21 {
-            rows.append(row(.stripping, "dangzheng", ["item": "保留社会事务\(i)", "mode": "保留"]))
         }
         for (count, change) in [(28, "保留"), (13, "新增"), (39, "调出")] {
             for i in 1...count {

@@ -1,8 +1,12 @@
 /// The 毕节高新区 demo: its org tree and 编制 as published (seed 000), and generated people.
 ///
 /// 115 事业编制 = 党工委管委会 54 (shared by its 8 内设机构) + 园区企业服务中心 10
-/// + 储能研发中心 40 + 纪工委 11. Every 编制 is filled and 350 编外 staff are added,
-/// so the register holds 465 people and 115 / 465 = 24.7% as in the seed.
+/// + 储能研发中心 40 + 纪工委 11, every one filled: "区直部门(单位)编制人员从456名减少到115名".
+/// The register holds those 115 and nobody else: the seed diverts every 编外 person ("对1111名编外人员
+/// 进行合理分流安置", placed in company posts) and names no 编外 staff kept, only that future ones are
+/// hired openly ("编制外人员向社会公开招聘"). The seed's 24.7% is 115 over the 465 编制 the two former
+/// zones' departments held *before* the reform, which no register holds any more; the zone enters
+/// it in its policy (`seed_figures.retained_share`, see `ZonePolicy.establishmentBeforeReform`).
 public struct DemoZone: Sendable {
     public struct UnitSpec: Sendable {
         public let key: String
@@ -17,7 +21,7 @@ public struct DemoZone: Sendable {
         public let quota: Int
         /// 编制 people placed directly in this unit.
         public let staffed: Int
-        /// 编外 people placed in this unit.
+        /// 编外 people placed in this unit (毕节: none, see above).
         public let contract: Int
         /// 科级领导职数 held for the unit's subtree (毕节: 20 for the 内设机构).
         public var sectionLeaderPosts = 0
@@ -38,27 +42,27 @@ public struct DemoZone: Sendable {
               funding: nil, rank: "正县级", isEconomic: false, quota: 0, staffed: 0, contract: 0),
         .init(key: "committee", parentKey: "zone", name: "党工委、管委会", kind: .committee, orgType: .government,
               funding: .full, rank: "正县级", isEconomic: false, quota: 54, staffed: 6, contract: 0, sectionLeaderPosts: 20),
-        dept("dangzheng", "党政办公室", economic: false, staffed: 6, contract: 28),
-        dept("zuzhi", "组织人事部", economic: false, staffed: 5, contract: 14),
-        dept("guihua", "规划建设局", economic: true, staffed: 6, contract: 40),
-        dept("fazhi", "法治事务办公室", economic: false, staffed: 5, contract: 16),
-        dept("caizheng", "财政金融工作局", economic: true, staffed: 6, contract: 30),
-        dept("chanye", "产业发展局", economic: true, staffed: 8, contract: 62),
-        dept("anquan", "安全生产监督管理局", economic: false, staffed: 6, contract: 48),
-        dept("keji", "科技创新局", economic: true, staffed: 6, contract: 24),
+        dept("dangzheng", "党政办公室", economic: false, staffed: 6),
+        dept("zuzhi", "组织人事部", economic: false, staffed: 5),
+        dept("guihua", "规划建设局", economic: true, staffed: 6),
+        dept("fazhi", "法治事务办公室", economic: false, staffed: 5),
+        dept("caizheng", "财政金融工作局", economic: true, staffed: 6),
+        dept("chanye", "产业发展局", economic: true, staffed: 8),
+        dept("anquan", "安全生产监督管理局", economic: false, staffed: 6),
+        dept("keji", "科技创新局", economic: true, staffed: 6),
         .init(key: "service", parentKey: "zone", name: "园区企业服务中心", kind: .institution, orgType: .institution,
-              funding: .full, rank: "正科级", isEconomic: true, quota: 10, staffed: 10, contract: 30),
+              funding: .full, rank: "正科级", isEconomic: true, quota: 10, staffed: 10, contract: 0),
         .init(key: "storage", parentKey: "zone", name: "国家能源大规模物理储能技术研发中心", kind: .institution,
               orgType: .institution, funding: .partial, rank: "正科级", isEconomic: true, quota: 40, staffed: 40,
-              contract: 40),
+              contract: 0),
         .init(key: "discipline", parentKey: "zone", name: "纪检监察工作委员会", kind: .discipline,
               orgType: .government, funding: .full, rank: "正科级", isEconomic: false, quota: 11, staffed: 11,
-              contract: 18),
+              contract: 0),
     ]
 
-    private static func dept(_ key: String, _ name: String, economic: Bool, staffed: Int, contract: Int) -> UnitSpec {
+    private static func dept(_ key: String, _ name: String, economic: Bool, staffed: Int) -> UnitSpec {
         .init(key: key, parentKey: "committee", name: name, kind: .department, orgType: .government, funding: .full,
-              rank: "正科级", isEconomic: economic, quota: 0, staffed: staffed, contract: contract)
+              rank: "正科级", isEconomic: economic, quota: 0, staffed: staffed, contract: 0)
     }
 
     static let surnames = Array("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢龙")

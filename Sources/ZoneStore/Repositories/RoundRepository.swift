@@ -278,6 +278,8 @@ public struct RoundRepository: Sendable {
                         waiting_until = \(bind: waitingUntil), version = version + 1, updated_at = \(bind: now)
                     WHERE id = \(bind: personID)
                     """).run()
+                // A 落聘 person who held a post from an earlier round leaves it: they are 待岗, not 在聘.
+                try await tx.raw("UPDATE appointments SET ended = 1 WHERE person_id = \(bind: personID) AND ended = 0").run()
             }
             try await tx.raw("UPDATE rounds SET status = 'confirmed' WHERE id = \(bind: roundID)").run()
         }

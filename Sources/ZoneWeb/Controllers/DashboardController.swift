@@ -27,6 +27,9 @@ struct DashboardController {
         let title: String
         var items: [Item] = []
         var series: [Line]?
+        /// Lines printed under the chart: what a figure is computed over, and published figures
+        /// the rows cannot reproduce, each labelled as such.
+        var notes: [String] = []
 
         /// The same figure with every bar and point linking to `href`: the province view's links go
         /// to its read-only zone page, never to the zone's rows.
@@ -71,7 +74,10 @@ struct DashboardController {
     static func charts(_ figures: [Figure]) -> HTML {
         HTML.tag("div", ["class": "charts"]) {
             for figure in figures {
-                HTML.tag("div", ["class": "card", "id": figure.key]) { chart(figure) }
+                HTML.tag("div", ["class": "card", "id": figure.key]) {
+                    chart(figure)
+                    for note in figure.notes { HTML.tag("p", ["class": "hint"]) { note } }
+                }
             }
         }
     }
@@ -194,14 +200,19 @@ struct DashboardController {
             return Figure.Item(label: label, value: Int64(tenths), text: LedgerSummary.tenths(tenths) + (target.map { "（目标\($0 / 10)%）" } ?? ""),
                                href: href, kind: kind)
         }
-        var items = [item("社会事务剥离率", f.stripping.rateTenths, LedgerSummary.href(.stripping)),
+        var items = [item("剥离率（按已录入台账）", f.stripping.rateTenths, LedgerSummary.href(.stripping)),
                      item("债务化解率", f.fiscal.debtResolvedTenths, LedgerSummary.href(.debts))]
         for method in CaseMethod.allCases {
             items.append(item("721：\(method.rawValue)", f.cases.shareTenths(method), LedgerSummary.href(.cases721, [("method", method.rawValue)]),
                               target: method.targetTenths))
         }
         items.append(item("工作日志完整率", WorkLogCompleteness.tenths(of: entries.map(\.record), calendar: calendar), LedgerSummary.href(.workLogs)))
-        return Figure(key: "ledgers", title: "改革台账比率", items: items.compactMap { $0 })
+        var notes: [String] = []
+        if f.stripping.stripped + f.stripping.retained > 0 { notes.append("社会事务剥离率 " + LedgerSummary.computedStripping(f.stripping)) }
+        if let policy = try await env.store.policies.current(zoneID: zoneID)?.policy, let published = policy.publishedStrippingRate {
+            notes.append("社会事务剥离率 " + policy.publishedText(published))
+        }
+        return Figure(key: "ledgers", title: "改革台账比率", items: items.compactMap { $0 }, notes: notes)
     }
 
     func projects(_ zoneID: Int64) async throws -> Figure {

@@ -42,8 +42,9 @@ struct DisclosureController {
         lines.append(Line(section: "机构编制", item: "内设机构及下属单位", value: "\(try await env.store.units.all(zoneID: zoneID).count)个", href: "/units"))
         lines.append(Line(section: "机构编制", item: "核定编制（含员额）/ 实有", value: "\(quota.reduce(0) { $0 + $1.limit })名 / \(quota.reduce(0) { $0 + $1.used })名",
                           href: "/reports/establishment"))
+        let policy = try await env.store.policies.current(zoneID: zoneID)?.policy
         for kind in LedgerKind.allCases where kind != .workLogs && kind != .projects {
-            for figure in LedgerSummary.figures(kind, f, rows: 0) {
+            for figure in LedgerSummary.figures(kind, f, rows: 0, policy: policy) {
                 lines.append(Line(section: kind.group, item: kind.label + "：" + figure.label, value: figure.value, href: figure.href))
             }
         }

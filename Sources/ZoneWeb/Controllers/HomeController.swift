@@ -14,8 +14,10 @@ struct HomeController {
         let zone = try await env.zoneName(principal)
         let zoneID = principal.account.zoneID ?? 0
         var usage: EstablishmentUsage?
+        var beforeReform: EstablishmentBeforeReform?
         if principal.can(.viewUnits), principal.scope == .zone {
             usage = EstablishmentUsage(book: try await env.store.quotas.book(zoneID: zoneID))
+            beforeReform = try await env.store.policies.current(zoneID: zoneID)?.policy.establishmentBeforeReform
         }
         let notice: String? = request.uri.queryParameters["msg"] == "password" ? "密码已修改。" : nil
         // The owner's side of a reset: whoever holds a reset password cannot make this disappear.
@@ -65,6 +67,16 @@ struct HomeController {
                     Components.stat("编外人员", "\(usage.totalContract)", href: "/people")
                     Components.stat("在册人员", "\(usage.totalStaff)", href: "/people")
                     Components.stat("编内占在册比", Percent.format(usage.totalUsed, of: usage.totalStaff), href: "/units")
+                    if let beforeReform {
+                        Components.stat("核定编制占改革前编制", beforeReform.share(of: usage.totalQuota), href: "/units")
+                    }
+                }
+                if let beforeReform {
+                    // The denominator is no register's (the pre-reform units are gone): the zone entered it.
+                    HTML.tag("p", ["class": "hint"]) {
+                        "核定编制占改革前编制：按已录入核定编制 \(usage.totalQuota) 名 ÷ 改革前编制 \(beforeReform.establishment) 名计算"
+                            + "（改革前编制录入于本园区政策文件“\(beforeReform.label)”）；公开数据：\(beforeReform.published)。"
+                    }
                 }
             }
             HTML.tag("div", ["class": "card"]) {

@@ -9,6 +9,7 @@ extension LedgerController {
         let figures = LedgerFigures(entries.map(\.record))
         let counts = Dictionary(grouping: entries, by: \.kind).mapValues(\.count)
         let kinds = Self.kinds(for: principal)
+        let policy = try await env.store.policies.current(zoneID: principal.zoneID)?.policy
         let zone = try await env.zoneName(principal)
         return Pages.response(Layout.page(title: "改革台账", active: "ledgers", principal: principal, zoneName: zone) {
             HTML.tag("h1") { "改革台账" }
@@ -21,7 +22,7 @@ extension LedgerController {
                             HTML.tag("h3") { HTML.tag("a", ["href": "/ledgers/\(kind.rawValue)"]) { kind.label } }
                             HTML.tag("div", ["class": "hint"]) { "\(counts[kind] ?? 0) 条记录" }
                             HTML.tag("div", ["class": "stats"]) {
-                                for figure in LedgerSummary.figures(kind, figures, rows: counts[kind] ?? 0) {
+                                for figure in LedgerSummary.figures(kind, figures, rows: counts[kind] ?? 0, policy: policy) {
                                     Components.stat(figure.label, figure.value, href: figure.href)
                                 }
                             }
@@ -41,7 +42,8 @@ extension LedgerController {
         let edits = principal.can(.editLedgers)
         let refs = edits ? try await references(principal) : nil
         let zone = try await env.zoneName(principal)
-        let figures = LedgerSummary.figures(kind, LedgerFigures(entries.map(\.record)), rows: entries.count)
+        let policy = try await env.store.policies.current(zoneID: principal.zoneID)?.policy
+        let figures = LedgerSummary.figures(kind, LedgerFigures(entries.map(\.record)), rows: entries.count, policy: policy)
         return Pages.response(Layout.page(title: kind.label, active: "ledgers", principal: principal, zoneName: zone) {
             HTML.tag("div", ["class": "crumbs"]) { HTML.tag("a", ["href": "/ledgers"]) { "改革台账" } }
             HTML.tag("h1") { kind.label }

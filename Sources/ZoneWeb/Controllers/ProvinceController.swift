@@ -15,7 +15,9 @@ struct ProvinceController {
             try await zonePage(context.parameters.require("id", as: Int64.self), principal)
         }
         routes.get("/api/v1/province", .viewProvince) { _, _, _ in
-            try APIResponse.json(ProvinceDTO(zones: try await zoneFigures().map(ZoneDTO.init)))
+            let zones = try await zoneFigures()
+            let published = try await publishedStripping(zones)
+            return try APIResponse.json(ProvinceDTO(zones: zones.map { ZoneDTO($0, publishedStripping: published[$0.zone.id]?.percent) }))
         }
         routes.get("/api/v1/province/zones/:id", .viewProvince) { _, context, _ in
             let id = try context.parameters.require("id", as: Int64.self)
@@ -35,6 +37,18 @@ struct ProvinceController {
         try await env.cache.value("province", in: env.store.database) { try await env.store.province.figures() }
     }
 
+    /// Each zone's 剥离率 as its policy records it published (`seed_figures.stripping_rate`), with
+    /// the "公开数据：…（source）" text: printed beside the rate computed over the zone's rows, never
+    /// in its place.
+    func publishedStripping(_ zones: [ZoneFigures]) async throws -> [Int64: (percent: PublishedPercent, text: String)] {
+        var out: [Int64: (percent: PublishedPercent, text: String)] = [:]
+        for z in zones {
+            guard let policy = try await env.store.policies.current(zoneID: z.zone.id)?.policy, let rate = policy.publishedStrippingRate else { continue }
+            out[z.zone.id] = (rate, policy.publishedText(rate))
+        }
+        return out
+    }
+
     /// The zone dashboard's figures, every link pointing at the read-only zone page.
     func zoneFigures(_ zoneID: Int64) async throws -> [DashboardController.Figure] {
         try await DashboardController(env: env).figures(zoneID).map { $0.linking(to: Self.href(zoneID, $0.key)) }
@@ -47,6 +61,7 @@ struct ProvinceController {
 
     func page(_ principal: Principal) async throws -> Response {
         let zones = try await zoneFigures()
+        let published = try await publishedStripping(zones).mapValues(\.text)
         return Pages.response(Layout.page(title: "全省园区总览", active: "province", principal: principal, zoneName: "全省 \(zones.count) 个园区") {
             HTML.tag("h1") { "全省园区总览" }
             HTML.tag("p", ["class": "hint"]) {
@@ -55,8 +70,8 @@ struct ProvinceController {
             if zones.isEmpty {
                 HTML.tag("div", ["class": "card"]) { HTML.tag("p") { "本库尚无园区。" } }
             } else {
-                HTML.tag("div", ["class": "card scroll"]) { Self.table(zones) }
-                DashboardController.charts(Self.comparisons(zones))
+                HTML.tag("div", ["class": "card scroll"]) { Self.table(zones, published: published) }
+                DashboardController.charts(Self.comparisons(zones, published: published))
             }
         })
     }
@@ -74,13 +89,14 @@ struct ProvinceController {
         })
     }
 
-    static func table(_ zones: [ZoneFigures]) -> HTML {
+    /// `published`: zone id → its published 剥离率 text, printed under the computed one.
+    static func table(_ zones: [ZoneFigures], published: [Int64: String]) -> HTML {
         // Ten columns: cells wrap (table.wrapping) so the table fits the page instead of scrolling.
         HTML.tag("table", ["class": "grid wrapping"]) {
             HTML.tag("tr") {
                 for (heading, numeric) in [("园区", false), ("核定编制", true), ("编内实有", true), ("在册人员（按编制类型）", false),
                                            ("在聘 / 待岗", true), ("最新年度考核等次", false), ("最近已发放绩效工资", false),
-                                           ("剥离率", true), ("债务化解率", true), ("招商项目 签约 / 开工 / 投产（累计）", false)] {
+                                           ("剥离率", false), ("债务化解率", true), ("招商项目 签约 / 开工 / 投产（累计）", false)] {
                     HTML.tag("th", ["class": numeric ? "num" : nil]) { heading }
                 }
             }
@@ -97,7 +113,10 @@ struct ProvinceController {
                         } else { "—" }
                     }
                     HTML.tag("td") { z.pay.map { "\(Fen.text($0.paidFen))（\($0.period)年，\($0.headcount)人）" } ?? "—" }
-                    HTML.tag("td", ["class": "num"]) { tenths(z.ledgers.stripping.rateTenths) }
+                    HTML.tag("td") {
+                        LedgerSummary.computedStripping(z.ledgers.stripping)
+                        if let text = published[z.zone.id] { HTML.tag("br"); text }
+                    }
                     HTML.tag("td", ["class": "num"]) { tenths(z.ledgers.fiscal.debtResolvedTenths) }
                     HTML.tag("td") { ProjectPipeline.Stage.allCases.map { String(projectTotal(z, $0)) }.joined(separator: " / ") }
                 }
@@ -117,7 +136,7 @@ struct ProvinceController {
     }
 
     /// One bar per zone for each figure, and the project pipeline per zone over the years.
-    static func comparisons(_ zones: [ZoneFigures]) -> [DashboardController.Figure] {
+    static func comparisons(_ zones: [ZoneFigures], published: [Int64: String]) -> [DashboardController.Figure] {
         typealias Figure = DashboardController.Figure
         func bars(_ key: String, _ title: String, _ item: (ZoneFigures) -> (value: Int64, text: String, kind: String)) -> Figure {
             Figure(key: key, title: title, items: zones.map { z in
@@ -145,10 +164,11 @@ struct ProvinceController {
                 guard let pay = z.pay else { return (0, "暂无已发放", "") }
                 return (pay.paidFen, Fen.text(pay.paidFen), "")
             },
-            bars("ledgers", "社会事务剥离率") { z in
+            bars("ledgers", "社会事务剥离率（按已录入台账计算）") { z in
                 (Int64(z.ledgers.stripping.rateTenths ?? 0), tenths(z.ledgers.stripping.rateTenths), "")
             },
         ]
+        figures[figures.count - 1].notes = zones.compactMap { z in published[z.zone.id].map { shortName(z.zone.name) + " " + $0 } }
         let years = Set(zones.flatMap(\.projects.years)).sorted()
         for stage in ProjectPipeline.Stage.allCases {
             figures.append(Figure(key: "projects-\(stage.rawValue)", title: "招商项目\(stage.label)数（按年，各园区）", series: zones.map { z in
@@ -176,6 +196,8 @@ struct ZoneDTO: Encodable {
     struct Pay: Encodable { let period: String, paidFen: Int64, headcount: Int }
     struct Ledgers: Encodable {
         let strippingRateTenths: Int?, debtResolvedRateTenths: Int?, workLogCompletenessTenths: Int?
+        /// The published rate, digit for digit ("60"), beside the computed one; nil when none is recorded.
+        let strippingRatePublished: String?
         let cases721ShareTenths: [String: Int]
     }
     struct ProjectYear: Encodable { let year: Int, signed: Int, started: Int, producing: Int }
@@ -193,7 +215,7 @@ struct ZoneDTO: Encodable {
     let ledgers: Ledgers
     let projects: [ProjectYear]
 
-    init(_ z: ZoneFigures) {
+    init(_ z: ZoneFigures, publishedStripping: PublishedPercent?) {
         id = z.zone.id
         code = z.zone.code
         name = z.zone.name
@@ -208,7 +230,8 @@ struct ZoneDTO: Encodable {
         var cases: [String: Int] = [:]
         for method in CaseMethod.allCases { cases[method.rawValue] = z.ledgers.cases.shareTenths(method) }
         ledgers = Ledgers(strippingRateTenths: z.ledgers.stripping.rateTenths, debtResolvedRateTenths: z.ledgers.fiscal.debtResolvedTenths,
-                          workLogCompletenessTenths: z.workLogTenths, cases721ShareTenths: cases)
+                          workLogCompletenessTenths: z.workLogTenths,
+                          strippingRatePublished: publishedStripping?.text, cases721ShareTenths: cases)
         projects = z.projects.years.map { year in
             ProjectYear(year: year, signed: z.projects.count(.signed, year: year), started: z.projects.count(.started, year: year),
                         producing: z.projects.count(.producing, year: year))

@@ -12,8 +12,8 @@ struct DemoAppraisalLoader {
     /// The zone's fund basis: the municipal civil-servant performance fund for the zone's staff.
     static let fundBasisFen: Int64 = 3_000_000_00
 
+    /// 毕节's years; its policy is loaded first (DemoLoader), before the 2022 round.
     func load() async throws {
-        try await loadPolicy(DemoZone.zoneCode)
         _ = try await paidYear(2024, zone: [1_850, 1_120, 9_300, 0]) { .fund(basisFen: Self.fundBasisFen, zoneScore: $0) }
         _ = try await year(2025, zone: [2_030, 980, 9_420, 0])
     }

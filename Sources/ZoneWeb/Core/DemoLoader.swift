@@ -21,19 +21,21 @@ public struct DemoLoader: Sendable {
         guard try await store.zones.find(code: DemoZone.zoneCode) == nil else { return nil }
         let (zoneID, unitIDs, stored) = try await zone(code: DemoZone.zoneCode, name: DemoZone.zoneName, units: DemoZone.units, people: DemoZone.people())
         let keys = DemoZone.units.map(\.key)
-        try await DemoAppraisalLoader(store: store, zoneID: zoneID).load()
+        let appraisals = DemoAppraisalLoader(store: store, zoneID: zoneID)
+        try await appraisals.loadPolicy(DemoZone.zoneCode)
+        try await DemoRoundLoader(store: store, zoneID: zoneID).load()
+        try await appraisals.load()
         let chanyeID = unitIDs[keys.firstIndex(of: "chanye")!]
         try await store.ledgers.createAll(DemoLedgers.bijie(units: Dictionary(uniqueKeysWithValues: zip(keys, unitIDs)),
                                                             workers: stored.filter { $0.unitID == chanyeID }.map { ($0.id, $0.unitID) },
                                                             calendar: try await store.holidays.calendar()),
                                           zoneID: zoneID, actor: "demo", via: "demo")
-        let chanye = unitIDs[keys.firstIndex(of: "chanye")!]
-        let employee = stored.first { $0.unitID == chanye }!
+        let employee = stored.first { $0.unitID == chanyeID }!
         let accounts: [(String, String, Role, Int64?, Int64?)] = [
             ("hr", "组织人事部 李敏", .hr, nil, nil),
             ("leader", "管委会 王建国", .leader, nil, nil),
             ("jigongwei", "纪工委 赵峰", .discipline, nil, nil),
-            ("chanye_head", "产业发展局 陈涛", .departmentHead, chanye, nil),
+            ("chanye_head", "产业发展局 陈涛", .departmentHead, chanyeID, nil),
             ("staff", employee.name, .employee, nil, employee.id),
             ("sysadmin", "系统管理员", .systemAdmin, nil, nil),
             ("secadmin", "安全管理员", .securityAdmin, nil, nil),

@@ -2,6 +2,8 @@ import ZoneCore
 
 /// The headline figures of each ledger, each linking to the rows behind it. The ledger list, the
 /// overview, the dashboard and the annual report all print these, so a figure reads the same everywhere.
+/// A rate computed over the rows says so; a published one the rows cannot reproduce (新余's 剥离率,
+/// published without its denominator) is printed beside it as published, from the zone's policy.
 enum LedgerSummary {
     struct Figure {
         let label: String
@@ -13,13 +15,15 @@ enum LedgerSummary {
         "/ledgers/\(kind.rawValue)" + LedgerController.query(filters)
     }
 
-    static func figures(_ kind: LedgerKind, _ f: LedgerFigures, rows: Int) -> [Figure] {
+    static func figures(_ kind: LedgerKind, _ f: LedgerFigures, rows: Int, policy: ZonePolicy?) -> [Figure] {
         switch kind {
         case .stripping:
             [Figure(label: "整体剥离", value: "\(f.stripping.full)项", href: href(kind, [("mode", "整体剥离")])),
              Figure(label: "部分剥离", value: "\(f.stripping.partial)项", href: href(kind, [("mode", "部分剥离")])),
-             Figure(label: "剥离率", value: f.stripping.rateTenths.map(tenths) ?? "—", href: href(kind)),
-             Figure(label: "划转机构/人员", value: "\(f.stripping.institutions)所 / \(f.stripping.people)人", href: href(kind))]
+             Figure(label: computedStrippingLabel, value: f.stripping.rateTenths.map(tenths) ?? "—", href: href(kind))]
+            + (policy.flatMap { p in p.publishedStrippingRate.map { Figure(label: "剥离率（公开数据，\(p.source)）", value: $0.description, href: href(kind)) } }
+                .map { [$0] } ?? [])
+            + [Figure(label: "划转机构/人员", value: "\(f.stripping.institutions)所 / \(f.stripping.people)人", href: href(kind))]
         case .duties:
             [Figure(label: "移交权责事项", value: "\(f.dutiesTransferred)项", href: href(kind))]
         case .powers:
@@ -52,6 +56,13 @@ enum LedgerSummary {
         case .workLogs:
             [Figure(label: "日志记录", value: "\(rows)条", href: href(kind))]
         }
+    }
+
+    static let computedStrippingLabel = "剥离率（按已录入台账计算）"
+
+    /// "按已录入台账计算：100.0%（已剥离32项 / 录入32项）": the rate and the rows it is over.
+    static func computedStripping(_ s: LedgerFigures.Stripping) -> String {
+        "按已录入台账计算：" + (s.rateTenths.map(tenths) ?? "—") + "（已剥离\(s.stripped)项 / 录入\(s.stripped + s.retained)项）"
     }
 
     /// Tenths of a percent as text, "60.4%".

@@ -1,0 +1,56 @@
+/// 毕节's 全员竞聘上岗 of November 2022 (seed 000: "11月份,组织全部档案封存人员参加部门(单位)岗位工作
+/// 人员全员竞聘上岗,产生6名“低职高聘”、2名“高职低聘”工作人员"): every 编内 person, whose archive is
+/// sealed, competes for a post in their own unit. Most compete for the post matching their archive
+/// post and rank; six 科员 compete for a 副科长 post above their archive rank and two 副科长 for a
+/// 科员 post below theirs. The dual track counts then come out of the confirmed round, archive rank
+/// against appointed post (`DualTrack`), as they would in a real zone. Who they are is illustrative:
+/// the seed publishes the counts, not the names.
+public enum DemoRound {
+    public static let name = "2022年部门（单位）岗位工作人员全员竞聘上岗"
+    /// The seed's 低职高聘 and 高职低聘.
+    public static let promoted = 6, demoted = 2
+
+    public struct PostSpec: Hashable, Sendable {
+        public let unitID: Int64
+        public let title: String
+        public let level: Int
+        public let leadership: LeadershipRank?
+    }
+
+    /// One post and the people competing for it (each person for exactly one post).
+    public struct Offer: Sendable {
+        public let post: PostSpec
+        public var applicants: [Int64]
+    }
+
+    /// The 副科长 post's level: that of its usual archive rank, 二级主任科员.
+    static let deputyLevel = ArchiveRankScale.level(ofArchiveRank: "二级主任科员")!
+    /// The 科员 post a 副科长 is appointed below their rank to: 三级主任科员's level.
+    static let clerkLevel = ArchiveRankScale.level(ofArchiveRank: "三级主任科员")!
+
+    /// The posts of the round with their applicants, in the order of `people` (register order).
+    /// 编外 people (none in 毕节) and archive ranks off the scale take no part.
+    public static func offers(_ people: [Person]) -> [Offer] {
+        var promotedLeft = promoted, demotedLeft = demoted
+        var offers: [Offer] = []
+        var index: [PostSpec: Int] = [:]
+        for person in people where person.establishment != .contract {
+            guard let level = ArchiveRankScale.level(ofArchiveRank: person.archiveRank) else { continue }
+            var post = PostSpec(unitID: person.unitID, title: person.archivePost, level: level, leadership: person.leadership)
+            if person.leadership == nil, person.archivePost == "科员", level < deputyLevel, promotedLeft > 0 {
+                post = PostSpec(unitID: person.unitID, title: "副科长", level: deputyLevel, leadership: nil)
+                promotedLeft -= 1
+            } else if person.leadership == nil, person.archivePost == "副科长", level > clerkLevel, demotedLeft > 0 {
+                post = PostSpec(unitID: person.unitID, title: "科员", level: clerkLevel, leadership: nil)
+                demotedLeft -= 1
+            }
+            if let i = index[post] {
+                offers[i].applicants.append(person.id)
+            } else {
+                index[post] = offers.count
+                offers.append(Offer(post: post, applicants: [person.id]))
+            }
+        }
+        return offers
+    }
+}
