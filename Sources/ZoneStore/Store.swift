@@ -30,7 +30,7 @@ public final class Store: Sendable {
         self.database = database
         self.clock = clock
         audit = AuditLog(clock: clock, keys: keys)
-        zones = ZoneRepository(database: database)
+        zones = ZoneRepository(database: database, audit: audit, clock: clock)
         people = PersonRepository(database: database, audit: audit, clock: clock,
                                   quotas: QuotaRepository(database: database, audit: audit, clock: clock))
         accounts = AccountRepository(database: database, audit: audit, clock: clock)

@@ -9,7 +9,7 @@ struct ZoneDesk: AsyncParsableCommand {
         abstract: "ZoneDesk 园区体制机制改革管理系统 — development-zone reform management.",
         subcommands: [Demo.self, Serve.self, Migrate.self, AuditVerify.self, ResetPassword.self, Import.self, Export.self, Policy.self, Match.self,
                       PayRun.self, Holidays.self, Bench.self, SeedPayRun.self, Backup.self, Restore.self, ChecksumDatabase.self, ListRoutes.self,
-                      AuditKey.self]
+                      AuditKey.self, ZoneCommand.self]
     )
 }
 

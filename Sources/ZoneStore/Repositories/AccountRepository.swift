@@ -28,21 +28,28 @@ public struct AccountRepository: Sendable {
     public func create(_ new: NewAccount, actor: String) async throws -> Account {
         let audit = audit, backend = database.backend, now = clock.isoTimestamp
         let id = try await database.transaction { tx in
-            guard try await tx.raw("SELECT id FROM accounts WHERE username = \(bind: new.username)").first() == nil else {
-                throw StoreError.duplicate("用户名 \(new.username) 已存在")
-            }
-            let id = try await insertReturningID(tx, """
-                INSERT INTO accounts (username, display_name, password_hash, role, zone_id, unit_id, person_id,
-                                      must_change_password, created_at)
-                VALUES (\(bind: new.username), \(bind: new.displayName), \(bind: new.passwordHash), \(bind: new.role.rawValue),
-                        \(bind: new.zoneID), \(bind: new.unitID), \(bind: new.personID), \(bind: new.mustChangePassword ? 1 : 0), \(bind: now))
-                """)
-            try await audit.append(AuditEntry(actor: actor, action: "account.create", entity: "account", entityID: String(id),
-                                              detail: "username=\(new.username); role=\(new.role.rawValue)", zoneID: new.zoneID),
-                                   in: tx, backend: backend)
-            return id
+            try await Self.insert(new, actor: actor, now: now, in: tx, audit: audit, backend: backend)
         }
         return try await find(id: id)!
+    }
+
+    /// Inserts one account inside `tx`, audited; refuses a user name that is taken. A new zone's
+    /// three admins are written this way in the transaction that creates the zone.
+    static func insert(_ new: NewAccount, actor: String, now: String, in tx: any SQLDatabase, audit: AuditLog,
+                       backend: Backend) async throws -> Int64 {
+        guard try await tx.raw("SELECT id FROM accounts WHERE username = \(bind: new.username)").first() == nil else {
+            throw StoreError.duplicate("用户名 \(new.username) 已存在", english: "user name \(new.username) is taken")
+        }
+        let id = try await insertReturningID(tx, """
+            INSERT INTO accounts (username, display_name, password_hash, role, zone_id, unit_id, person_id,
+                                  must_change_password, created_at)
+            VALUES (\(bind: new.username), \(bind: new.displayName), \(bind: new.passwordHash), \(bind: new.role.rawValue),
+                    \(bind: new.zoneID), \(bind: new.unitID), \(bind: new.personID), \(bind: new.mustChangePassword ? 1 : 0), \(bind: now))
+            """)
+        try await audit.append(AuditEntry(actor: actor, action: "account.create", entity: "account", entityID: String(id),
+                                          detail: "username=\(new.username); role=\(new.role.rawValue)", zoneID: new.zoneID),
+                               in: tx, backend: backend)
+        return id
     }
 
     /// Sets a new password hash and ends the account's sessions — every one but `keepingSession`

@@ -24,17 +24,24 @@ public struct PolicyRepository: Sendable {
         }
         let audit = audit, backend = database.backend, now = clock.isoTimestamp
         return try await database.transaction { tx in
-            let row = try await tx.raw("SELECT COALESCE(MAX(version), 0) AS v FROM zone_policies WHERE zone_id = \(bind: zoneID)").first()
-            let version = try (row?.decode(column: "v", as: Int.self) ?? 0) + 1
-            try await tx.raw("""
-                INSERT INTO zone_policies (zone_id, version, document, loaded_at, loaded_by)
-                VALUES (\(bind: zoneID), \(bind: version), \(bind: yaml), \(bind: now), \(bind: actor))
-                """).run()
-            try await audit.append(AuditEntry(actor: actor, action: "policy.load", entity: "zone", entityID: String(zoneID),
-                                              detail: "version=\(version); code=\(policy.code); policy_version=\(policy.version); sha256=\(sha256Hex(yaml))", zoneID: zoneID),
-                                   in: tx, backend: backend)
-            return version
+            try await Self.insertVersion(zoneID: zoneID, yaml: yaml, policy: policy, actor: actor, now: now, in: tx, audit: audit, backend: backend)
         }
+    }
+
+    /// Stores `yaml` (already read as `policy`) as the zone's next version inside `tx`, audited;
+    /// a new zone's version 1 is written this way in the transaction that creates the zone.
+    static func insertVersion(zoneID: Int64, yaml: String, policy: ZonePolicy, actor: String, now: String,
+                              in tx: any SQLDatabase, audit: AuditLog, backend: Backend) async throws -> Int {
+        let row = try await tx.raw("SELECT COALESCE(MAX(version), 0) AS v FROM zone_policies WHERE zone_id = \(bind: zoneID)").first()
+        let version = try (row?.decode(column: "v", as: Int.self) ?? 0) + 1
+        try await tx.raw("""
+            INSERT INTO zone_policies (zone_id, version, document, loaded_at, loaded_by)
+            VALUES (\(bind: zoneID), \(bind: version), \(bind: yaml), \(bind: now), \(bind: actor))
+            """).run()
+        try await audit.append(AuditEntry(actor: actor, action: "policy.load", entity: "zone", entityID: String(zoneID),
+                                          detail: "version=\(version); code=\(policy.code); policy_version=\(policy.version); sha256=\(sha256Hex(yaml))", zoneID: zoneID),
+                               in: tx, backend: backend)
+        return version
     }
 
     /// The latest version (or the given one), or nil when there is none.

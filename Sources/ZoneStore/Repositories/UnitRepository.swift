@@ -33,10 +33,7 @@ public struct UnitRepository: Sendable {
     public func createZone(code: String, name: String, units: [NewUnit], actor: String) async throws -> (zoneID: Int64, unitIDs: [Int64]) {
         let audit = audit, backend = database.backend
         return try await database.transaction { tx in
-            guard try await tx.raw("SELECT id FROM zones WHERE code = \(bind: code)").first() == nil else {
-                throw StoreError.duplicate("园区代码 \(code) 已存在")
-            }
-            let zoneID = try await insertReturningID(tx, "INSERT INTO zones (code, name) VALUES (\(bind: code), \(bind: name))")
+            let zoneID = try await ZoneRepository.insert(code: code, name: name, in: tx)
             var ids: [Int64] = []
             for new in units {
                 let unit = new.unit
