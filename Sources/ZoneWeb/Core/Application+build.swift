@@ -46,6 +46,7 @@ public func buildRouter(_ env: AppEnvironment) -> (router: Router<AppContext>, s
     ProvinceController(env: env).register(&routes)
     DisclosureController(env: env).register(&routes)
     AdminController(env: env).register(&routes)
+    ZoneAdminController(env: env).register(&routes)
     HolidayController(env: env).register(&routes)
     AuditController(env: env).register(&routes)
     APIController(env: env).register(&routes)

@@ -27,6 +27,7 @@ enum Layout {
             NavItem(key: "reports", label: "报表", href: "/reports", permission: .viewReports),
         ]),
         ("系统", [
+            NavItem(key: "zones", label: "园区管理", href: "/admin/zones", permission: .manageAccounts),
             NavItem(key: "accounts", label: "账号管理", href: "/admin/accounts", permission: .manageAccounts),
             NavItem(key: "roles", label: "角色权限", href: "/admin/roles", permission: .manageRoles),
             NavItem(key: "audit", label: "审计日志", href: "/audit", permission: .viewAudit),

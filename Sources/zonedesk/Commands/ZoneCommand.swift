@@ -37,34 +37,21 @@ struct ZoneCommand: ParsableCommand {
             do { yaml = try String(contentsOfFile: path, encoding: .utf8) } catch {
                 throw refuse("读不到政策文件 \(path) / cannot read the policy file \(path)")
             }
-            let loaded: ZonePolicy
-            do { loaded = try PolicyLoader.load(yaml: yaml, source: path) } catch {
-                for message in error.messages { FileHandle.standardError.write(Data("✗ \(message)\n".utf8)) }
-                throw refuse("政策文件未通过检查，未创建园区 / the policy file is refused, no zone was created")
-            }
-            let registration: ZoneRegistration
-            switch ZoneRegistration.check(code: code, name: name, policyCode: loaded.code) {
-            case .success(let checked): registration = checked
-            case .failure(let refusal): throw refuse("\(refusal.message) / \(refusal.english)")
-            }
-            let passwords = registration.admins.map { _ in PasswordHasher.randomPassword() }
-            let hasher = PasswordHasher()
             let store = try await Store.open(DatabaseLocation(database.db))
+            let created: ZoneSetup.Created
             do {
-                let created = try await store.zones.create(registration, yaml: yaml, policy: loaded,
-                                                           adminPasswordHashes: passwords.map { hasher.hash($0) }, actor: "cli")
+                created = try await ZoneSetup(store: store, hasher: PasswordHasher()).create(code: code, name: name, yaml: yaml, source: path, actor: "cli")
                 try await store.close()
-                print("已创建园区 \(created.zone.code)（\(created.zone.name)），政策 \(loaded.code) v\(loaded.version) 为第1版"
-                      + " / created zone \(created.zone.code) with its policy as version 1")
-                print("三员账号（一次性密码，首次登录须修改并绑定动态口令）/ admin accounts (one-time passwords; change at first login, then enrol TOTP):")
-                for ((username, role), password) in zip(created.admins, passwords) {
-                    print("  \(username)\t\(role.label)\t\(password)")
-                }
-                print("下一步 / next: zonedesk import units --db \(database.db) --zone \(created.zone.code) 三定方案.xlsx")
-            } catch let error as StoreError {
+            } catch let refused as ZoneSetup.Refused {
                 try? await store.close()
-                throw refuse(error.bilingualMessage)
+                for problem in refused.problems { FileHandle.standardError.write(Data("✗ \(problem)\n".utf8)) }
+                throw refuse("\(refused.message) / \(refused.english)")
             }
+            print("已创建园区 \(created.zone.code)（\(created.zone.name)），政策 \(created.policy.code) v\(created.policy.version) 为第1版"
+                  + " / created zone \(created.zone.code) with its policy as version 1")
+            print("三员账号（一次性密码，首次登录须修改；随后请绑定动态口令）/ admin accounts (one-time passwords, changed at first login; then enrol TOTP):")
+            for admin in created.admins { print("  \(admin.username)\t\(admin.role.label)\t\(admin.password)") }
+            print("下一步 / next: zonedesk import units --db \(database.db) --zone \(created.zone.code) 三定方案.xlsx")
         }
 
         /// Writes why nothing was created; the caller throws the exit code.
