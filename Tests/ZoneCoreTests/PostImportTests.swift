@@ -4,7 +4,9 @@ import Testing
 @Suite("Post catalogue sheet")
 struct PostImportTests {
     static let header = PostImport.columns.joined(separator: ",")
-    static let units: [Int64: String] = [1: "产业发展局", 2: "招商局"]
+    static let units = UnitTree([1: "产业发展局", 2: "招商局"].map {
+        Unit(id: $0.key, parentID: nil, name: $0.value, kind: .department, orgType: .government, funding: .full, rank: "", isEconomic: false, sortOrder: 0)
+    })
 
     @Test func rowsAreCheckedLikeTheFormAndDuplicatesRefused() throws {
         let existing = Post(id: 9, unitID: 2, title: "招商专员", level: 3, category: .investment, payCoefficientMilli: 1200,

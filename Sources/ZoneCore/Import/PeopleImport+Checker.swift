@@ -8,7 +8,7 @@ extension PeopleImport {
         public let existingIDs: Set<String>
         /// Each template column's position in this sheet, looked up once rather than per cell.
         let position: [Int?]
-        let unitsByName: [String: [Int64]]
+        let unitNames: UnitReference
         let knownUnits: Set<Int64>
         /// No birth date may be after it.
         let today: CivilDate
@@ -26,9 +26,7 @@ extension PeopleImport {
             self.existingIDs = existingIDs
             let index = Dictionary(header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
             position = PeopleImport.columns.map { index[$0] }
-            var byName: [String: [Int64]] = [:]
-            for unit in book.tree.units { byName[unit.name, default: []].append(unit.id) }
-            unitsByName = byName
+            unitNames = UnitReference(book.tree)
             knownUnits = Set(book.tree.units.map(\.id))
             seen.reserveCapacity(rowCount)
             valid.reserveCapacity(rowCount)
@@ -55,18 +53,18 @@ extension PeopleImport {
         private mutating func check(_ row: [String], line: Int) -> ValidPerson? {
             func cell(_ column: Column) -> String { position[column.rawValue].map { row[$0] } ?? "" }
             let unitName = cell(.unit).trimmingWhitespace()
-            let units = unitsByName[unitName] ?? []
-            if !unitName.isEmpty && units.count != 1 {
-                errors.append(RowError(line: line, column: "单位", message: units.isEmpty ? "单位“\(unitName)”不存在" : "单位名称“\(unitName)”不唯一"))
+            let unit: Int64? = if case .unit(let id) = unitNames.resolve(unitName) { id } else { nil }
+            if !unitName.isEmpty, let problem = unitNames.problem(unitName) {
+                errors.append(RowError(line: line, column: "单位", message: problem))
             }
             let input = PersonInput(name: cell(.name), idNumber: cell(.idNumber), phone: cell(.phone),
-                                    unitID: units.count == 1 ? String(units[0]) : (unitName.isEmpty ? "" : "0"),
+                                    unitID: unit.map(String.init) ?? (unitName.isEmpty ? "" : "0"),
                                     establishment: cell(.establishment), archivePost: cell(.archivePost), archiveRank: cell(.archiveRank),
                                     status: cell(.status).isEmpty ? PersonStatus.active.rawValue : cell(.status),
                                     leadership: cell(.leadership), workStartedOn: cell(.workStartedOn))
             switch input.validate(knownUnits: knownUnits, today: today) {
             case .failure(let fieldErrors):
-                for (field, message) in fieldErrors.byField.sorted(by: { $0.key < $1.key }) where !(field == "unitID" && units.count != 1 && !unitName.isEmpty) {
+                for (field, message) in fieldErrors.byField.sorted(by: { $0.key < $1.key }) where !(field == "unitID" && unit == nil && !unitName.isEmpty) {
                     let column = PeopleImport.fieldColumns[field] ?? field
                     let text = PeopleImport.columns.firstIndex(of: column).flatMap { position[$0] }.map { row[$0] } ?? ""
                     errors.append(RowError(line: line, column: column, message: message, cell: text))

@@ -14,8 +14,8 @@ public struct PostImport: Sendable {
     public let posts: [Post]
     public let errors: [ImportRowError]
 
-    /// `units` names the zone's units by id; `existing` is the catalogue as it stands.
-    public init(_ table: CSVTable, units: [Int64: String], existing: [Post]) {
+    /// `units` is the zone's org tree (a 单位 is named as `UnitReference` reads it); `existing` is the catalogue as it stands.
+    public init(_ table: CSVTable, units: UnitTree, existing: [Post]) {
         let missing = Self.columns.filter { Self.required.contains($0) && !table.header.contains($0) }
         guard missing.isEmpty else {
             posts = []
@@ -23,8 +23,7 @@ public struct PostImport: Sendable {
             return
         }
         let index = Dictionary(table.header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        var byName: [String: [Int64]] = [:]
-        for (id, name) in units { byName[name, default: []].append(id) }
+        let unitNames = UnitReference(units)
         var taken: [String: Int] = [:]
         for post in existing where post.active { taken[Self.key(post)] = 0 }
         var posts: [Post] = []
@@ -33,18 +32,18 @@ public struct PostImport: Sendable {
             let line = table.lines[offset]
             func cell(_ column: String) -> String { index[column].map { row[$0] } ?? "" }
             let unitName = cell("单位").trimmingWhitespace()
-            let matches = byName[unitName] ?? []
+            let unit: Int64? = if case .unit(let id) = unitNames.resolve(unitName) { id } else { nil }
             var input = PostInput()
-            (input.unitID, input.title, input.level, input.category) = (matches.count == 1 ? String(matches[0]) : "", cell("岗位名称"), cell("岗位层级"), cell("岗位类别"))
+            (input.unitID, input.title, input.level, input.category) = (unit.map(String.init) ?? "", cell("岗位名称"), cell("岗位层级"), cell("岗位类别"))
             (input.payCoefficient, input.headcount, input.termYears) = (cell("薪酬系数"), cell("岗位数"), cell("聘期（年）"))
             (input.leadership, input.requirements, input.validFrom, input.validTo) = (cell("领导职务级别"), cell("任职条件"), cell("有效期起"), cell("有效期止"))
-            switch input.validate(knownUnits: Set(units.keys)) {
+            switch input.validate(knownUnits: Set(units.units.map(\.id))) {
             case .failure(let fieldErrors):
                 for (field, message) in fieldErrors.byField {
                     let unitProblem = field == "unitID" && !unitName.isEmpty
                     let column = Self.fieldColumns[field] ?? field
                     errors.append(ImportRowError(line: line, column: column,
-                                                 message: unitProblem ? (matches.isEmpty ? "单位“\(unitName)”不存在" : "单位名称“\(unitName)”不唯一") : message,
+                                                 message: unitProblem ? unitNames.problem(unitName) ?? message : message,
                                                  cell: cell(column)))
                 }
             case .success(let post):

@@ -13,7 +13,7 @@ struct ImportController {
     let env: AppEnvironment
 
     static let card = ImportCard(action: "/people/import", template: "/people/import/template.xlsx", columns: PeopleImport.columns,
-                                 hint: "整批校验身份证号、单位、重复与编制。")
+                                 hint: "整批校验身份证号、单位、重复与编制。单位填单位名称；重名的单位前加上级机构，如“大数据产业园管理办/招商服务部”。")
     static let template = ImportTemplate(sheetName: "人员", header: PeopleImport.columns,
                                          example: ["张三", "11010519491231002X", "13800138000", "产业发展局", "编外", "", "", "", "在岗", "1990-07-01"])
     static let jobPage = JobPage(title: "正在导入人员", active: "people",

@@ -6,7 +6,7 @@ import ZoneStore
 /// the catalogue out again in the same columns.
 extension PostController {
     static let card = ImportCard(action: "/posts/import", template: "/posts/import/template.xlsx", columns: PostImport.columns,
-                                 hint: "单位填单位名称；岗位类别为综合/招商/执法/技术/服务；日期为 yyyy-MM-dd，可不填。", masked: [])
+                                 hint: "单位填单位名称（重名的前加上级机构，如“汽车工业园管理办/招商服务部”）；岗位类别为综合/招商/执法/技术/服务；日期为 yyyy-MM-dd，可不填。", masked: [])
     static let template = ImportTemplate(sheetName: "岗位", header: PostImport.columns,
                                          example: ["产业发展局", "招商专员", "3", "招商", "1.200", "2", "3", "", "熟悉产业政策", "2025-01-01", ""])
 
@@ -22,7 +22,7 @@ extension PostController {
         let zoneID = principal.account.zoneID ?? 0
         // Only units in the account's scope may be named, as in the form.
         let units = try await env.store.units.all(zoneID: zoneID).filter { principal.scope.allows(unitID: $0.id) }
-        let sheet = PostImport(table, units: Dictionary(uniqueKeysWithValues: units.map { ($0.id, $0.name) }),
+        let sheet = PostImport(table, units: UnitTree(units),
                                existing: try await env.store.posts.all(zoneID: zoneID))
         guard sheet.errors.isEmpty else {
             return try await refuse(sheet.errors, "发现 \(sheet.errors.count) 处问题，未导入任何数据。请修改后重新提交。")

@@ -15,7 +15,7 @@ struct ImportPosts: AsyncParsableCommand {
         let table = try source.table()
         try await Import.run(options.database.db, zone: options.zone) { store, zoneID in
             let units = try await store.units.all(zoneID: zoneID)
-            let sheet = PostImport(table, units: Dictionary(uniqueKeysWithValues: units.map { ($0.id, $0.name) }),
+            let sheet = PostImport(table, units: UnitTree(units),
                                    existing: try await store.posts.all(zoneID: zoneID))
             guard sheet.errors.isEmpty else { throw ImportRefused(errors: sheet.errors) }
             return try await store.posts.createAll(sheet.posts, zoneID: zoneID, actor: "cli").count
