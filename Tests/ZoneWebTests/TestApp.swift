@@ -51,6 +51,14 @@ struct TestApp: Sendable {
         return TestApp(env: env, clock: clock, specs: buildRouter(env).specs, directory: directory, postgresDatabase: postgresDatabase)
     }
 
+    /// The app on a database set up elsewhere (e.g. by `zonedesk zone create` in `directory`): no demo, the accounts' own passwords.
+    static func existing(_ location: DatabaseLocation, directory: URL) async throws -> TestApp {
+        let clock = ManualClock()
+        let store = try await Store.open(location, clock: clock.clock)
+        let env = AppEnvironment(store: store, hasher: PasswordHasher(cost: 4))
+        return TestApp(env: env, clock: clock, specs: buildRouter(env).specs, directory: directory, postgresDatabase: nil)
+    }
+
     var store: Store { env.store }
 
     func account(_ username: String) async throws -> Account { try await store.accounts.find(username: username)! }
