@@ -38,6 +38,11 @@ struct UnitImportStoreTests {
     func aSheetBuildsTheTreeAndReimportingItChangesNothing(_ backend: Backend) async throws {
         try await TestDatabase.withStore(backend) { store in
             let (zoneID, _) = try await store.units.createZone(code: "yz", name: "仪征经济开发区", units: [], actor: "test")
+            // Quotas need the document that approved them: without a 文号 nothing is written.
+            await #expect(throws: StoreError.self) {
+                _ = try await store.units.importUnits(try Self.yizheng(), zoneID: zoneID, approval: ChangeApproval(documentNo: "", approvedOn: nil, summary: "x"), actor: "hr")
+            }
+            #expect(try await store.units.all(zoneID: zoneID).isEmpty)
             let first = try await store.units.importUnits(try Self.yizheng(), zoneID: zoneID, approval: Self.approval, actor: "hr")
             #expect(first == UnitImportResult(created: 7, updated: 0, quotaChanges: 5, unlisted: []))
             let tree = try await store.units.tree(zoneID: zoneID)

@@ -26,7 +26,13 @@ struct UnitImportWebTests {
             #expect(preview.status == .ok && preview.body.contains("导入后的机构树") && preview.body.contains("新建") && preview.body.contains("员额 — → 12"))
             #expect(try await app.store.units.all(zoneID: zoneID).allSatisfy { $0.name != "数字经济产业园" })
             let token = try #require(preview.body.firstMatch(of: /name="sheet" value="([^"]+)"/)?.1)
-            let done = try await browser.post("/units/import", [("sheet", String(token)), ("mode", "commit")])
+            // The confirm asks for the approving document; without it nothing is written and the preview can be confirmed again.
+            #expect(preview.body.contains("name=\"documentNo\""))
+            let unnamed = try await browser.post("/units/import", [("sheet", String(token)), ("mode", "commit")])
+            #expect(unnamed.status == .unprocessableContent && unnamed.body.contains("批准文号必填") && unnamed.body.contains("确认导入 1 行"))
+            #expect(try await app.store.units.all(zoneID: zoneID).allSatisfy { $0.name != "数字经济产业园" })
+            let done = try await browser.post("/units/import", [("sheet", String(token)), ("mode", "commit"), ("documentNo", "毕编〔2025〕2号"),
+                                                                ("approvedOn", "2025-03-01")])
             #expect(done.status == .ok && done.body.contains("已导入：新建 1 个机构，更新 0 个，编制变动 1 项"), "\(done.body)")
             let park = try #require(try await app.store.units.all(zoneID: zoneID).first { $0.name == "数字经济产业园" })
             #expect(park.parentID == root.id && park.isEconomic)
@@ -38,7 +44,7 @@ struct UnitImportWebTests {
             #expect(saved.location == "/units/\(park.id)?msg=saved")
             let page = try await browser.get("/units/\(park.id)")
             #expect(page.body.contains("编制台账") && page.body.contains("扬编〔2025〕8号") && page.body.contains("12 → 15") && page.body.contains("增加员额"))
-            #expect(page.body.contains("未核定 → 12") && page.body.contains("三定方案导入"))
+            #expect(page.body.contains("未核定 → 12") && page.body.contains("三定方案导入") && page.body.contains("毕编〔2025〕2号") && page.body.contains("2025-03-01"))
             let exported = try await browser.get("/units/export.xlsx")
             #expect(exported.status == .ok)
         }

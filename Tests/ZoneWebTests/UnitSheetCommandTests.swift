@@ -68,7 +68,13 @@ struct UnitSheetCommandTests {
         let empty = try await Self.counts(db)
         #expect(empty.units == 0 && empty.ledger == 0)
 
-        let imported = try Self.zonedesk(["import", "units", "--db", db, "--zone", "yz", "--document-no", "仪编〔2025〕3号", try file("yz.csv", Self.yizheng)])
+        // Quotas without the document that approved them are refused; so is a malformed date.
+        let unnamed = try Self.zonedesk(["import", "units", "--db", db, "--zone", "yz", try file("yz.csv", Self.yizheng)])
+        #expect(unnamed.status == 2 && unnamed.output.contains("give the approving document's number (--document-no)"), "\(unnamed.output)")
+        let badDate = try Self.zonedesk(["import", "units", "--db", db, "--zone", "yz", "--document-no", "仪编〔2025〕3号", "--approved-on", "2025-02-30", try file("yz.csv", Self.yizheng)])
+        #expect(badDate.status == 2 && badDate.output.contains("the date yyyy-MM-dd"), "\(badDate.output)")
+        #expect(try await Self.counts(db) == empty)
+        let imported = try Self.zonedesk(["import", "units", "--db", db, "--zone", "yz", "--document-no", "仪编〔2025〕3号", "--approved-on", "2025-02-28", try file("yz.csv", Self.yizheng)])
         #expect(imported.status == 0 && imported.output.contains("新建 8 个机构，更新 0 个，编制变动 5 项 / 8 created, 0 updated, 5 quota changes"), "\(imported.output)")
         for name in ["yz.xlsx", "yz-export.csv"] {
             let out = directory.appendingPathComponent(name).path

@@ -22,7 +22,7 @@ extension UnitRepository {
 
     /// Imports a 三定 sheet in one transaction under the zone lock: checked again on the zone as it is (any row
     /// error throws `ImportRefused` with every error, and nothing is written), then units created and updated
-    /// and every quota change written with its 台账 line under `approval`, with one audit record. A sheet that
+    /// and every quota change written with its 台账 line under `approval` (which must then have a 批准文号), with one audit record. A sheet that
     /// changes nothing (a re-import of the zone's own export) writes nothing, not even an audit record.
     public func importUnits(_ table: CSVTable, zoneID: Int64, approval: ChangeApproval, actor: String) async throws -> UnitImportResult {
         let repo = self, audit = audit, backend = database.backend, now = clock.isoTimestamp
@@ -33,6 +33,11 @@ extension UnitRepository {
             guard sheet.errors.isEmpty else { throw ImportRefused(errors: sheet.errors) }
             let unlisted = sheet.unlisted.map { book.tree.path(of: $0) }
             guard !sheet.isUnchanged else { return UnitImportResult(created: 0, updated: 0, quotaChanges: 0, unlisted: unlisted) }
+            // Every 台账 line names the document that approved it; a sheet that only adds or renames units needs none.
+            guard sheet.quotaChanges.isEmpty || !approval.documentNo.isEmpty else {
+                throw StoreError.invalid("本表有 \(sheet.quotaChanges.count) 项编制、员额或职数变动，须填写批准文号（三定方案或编制调整的批复文号），未导入任何数据",
+                                         english: "the sheet changes \(sheet.quotaChanges.count) quota figure(s): give the approving document's number (--document-no); nothing was imported")
+            }
             var ids: [Int64] = []
             var created = 0, updated = 0
             for entry in sheet.entries {

@@ -7,13 +7,14 @@ import ZoneStore
 extension UnitController {
     static let card = ImportCard(action: "/units/import", template: "/units/import/template.xlsx", columns: UnitImport.columns,
                                  hint: "上级机构填上级的机构名称，名称不唯一时写从顶层起的路径（如“经济开发区/大数据产业园”）；"
-                                     + "编制、员额、职数留空为不单独核定。按路径对应现有机构：已有的更新，新的新增，表中未列出的保留不删；编制变动记入编制台账。",
-                                 masked: [])
+                                     + "编制、员额、职数留空为不单独核定。按路径对应现有机构：已有的更新，新的新增，表中未列出的保留不删；"
+                                     + "确认时填写批准文号，每项编制变动连同文号记入编制台账。",
+                                 masked: [], asksApproval: true)
     static let template = ImportTemplate(sheetName: "三定方案", header: UnitImport.columns,
                                          example: ["经济开发区", "", "党工委/管委会", "党政机关", "全额", "正处级", "", "仪编〔2019〕12号 2019-05-20"]
                                              + QuotaItem.all.map { $0 == .establishment(.institutional) ? "54" : $0 == .leadership(.divisionLevel) ? "6" : "" } + ["是"])
-    /// What the 台账 records for quotas set by the import page.
-    static let importApproval = ChangeApproval(documentNo: "", approvedOn: nil, summary: "三定方案导入")
+    /// The 变动摘要 the 台账 records for quotas set by the import page.
+    static let importSummary = "三定方案导入"
 
     func registerImport(_ routes: inout Routes) {
         let action = Self.card.action
@@ -37,6 +38,17 @@ extension UnitController {
     /// `mode=preview` checks the sheet and shows the tree; any other post (the confirm button, or a script) writes.
     func submitImport(_ context: AppContext, _ principal: Principal) async throws -> Response {
         let action = Self.card.action, text = context.form["csv"]
+        // The document is checked before the held sheet is taken, so a missing 文号 leaves the preview to confirm again.
+        var approval = ChangeApproval(documentNo: "", approvedOn: nil, summary: Self.importSummary)
+        if context.form["mode"] != ImportCard.previewMode {
+            switch ChangeApproval.validate(documentNo: context.form["documentNo"], approvedOn: context.form["approvedOn"], summary: Self.importSummary) {
+            case .success(let checked): approval = checked
+            case .failure(let errors):
+                return try await importPage(principal, text: text, preview: env.imports.sheet(context.form[HeldImports.sheetField], action: action, for: principal),
+                                            message: errors.byField.sorted { $0.key < $1.key }.map(\.value).joined(separator: "；") + "，未导入任何数据。",
+                                            status: .unprocessableContent)
+            }
+        }
         let table: CSVTable
         do { table = try env.imports.table(from: context, action: action, for: principal) } catch {
             return try await importPage(principal, text: text, message: error.message + "，未导入任何数据。", status: .unprocessableContent)
@@ -52,7 +64,7 @@ extension UnitController {
         }
         let result: UnitImportResult
         do {
-            result = try await env.store.units.importUnits(table, zoneID: principal.zoneID, approval: Self.importApproval,
+            result = try await env.store.units.importUnits(table, zoneID: principal.zoneID, approval: approval,
                                                            actor: principal.account.username)
         } catch let refused as ImportRefused {
             return try await refuse(refused.errors)

@@ -14,6 +14,8 @@ struct ImportCard {
     let hint: String
     /// Columns shown masked in the preview (身份证号, 手机号), as everywhere else on screen.
     var masked: Set<String> = ["身份证号", "手机号"]
+    /// The confirm asks for the approving document (批准文号 and 批准时间), which the 台账 records for every quota the sheet sets.
+    var asksApproval = false
 
     /// The submit buttons' `mode` values.
     static let previewMode = "preview"
@@ -86,6 +88,15 @@ struct ImportCard {
             HTML.tag("form", ["method": "post", "action": action, "enctype": "multipart/form-data"]) {
                 Components.csrf(principal)
                 HTML.tag("input", ["type": "hidden", "name": HeldImports.sheetField, "value": sheet.token])
+                if asksApproval {
+                    HTML.tag("p") {
+                        HTML.tag("label", ["for": "import-document-no"]) { "批准文号：" }
+                        HTML.tag("input", ["type": "text", "name": "documentNo", "id": "import-document-no", "required": "required",
+                                           "maxlength": String(ChangeApproval.maxDocumentNo), "placeholder": "如：仪编〔2021〕12号"])
+                        HTML.tag("label", ["for": "import-approved-on"]) { " 批准时间：" }
+                        HTML.tag("input", ["type": "date", "name": "approvedOn", "id": "import-approved-on"])
+                    }
+                }
                 HTML.tag("button", ["type": "submit", "name": "mode", "value": Self.commitMode]) { "确认导入 \(table.rows.count) 行" }
             }
         }

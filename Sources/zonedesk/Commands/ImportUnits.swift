@@ -14,18 +14,27 @@ struct ImportUnits: AsyncParsableCommand {
 
     @OptionGroup var options: SheetOptions
 
-    @Option(name: .long, help: "批准文号 recorded in the 编制台账 for every quota the sheet sets or changes.")
+    @Option(name: .long, help: "批准文号 recorded in the 编制台账 for every quota the sheet sets or changes (required when it changes any).")
     var documentNo = ""
+
+    @Option(name: .long, help: "批准时间 of --document-no, yyyy-MM-dd.")
+    var approvedOn = ""
 
     @OptionGroup var source: ImportFile
 
     func run() async throws {
         let table = try source.table()
-        guard documentNo.count <= ChangeApproval.maxDocumentNo else {
-            print("--document-no 不超过\(ChangeApproval.maxDocumentNo)字 / --document-no is at most \(ChangeApproval.maxDocumentNo) characters")
-            throw ExitCode(2)
+        let summary = "三定方案导入"
+        var approval = ChangeApproval(documentNo: "", approvedOn: nil, summary: summary)
+        if !documentNo.isEmpty || !approvedOn.isEmpty {
+            switch ChangeApproval.validate(documentNo: documentNo, approvedOn: approvedOn, summary: summary) {
+            case .success(let checked): approval = checked
+            case .failure(let errors):
+                print("--document-no / --approved-on：" + errors.byField.sorted { $0.key < $1.key }.map(\.value).joined(separator: "；")
+                      + " / the document number is 1–\(ChangeApproval.maxDocumentNo) characters, the date yyyy-MM-dd")
+                throw ExitCode(2)
+            }
         }
-        let approval = ChangeApproval(documentNo: documentNo, approvedOn: nil, summary: "三定方案导入")
         try await Import.run(options.database.db, zone: options.zone) { store, zoneID in
             let result = try await store.units.importUnits(table, zoneID: zoneID, approval: approval, actor: "cli")
             print("新建 \(result.created) 个机构，更新 \(result.updated) 个，编制变动 \(result.quotaChanges) 项"
