@@ -29,6 +29,9 @@ import time
 import urllib.request
 
 import openpyxl
+# Selenium Manager must not try the network: the driver path is given, and no usage statistics are sent.
+os.environ.setdefault("SE_AVOID_STATS", "true")
+
 from selenium import webdriver
 from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, TimeoutException
 from selenium.webdriver.chrome.service import Service

@@ -21,6 +21,9 @@ import threading
 import time
 import urllib.request
 
+# Selenium Manager must not try the network: the driver path is given, and no usage statistics are sent.
+os.environ.setdefault("SE_AVOID_STATS", "true")
+
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
