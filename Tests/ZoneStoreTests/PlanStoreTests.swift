@@ -13,6 +13,8 @@ struct PlanStoreTests {
                 TestDatabase.person("甲", sequence: 500, unit: units[1]), TestDatabase.person("乙", sequence: 501, unit: units[2]),
                 TestDatabase.person("丙", sequence: 502, unit: units[3]), TestDatabase.person("丁", sequence: 503, unit: units[3]),
             ], zoneID: zone, actor: "t")
+            try await store.quotas.setLeadership(unitID: units[2], quotaClass: .section, quota: 1,
+                                                 approval: ChangeApproval(documentNo: "毕编〔2020〕1号", approvedOn: nil, summary: ""), actor: "hr")
             var plan = try await store.plans.create(zoneID: zone, name: "大部制", actor: "hr")
             let ops: [PlanOperation] = [
                 .create(NewPlanUnit(key: "jjfz", name: "经济发展局", parent: .existing(units[0]), kind: .department, orgType: .government, isEconomic: true)),
@@ -38,6 +40,9 @@ struct PlanStoreTests {
             #expect(after.people.filter { $0.unit == newUnit.ref }.map(\.id).sorted() == [people[0].id, people[1].id])
             #expect(try await store.people.find(id: people[3].id, zoneID: zone)?.status == .diverted)
             #expect(try await store.plans.find(id: plan.id, zoneID: zone)?.status == .applied)
+            // The merged unit's 职数 leaves through the 台账, naming the plan.
+            let withdrawn = try await store.units.establishmentChanges(unitID: units[2], zoneID: zone)
+            #expect(withdrawn.map { [$0.old, $0.new] } == [[nil, 1], [1, nil]] && withdrawn.last?.approval.summary == "实施机构改革方案“大部制”")
             #expect(try await store.audit.verify(store.database.reader).isIntact)
         }
     }

@@ -34,6 +34,7 @@ public enum DemoRound {
         var promotedLeft = promoted, demotedLeft = demoted
         var offers: [Offer] = []
         var index: [PostSpec: Int] = [:]
+        var titles: Set<String> = []
         for person in people where person.establishment != .contract {
             guard let level = ArchiveRankScale.level(ofArchiveRank: person.archiveRank) else { continue }
             var post = PostSpec(unitID: person.unitID, title: person.archivePost, level: level, leadership: person.leadership)
@@ -48,9 +49,18 @@ public enum DemoRound {
                 offers[i].applicants.append(person.id)
             } else {
                 index[post] = offers.count
-                offers.append(Offer(post: post, applicants: [person.id]))
+                offers.append(Offer(post: uniquelyTitled(post, taken: &titles), applicants: [person.id]))
             }
         }
         return offers
+    }
+
+    /// A catalogue holds one post of a title per unit (`PostImport` refuses a second), so a post of the same
+    /// title at another level, or with another leadership rank, is named with it: 科员（岗位层级3）.
+    static func uniquelyTitled(_ post: PostSpec, taken: inout Set<String>) -> PostSpec {
+        let candidates = [post.title, "\(post.title)（岗位层级\(post.level)）", "\(post.title)（岗位层级\(post.level)，\(post.leadership?.rawValue ?? "非领导")）"]
+        let title = candidates.first { !taken.contains("\(post.unitID)|\($0)") } ?? candidates[2]
+        taken.insert("\(post.unitID)|\(title)")
+        return PostSpec(unitID: post.unitID, title: title, level: post.level, leadership: post.leadership)
     }
 }

@@ -79,11 +79,13 @@ struct PlanApplier {
         }
     }
 
-    /// Abolished units keep their row (history and people's past placements point at them).
+    /// Abolished units keep their row (history and people's past placements point at them); their quotas are
+    /// withdrawn through the 台账, so its lines show what the plan took away.
     func abolish(_ unitID: Int64) async throws {
         try await tx.raw("UPDATE units SET abolished = 1, version = version + 1 WHERE id = \(bind: unitID)").run()
-        try await tx.raw("DELETE FROM establishments WHERE unit_id = \(bind: unitID)").run()
-        try await tx.raw("DELETE FROM leadership_quotas WHERE unit_id = \(bind: unitID)").run()
+        for item in QuotaItem.all {
+            try await EstablishmentLedger.set(item, unitID: unitID, zoneID: zoneID, to: nil, approval: approval, actor: actor, at: now, in: tx)
+        }
     }
 
     func movePeople(of unitID: Int64, to destination: Destination) async throws -> Int {

@@ -22,7 +22,7 @@ struct PayPage {
     }
 
     /// A 100,000-person run is summed and charted whole, but its detail table is paged.
-    static let linesPerPage = 200
+    static let linesPerPage = 100
 
     func gradeLabel(_ key: String) -> String { policy?.appraisal.grades[key]?.label ?? key }
 
