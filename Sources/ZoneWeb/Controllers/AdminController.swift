@@ -191,7 +191,7 @@ struct AdminController {
     func roles(_ principal: Principal, message: String?, status: HTTPResponse.Status) async throws -> Response {
         let all = try await visibleAccounts(principal)
         let pending = try await env.store.accounts.pendingResets()
-        let tree = try await env.store.units.tree(zoneID: principal.account.zoneID ?? 0)
+        let tree = try await env.store.units.tree(zoneID: principal.zone?.id ?? 0)
         let now = env.store.clock.epochSeconds
         let unitOptions = [("", "—")] + tree.flattened().map { (String($0.unit.id), String(repeating: "　", count: $0.depth) + $0.unit.name) }
         return Pages.response(Layout.page(title: "角色权限", active: "roles", principal: principal) {
