@@ -48,6 +48,10 @@ struct AppraisalController {
         }
         routes.post("/appraisals/:id/actuals", .manageAppraisals) { _, context, principal in
             let id = try context.parameters.require("id", as: Int64.self)
+            // Another zone's appraisal is not found before its indicators' rules could judge the form.
+            guard try await env.store.appraisals.find(id: id, zoneID: try principal.zoneID) != nil else {
+                return Pages.error(.notFound, "考核不存在。", principal: principal)
+            }
             let rules = Dictionary(uniqueKeysWithValues: try await env.store.appraisals.indicators(appraisalID: id).map { ($0.id, $0.rule) })
             var actuals: [Int64: Int64?] = [:]
             for (key, values) in context.form.values where key.hasPrefix("actual_") {

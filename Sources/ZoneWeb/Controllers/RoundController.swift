@@ -221,6 +221,8 @@ struct RoundController {
         return try await run(id, principal, notice: Self.notices[target] == nil ? "saved" : target) {
             switch target {
             case "open":
+                // Another zone's round is not found before anything about its offers is told.
+                guard try await env.store.rounds.find(id: id, zoneID: zoneID) != nil else { throw StoreError.notFound("聘任批次 \(id)") }
                 guard try await !env.store.rounds.offers(roundID: id).isEmpty else { throw StoreError.invalid("请先加入岗位，再开始报名") }
                 try await env.store.rounds.setStatus(roundID: id, zoneID: zoneID, from: [.draft], to: .open, actor: actor)
             case "compute":

@@ -283,13 +283,13 @@ struct UnitController {
             guard let quotaClass = LeadershipClass(rawValue: form["class"]) else {
                 return try await detail(id, principal, error: "职数类别无效，未保存。", status: .unprocessableContent)
             }
-            try await env.store.quotas.setLeadership(unitID: id, quotaClass: quotaClass, quota: quota, approval: approval,
+            try await env.store.quotas.setLeadership(unitID: id, zoneID: try principal.zoneID, quotaClass: quotaClass, quota: quota, approval: approval,
                                                      actor: principal.account.username)
         } else {
             guard let category = EstablishmentCategory(rawValue: form["category"]) else {
                 return try await detail(id, principal, error: "编制类别无效，未保存。", status: .unprocessableContent)
             }
-            try await env.store.quotas.setEstablishment(unitID: id, category: category, quota: quota, approval: approval,
+            try await env.store.quotas.setEstablishment(unitID: id, zoneID: try principal.zoneID, category: category, quota: quota, approval: approval,
                                                      actor: principal.account.username)
         }
         return .redirect(to: "/units/\(id)?msg=saved")
@@ -313,7 +313,7 @@ struct UnitController {
         guard problems.isEmpty, let kind, let date else {
             return try await detail(id, principal, error: problems.joined(separator: "；") + "。未保存。", status: .unprocessableContent)
         }
-        _ = try await env.store.quotas.addApproval(unitID: id, kind: kind, quotaClass: quotaClass, extra: extra, docNumber: doc, approver: approver,
+        _ = try await env.store.quotas.addApproval(unitID: id, zoneID: try principal.zoneID, kind: kind, quotaClass: quotaClass, extra: extra, docNumber: doc, approver: approver,
                                                    approvedOn: date, note: form["note"], actor: principal.account.username)
         return .redirect(to: "/units/\(id)?msg=saved")
     }
