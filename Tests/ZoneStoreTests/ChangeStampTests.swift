@@ -52,7 +52,7 @@ struct ChangeStampTests {
 
                 #expect(try await store.sessions.resume(token: other)?.account.role == .hr)
                 #expect(try await store.sessions.resume(token: other)?.account.role == .hr)
-                try await elsewhere.accounts.assignRole(id: account.id, role: .leader, zoneID: nil, unitID: nil, personID: nil, actor: "t")
+                try await elsewhere.accounts.assignRole(id: account.id, role: .leader, unitID: nil, personID: nil, actor: "t")
                 try await elsewhere.close()
             } catch {
                 try? await elsewhere.close()

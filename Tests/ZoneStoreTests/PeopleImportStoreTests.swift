@@ -27,7 +27,7 @@ struct PeopleImportStoreTests {
         try await TestDatabase.withStore(backend) { (store: Store) async throws in
             let (zone, units) = try await TestDatabase.seedZone(store)
             let single = try await store.people.create(TestDatabase.person("单个", sequence: 1, unit: units[1]), zoneID: zone, actor: "hr")
-            try await store.quotas.setLeadership(unitID: units[0], quotaClass: .section, quota: 1, approval: ChangeApproval(documentNo: "测试", approvedOn: nil, summary: ""), actor: "hr")
+            try await store.quotas.setLeadership(unitID: units[0], zoneID: zone, quotaClass: .section, quota: 1, approval: ChangeApproval(documentNo: "测试", approvedOn: nil, summary: ""), actor: "hr")
             let auditBefore = try await store.audit.count(store.database.reader)
             var rows = (0..<250).map { Self.row($0) }
             rows[7] = "导入领导,\(Self.idNumber(7)),13900000007,管委会,事业,主任,,正科,在岗" // a 领导职数 and a 编制 place

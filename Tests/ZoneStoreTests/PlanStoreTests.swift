@@ -13,7 +13,7 @@ struct PlanStoreTests {
                 TestDatabase.person("甲", sequence: 500, unit: units[1]), TestDatabase.person("乙", sequence: 501, unit: units[2]),
                 TestDatabase.person("丙", sequence: 502, unit: units[3]), TestDatabase.person("丁", sequence: 503, unit: units[3]),
             ], zoneID: zone, actor: "t")
-            try await store.quotas.setLeadership(unitID: units[2], quotaClass: .section, quota: 1,
+            try await store.quotas.setLeadership(unitID: units[2], zoneID: zone, quotaClass: .section, quota: 1,
                                                  approval: ChangeApproval(documentNo: "毕编〔2020〕1号", approvedOn: nil, summary: ""), actor: "hr")
             var plan = try await store.plans.create(zoneID: zone, name: "大部制", actor: "hr")
             let ops: [PlanOperation] = [

@@ -36,7 +36,7 @@ struct ProvinceStoreTests {
             let b = try await store.people.createAll([TestDatabase.person("子", sequence: 901, unit: unitsB[3]),
                                                       TestDatabase.person("丑", sequence: 902, unit: unitsB[1], category: .contract)],
                                                      zoneID: zoneB, actor: "t")
-            _ = try await store.quotas.addApproval(unitID: unitsB[3], kind: .establishment, quotaClass: EstablishmentCategory.institutional.rawValue, extra: 1,
+            _ = try await store.quotas.addApproval(unitID: unitsB[3], zoneID: zoneB, kind: .establishment, quotaClass: EstablishmentCategory.institutional.rawValue, extra: 1,
                                                    docNumber: "编审〔2024〕1号", approver: "编委", approvedOn: CivilDate(year: 2024, month: 3, day: 1)!,
                                                    note: "", actor: "hr")
             let round = try await store.rounds.create(zoneID: zoneB, name: "全员聘任", deadline: CivilDate(year: 2099, month: 1, day: 1)!, actor: "hr")

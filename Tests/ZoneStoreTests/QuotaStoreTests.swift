@@ -18,12 +18,34 @@ struct QuotaStoreTests {
             }
             #expect(try await store.audit.count(store.database.reader) == audit)
             // A recorded 编制使用审批 lets exactly one more in.
-            _ = try await store.quotas.addApproval(unitID: units[0], kind: .establishment, quotaClass: "事业", extra: 1, docNumber: "毕高编〔2024〕3号",
+            _ = try await store.quotas.addApproval(unitID: units[0], zoneID: zone, kind: .establishment, quotaClass: "事业", extra: 1, docNumber: "毕高编〔2024〕3号",
                                                    approver: "市委编办", approvedOn: CivilDate(year: 2024, month: 3, day: 1)!, note: "", actor: "hr")
             _ = try await store.people.create(TestDatabase.person("审批", sequence: 311, unit: units[2]), zoneID: zone, actor: "t")
             await #expect(throws: StoreError.self) {
                 try await store.people.create(TestDatabase.person("再超", sequence: 312, unit: units[2]), zoneID: zone, actor: "t")
             }
+        }
+    }
+
+    /// A zone sets its own quotas only: another zone's unit id is not found, and nothing is written.
+    @Test(arguments: TestDatabase.backends)
+    func quotasOfAnotherZonesUnitAreNotFound(_ backend: Backend) async throws {
+        try await TestDatabase.withStore(backend) { (store: Store) async throws in
+            let (zone, _) = try await TestDatabase.seedZone(store)
+            let (_, other) = try await TestDatabase.seedZone(store)
+            let approval = ChangeApproval(documentNo: "测试", approvedOn: nil, summary: "")
+            let audit = try await store.audit.count(store.database.reader)
+            await #expect(throws: StoreError.notFound("单位 \(other[0])", english: "unit \(other[0])")) {
+                try await store.quotas.setEstablishment(unitID: other[0], zoneID: zone, category: .institutional, quota: 99, approval: approval, actor: "t")
+            }
+            await #expect(throws: StoreError.self) {
+                try await store.quotas.setLeadership(unitID: other[0], zoneID: zone, quotaClass: .section, quota: 9, approval: approval, actor: "t")
+            }
+            await #expect(throws: StoreError.self) {
+                _ = try await store.quotas.addApproval(unitID: other[0], zoneID: zone, kind: .establishment, quotaClass: "事业", extra: 5, docNumber: "x",
+                                                       approver: "x", approvedOn: CivilDate(year: 2024, month: 3, day: 1)!, note: "", actor: "t")
+            }
+            #expect(try await store.audit.count(store.database.reader) == audit)
         }
     }
 

@@ -19,7 +19,7 @@ struct RoundCandidateStoreTests {
             let (zone, units) = try await TestDatabase.seedZone(store)
             let insider = try await store.people.create(TestDatabase.person("甲", sequence: 900, unit: units[1]), zoneID: zone, actor: "t")
             // 党政办公室 manages its headcount by 员额, none free yet.
-            try await store.quotas.setEstablishment(unitID: units[2], category: .postCap, quota: 0, approval: ChangeApproval(documentNo: "测试", approvedOn: nil, summary: ""), actor: "t")
+            try await store.quotas.setEstablishment(unitID: units[2], zoneID: zone, category: .postCap, quota: 0, approval: ChangeApproval(documentNo: "测试", approvedOn: nil, summary: ""), actor: "t")
             let post = try await store.posts.create(Post(id: 0, unitID: units[2], title: "法务专员", level: 3, category: .general,
                                                          payCoefficientMilli: 1100, requirements: "", headcount: 1, termYears: 3, leadership: nil),
                                                     zoneID: zone, actor: "hr")
@@ -53,7 +53,7 @@ struct RoundCandidateStoreTests {
                 try await store.rounds.confirm(roundID: round, zoneID: zone, waitingMonths: 3, actor: "hr")
             }
             #expect(try await store.people.search(PeopleQuery(zoneID: zone, text: "王五")).total == 0)
-            try await store.quotas.setEstablishment(unitID: units[2], category: .postCap, quota: 1, approval: ChangeApproval(documentNo: "测试", approvedOn: nil, summary: ""), actor: "t")
+            try await store.quotas.setEstablishment(unitID: units[2], zoneID: zone, category: .postCap, quota: 1, approval: ChangeApproval(documentNo: "测试", approvedOn: nil, summary: ""), actor: "t")
             try await store.rounds.confirm(roundID: round, zoneID: zone, waitingMonths: 3, actor: "hr")
             let hired = try #require(try await store.people.search(PeopleQuery(zoneID: zone, text: "王五")).people.first)
             #expect(hired.establishment == .postCap && hired.unitID == units[2] && hired.status == .active && hired.phone == "13900139000")

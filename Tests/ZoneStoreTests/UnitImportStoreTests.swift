@@ -97,9 +97,9 @@ struct UnitImportStoreTests {
     func pageEditsWriteTheLedgerAndCorrectionsAreVersionChecked(_ backend: Backend) async throws {
         try await TestDatabase.withStore(backend) { store in
             let (zoneID, units) = try await TestDatabase.seedZone(store)
-            try await store.quotas.setEstablishment(unitID: units[0], category: .institutional, quota: 5, approval: Self.approval, actor: "hr")
-            try await store.quotas.setLeadership(unitID: units[0], quotaClass: .section, quota: 2, approval: Self.approval, actor: "hr")
-            try await store.quotas.setEstablishment(unitID: units[0], category: .institutional, quota: nil, approval: Self.approval, actor: "hr")
+            try await store.quotas.setEstablishment(unitID: units[0], zoneID: zoneID, category: .institutional, quota: 5, approval: Self.approval, actor: "hr")
+            try await store.quotas.setLeadership(unitID: units[0], zoneID: zoneID, quotaClass: .section, quota: 2, approval: Self.approval, actor: "hr")
+            try await store.quotas.setEstablishment(unitID: units[0], zoneID: zoneID, category: .institutional, quota: nil, approval: Self.approval, actor: "hr")
             let ledger = try await store.units.establishmentChanges(unitID: units[0], zoneID: zoneID)
             #expect(ledger.map { "\($0.item.label) \($0.old.map(String.init) ?? "-")→\($0.new.map(String.init) ?? "-")" }
                     == ["事业编制 3→5", "正科级领导职数 -→2", "事业编制 5→-"])

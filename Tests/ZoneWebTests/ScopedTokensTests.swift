@@ -7,7 +7,8 @@ import ZoneCore
 @Suite("Scoped tokens")
 struct ScopedTokensTests {
     static func principal(_ account: Account) -> Principal {
-        Principal(account: account, session: Session(accountID: account.id, csrfToken: ""), token: "", scope: .zone)
+        Principal(account: account, session: Session(accountID: account.id, csrfToken: ""), token: "", scope: .zone,
+                  zone: account.zoneID.map { ZoneScope(id: $0, name: "") })
     }
 
     @Test func tokensAreTheirOwnersInTheirSlotOnceAndUntilTheyExpire() async throws {

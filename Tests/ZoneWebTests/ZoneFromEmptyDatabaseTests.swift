@@ -101,7 +101,7 @@ struct ZoneFromEmptyDatabaseTests {
             #expect(zhangwei.unitID == investment && people.first { $0.name == "杨帆" }?.unitID != investment)
 
             try await login("yizheng_secadmin")
-            #expect(try await browser.post("/admin/roles/\(try await account("yz_zhangwei"))", [("role", "employee"), ("personID", String(zhangwei.id))]).status == .ok)
+            #expect(try await browser.post("/admin/roles/\(try await account("yz_zhangwei"))", [("role", "employee"), ("person", "张伟")]).status == .ok)
 
             // One appointment round: a 招商 post with its own coefficient, filled by two-way selection.
             try await login("yz_hr")

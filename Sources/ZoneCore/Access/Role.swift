@@ -105,4 +105,18 @@ public enum Permission: String, CaseIterable, Sendable {
     case viewAudit
     /// Enrol or remove one's own one-time-code second factor (TOTP); the three admins only.
     case useSecondFactor
+
+    /// Whether the permission opens one zone's rows, so its routes need a principal of a zone. The
+    /// province's accounts (省级主管部门 and the province's 三员) hold only the others: their own
+    /// session, the aggregates of every zone, account administration, holidays and the audit log,
+    /// each of which scopes itself by the account's zone or by none.
+    public var isZoneScoped: Bool {
+        switch self {
+        case .signedIn, .viewProvince, .manageAccounts, .manageHolidays, .manageRoles, .viewAudit, .useSecondFactor: false
+        case .viewUnits, .viewPeople, .editPeople, .unmaskPersonalData, .editEstablishment, .viewPlans, .editPlans, .approvePlans,
+             .viewReports, .managePosts, .viewRounds, .manageRounds, .applyInRounds, .rankApplicants, .viewAppraisals,
+             .manageAppraisals, .decideConsequences, .viewPay, .managePay, .approvePay, .selfService, .objectInRounds,
+             .viewLedgers, .editLedgers, .viewDashboard: true
+        }
+    }
 }

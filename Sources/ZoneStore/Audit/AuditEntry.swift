@@ -36,9 +36,11 @@ public struct AuditEntry: Sendable, Equatable {
     }
 }
 
-/// Whose audit rows a reader sees: one zone's, or (an auditor of no zone, and the CLI) every row.
+/// Whose audit rows a reader sees: one zone's (that zone's auditors), the rows of no zone (the
+/// province's auditors, who check the province's accounts), or every row (the command line).
 public enum AuditScope: Sendable, Equatable {
     case zone(Int64)
+    case province
     case all
 }
 

@@ -156,6 +156,7 @@ public struct AuditLog: Sendable {
     static func filter(_ scope: AuditScope) -> SQLQueryString {
         switch scope {
         case .zone(let id): "zone_id = \(bind: id)"
+        case .province: "zone_id IS NULL"
         case .all: "1 = 1"
         }
     }

@@ -21,8 +21,24 @@ public struct AccountRepository: Sendable {
         try await database.reader.raw("SELECT \(Self.columns) FROM accounts WHERE id = \(bind: id)").first().map(Self.account)
     }
 
+    /// Every account of the database, for the command line and its checks; the web app's admins read `all(zoneID:)`.
     public func all() async throws -> [Account] {
         try await database.reader.raw("SELECT \(Self.columns) FROM accounts ORDER BY id").all().map(Self.account)
+    }
+
+    /// The accounts of one zone, or with nil those of no zone (the province's): what one zone's admins, or the
+    /// province's, look after. Another zone's accounts are never among them.
+    public func all(zoneID: Int64?) async throws -> [Account] {
+        try await database.reader.raw("SELECT \(Self.columns) FROM accounts WHERE \(Self.inZone(zoneID)) ORDER BY id").all().map(Self.account)
+    }
+
+    /// One account if it is of `zoneID` (nil: of no zone); an account elsewhere reads as missing.
+    public func find(id: Int64, zoneID: Int64?) async throws -> Account? {
+        try await database.reader.raw("SELECT \(Self.columns) FROM accounts WHERE id = \(bind: id) AND \(Self.inZone(zoneID))").first().map(Self.account)
+    }
+
+    static func inZone(_ zoneID: Int64?) -> SQLQueryString {
+        if let zoneID { "zone_id = \(bind: zoneID)" } else { "zone_id IS NULL" }
     }
 
     public func create(_ new: NewAccount, actor: String) async throws -> Account {
@@ -90,20 +106,19 @@ public struct AccountRepository: Sendable {
             """).all().map { try $0.decode(column: "password_hash", as: String.self) }
     }
 
-    /// 安全管理员's job: role and its scope anchors. The zone is set with the role because a
-    /// province account belongs to no zone (nil) and a zone role to the assigning admin's zone.
-    public func assignRole(id: Int64, role: Role, zoneID: Int64?, unitID: Int64?, personID: Int64?, actor: String) async throws {
+    /// 安全管理员's job: role and its scope anchors. The account's zone is not among them: it is set
+    /// when the account is created and never changes, so no admin can move an account into another
+    /// zone (or out of the province) by giving it a role.
+    public func assignRole(id: Int64, role: Role, unitID: Int64?, personID: Int64?, actor: String) async throws {
         let audit = audit, backend = database.backend
         try await database.transaction { tx in
-            // The row stays with the zone the account was in, where the assigning admin works.
-            let previousZone = try await Self.zone(of: id, in: tx)
             try await tx.raw("""
-                UPDATE accounts SET role = \(bind: role.rawValue), zone_id = \(bind: zoneID), unit_id = \(bind: unitID),
+                UPDATE accounts SET role = \(bind: role.rawValue), unit_id = \(bind: unitID),
                     person_id = \(bind: personID), version = version + 1 WHERE id = \(bind: id)
                 """).run()
             try await audit.append(AuditEntry(actor: actor, action: "account.role", entity: "account", entityID: String(id),
-                                              detail: "role=\(role.rawValue); zone=\(zoneID.map(String.init) ?? ""); unit=\(unitID.map(String.init) ?? ""); person=\(personID.map(String.init) ?? "")",
-                                              zoneID: previousZone ?? zoneID),
+                                              detail: "role=\(role.rawValue); unit=\(unitID.map(String.init) ?? ""); person=\(personID.map(String.init) ?? "")",
+                                              zoneID: try await Self.zone(of: id, in: tx)),
                                    in: tx, backend: backend)
         }
     }

@@ -90,11 +90,12 @@ public struct QuotaRepository: Sendable {
         }
     }
 
-    /// Records an approval that lets a unit exceed a quota by `extra` places.
-    public func addApproval(unitID: Int64, kind: QuotaApproval.Kind, quotaClass: String, extra: Int, docNumber: String,
+    /// Records an approval that lets a unit of `zoneID` exceed a quota by `extra` places; another zone's unit is not found.
+    public func addApproval(unitID: Int64, zoneID: Int64, kind: QuotaApproval.Kind, quotaClass: String, extra: Int, docNumber: String,
                             approver: String, approvedOn: CivilDate, note: String, actor: String) async throws -> Int64 {
         let audit = audit, backend = database.backend, now = clock.isoTimestamp
         return try await database.transaction { tx in
+            try await Self.requireUnit(unitID, of: zoneID, in: tx)
             let id = try await insertReturningID(tx, """
                 INSERT INTO quota_approvals (unit_id, kind, class, extra, doc_number, approver, approved_on, note, created_by, created_at)
                 VALUES (\(bind: unitID), \(bind: kind.rawValue), \(bind: quotaClass), \(bind: extra), \(bind: docNumber),
@@ -102,7 +103,7 @@ public struct QuotaRepository: Sendable {
                 """)
             try await audit.append(AuditEntry(actor: actor, action: "quota.approval", entity: "unit", entityID: String(unitID),
                                               detail: "kind=\(kind.rawValue); class=\(quotaClass); extra=\(extra); doc=\(docNumber); approver=\(approver); date=\(approvedOn)",
-                                              zoneID: try await Self.zone(ofUnit: unitID, in: tx)),
+                                              zoneID: zoneID),
                                    in: tx, backend: backend)
             return id
         }
@@ -110,24 +111,34 @@ public struct QuotaRepository: Sendable {
 
     /// Sets (or removes, with nil) one establishment quota of a unit under `approval`, with its 编制台账 line.
     /// Lowering below use is allowed (the unit then shows 超编 and takes no one until it is back under), and audited.
-    public func setEstablishment(unitID: Int64, category: EstablishmentCategory, quota: Int?, approval: ChangeApproval, actor: String) async throws {
-        try await setQuota(.establishment(category), unitID: unitID, quota: quota, approval: approval, action: "quota.establishment", actor: actor)
+    public func setEstablishment(unitID: Int64, zoneID: Int64, category: EstablishmentCategory, quota: Int?, approval: ChangeApproval,
+                                 actor: String) async throws {
+        try await setQuota(.establishment(category), unitID: unitID, zoneID: zoneID, quota: quota, approval: approval,
+                           action: "quota.establishment", actor: actor)
     }
 
-    public func setLeadership(unitID: Int64, quotaClass: LeadershipClass, quota: Int?, approval: ChangeApproval, actor: String) async throws {
-        try await setQuota(.leadership(quotaClass), unitID: unitID, quota: quota, approval: approval, action: "quota.leadership", actor: actor)
+    public func setLeadership(unitID: Int64, zoneID: Int64, quotaClass: LeadershipClass, quota: Int?, approval: ChangeApproval,
+                              actor: String) async throws {
+        try await setQuota(.leadership(quotaClass), unitID: unitID, zoneID: zoneID, quota: quota, approval: approval,
+                           action: "quota.leadership", actor: actor)
     }
 
-    private func setQuota(_ item: QuotaItem, unitID: Int64, quota: Int?, approval: ChangeApproval, action: String, actor: String) async throws {
+    private func setQuota(_ item: QuotaItem, unitID: Int64, zoneID: Int64, quota: Int?, approval: ChangeApproval, action: String,
+                          actor: String) async throws {
         let audit = audit, backend = database.backend, now = clock.isoTimestamp
         try await database.transaction { tx in
-            guard let zoneID = try await Self.zone(ofUnit: unitID, in: tx) else { throw StoreError.notFound("单位 \(unitID)", english: "unit \(unitID)") }
+            try await Self.requireUnit(unitID, of: zoneID, in: tx)
             let old = try await EstablishmentLedger.set(item, unitID: unitID, zoneID: zoneID, to: quota, approval: approval, actor: actor, at: now, in: tx)
             let column = if case .leadership = item { "class" } else { "category" }
             try await audit.append(AuditEntry(actor: actor, action: action, entity: "unit", entityID: String(unitID),
                                               detail: "\(column)=\(item.classValue); quota=\(quota.map(String.init) ?? "none"); old=\(old.map(String.init) ?? "none"); doc=\(approval.documentNo)",
                                               zoneID: zoneID), in: tx, backend: backend)
         }
+    }
+
+    /// Refuses a unit that is not `zoneID`'s as not found: a zone's quotas are set by that zone only.
+    static func requireUnit(_ unitID: Int64, of zoneID: Int64, in tx: any SQLDatabase) async throws {
+        guard try await zone(ofUnit: unitID, in: tx) == zoneID else { throw StoreError.notFound("单位 \(unitID)", english: "unit \(unitID)") }
     }
 
     /// The unit's zone, whose auditors read the quota's audit rows.

@@ -132,7 +132,7 @@ struct APIController {
     }
 
     func units(_ principal: Principal, only: Int64?) async throws -> Response {
-        let zoneID = principal.account.zoneID ?? 0
+        let zoneID = try principal.zoneID
         if only == nil, principal.scope == .zone {
             // The whole tree looks the same to everyone with zone scope: encode it once per change.
             return APIResponse.json(encoded: try await env.cache.value("api/units:\(zoneID)", in: env.store.database) {
@@ -167,7 +167,7 @@ struct APIController {
         let unit = try request.number("unit", in: BoundedInt.ids, label: "单位")
         let pageNumber = try request.number("page", in: 1...BoundedInt.maxPage, label: "页码") ?? 1
         let pageSize = try request.number("pageSize", in: 1...200, label: "每页条数") ?? 50
-        let tree = try await env.store.units.tree(zoneID: principal.account.zoneID ?? 0)
+        let tree = try await env.store.units.tree(zoneID: try principal.zoneID)
         guard let page = try await people.search(people.query(
             text: params["q"].map(String.init) ?? "", unit: unit, page: pageNumber, pageSize: pageSize,
             principal: principal, tree: tree), principal) else {
@@ -207,7 +207,7 @@ struct APIController {
             return APIResponse.error(.unprocessableContent, "校验未通过，未保存任何内容", code: "validation", fields: Self.apiFields(errors))
         case .success(let valid):
             do {
-                let person = try await env.store.people.create(valid, zoneID: principal.account.zoneID ?? 0, actor: principal.account.username)
+                let person = try await env.store.people.create(valid, zoneID: try principal.zoneID, actor: principal.account.username)
                 return try APIResponse.json(PersonDTO(person, unmasked: false, sealed: !principal.can(.unmaskPersonalData)), status: .created)
             } catch let error as StoreError {
                 return Self.storeError(error)
@@ -231,7 +231,7 @@ struct APIController {
             return APIResponse.error(.unprocessableContent, "校验未通过，未保存任何内容", code: "validation", fields: Self.apiFields(errors))
         case .success(let valid):
             do {
-                let person = try await env.store.people.update(id: id, zoneID: principal.account.zoneID ?? 0, to: valid,
+                let person = try await env.store.people.update(id: id, zoneID: try principal.zoneID, to: valid,
                                                                expectedVersion: version, actor: principal.account.username)
                 return try APIResponse.json(PersonDTO(person, unmasked: false, sealed: !principal.can(.unmaskPersonalData)))
             } catch let error as StoreError {

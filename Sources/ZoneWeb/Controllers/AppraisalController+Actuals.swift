@@ -11,7 +11,7 @@ extension AppraisalController {
     }
 
     func actualsTemplate(_ id: Int64, _ principal: Principal) async throws -> Response {
-        guard let appraisal = try await env.store.appraisals.find(id: id, zoneID: principal.zoneID) else {
+        guard let appraisal = try await env.store.appraisals.find(id: id, zoneID: try principal.zoneID) else {
             return Pages.error(.notFound, "考核不存在。", principal: principal)
         }
         var sheet = try XLSXSheet(name: "实际值", header: ActualsImport.columns + ["层级", "计量单位"], columnWidths: [10, 40, 14, 10, 10])
@@ -27,7 +27,7 @@ extension AppraisalController {
     /// `mode=preview` checks the sheet and lists its rows; any other post (the confirm button, or a script) writes.
     func importActuals(_ id: Int64, _ context: AppContext, _ principal: Principal) async throws -> Response {
         // Another zone's appraisal is not found, before any of its indicator names could show in an error.
-        guard try await env.store.appraisals.find(id: id, zoneID: principal.zoneID) != nil else {
+        guard try await env.store.appraisals.find(id: id, zoneID: try principal.zoneID) != nil else {
             return Pages.error(.notFound, "考核不存在。", principal: principal)
         }
         let text = context.form["csv"]
@@ -47,7 +47,7 @@ extension AppraisalController {
             return try await indicators(id, principal, importPreview: env.imports.hold(table, action: action, for: principal))
         }
         return try await act(id, principal, back: "indicators") {
-            try await env.store.appraisals.setActuals(sheet.actuals, appraisalID: id, zoneID: principal.zoneID, actor: principal.account.username)
+            try await env.store.appraisals.setActuals(sheet.actuals, appraisalID: id, zoneID: try principal.zoneID, actor: principal.account.username)
         }
     }
 }

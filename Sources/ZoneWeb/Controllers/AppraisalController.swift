@@ -18,7 +18,7 @@ struct AppraisalController {
                 return try await list(principal, error: BoundedInt.message("考核年度", BoundedInt.years) + "。", status: .unprocessableContent)
             }
             do {
-                let id = try await env.store.appraisals.create(zoneID: principal.zoneID, year: year, name: name.isEmpty ? "\(year)年度考核" : name,
+                let id = try await env.store.appraisals.create(zoneID: try principal.zoneID, year: year, name: name.isEmpty ? "\(year)年度考核" : name,
                                                                actor: principal.account.username)
                 return .redirect(to: "/appraisals/\(id)")
             } catch let error as StoreError {
@@ -37,17 +37,21 @@ struct AppraisalController {
                 return try await indicators(id, principal, error: "请完整填写指标：名称、层级、权重与计分规则（数值须为数字），未保存。", status: .unprocessableContent)
             }
             return try await act(id, principal, back: "indicators") {
-                _ = try await env.store.appraisals.addIndicator(indicator, appraisalID: id, zoneID: principal.zoneID, actor: principal.account.username)
+                _ = try await env.store.appraisals.addIndicator(indicator, appraisalID: id, zoneID: try principal.zoneID, actor: principal.account.username)
             }
         }
         routes.post("/appraisals/:id/indicators/:indicator/delete", .manageAppraisals) { _, context, principal in
             let id = try context.parameters.require("id", as: Int64.self), indicator = try context.parameters.require("indicator", as: Int64.self)
             return try await act(id, principal, back: "indicators") {
-                try await env.store.appraisals.removeIndicator(indicator, appraisalID: id, zoneID: principal.zoneID, actor: principal.account.username)
+                try await env.store.appraisals.removeIndicator(indicator, appraisalID: id, zoneID: try principal.zoneID, actor: principal.account.username)
             }
         }
         routes.post("/appraisals/:id/actuals", .manageAppraisals) { _, context, principal in
             let id = try context.parameters.require("id", as: Int64.self)
+            // Another zone's appraisal is not found before its indicators' rules could judge the form.
+            guard try await env.store.appraisals.find(id: id, zoneID: try principal.zoneID) != nil else {
+                return Pages.error(.notFound, "考核不存在。", principal: principal)
+            }
             let rules = Dictionary(uniqueKeysWithValues: try await env.store.appraisals.indicators(appraisalID: id).map { ($0.id, $0.rule) })
             var actuals: [Int64: Int64?] = [:]
             for (key, values) in context.form.values where key.hasPrefix("actual_") {
@@ -57,7 +61,7 @@ struct AppraisalController {
                 }
             }
             return try await act(id, principal, back: "indicators") {
-                try await env.store.appraisals.setActuals(actuals, appraisalID: id, zoneID: principal.zoneID, actor: principal.account.username)
+                try await env.store.appraisals.setActuals(actuals, appraisalID: id, zoneID: try principal.zoneID, actor: principal.account.username)
             }
         }
         routes.get("/appraisals/:id/actuals/template.xlsx", .manageAppraisals) { _, context, principal in
@@ -74,7 +78,7 @@ struct AppraisalController {
                 return try await overview(id, principal, error: "未保存：" + problems.joined(separator: "；"), status: .unprocessableContent)
             case .success(let inputs):
                 return try await act(id, principal) {
-                    try await env.store.appraisals.setInputs(inputs, appraisalID: id, zoneID: principal.zoneID, actor: principal.account.username)
+                    try await env.store.appraisals.setInputs(inputs, appraisalID: id, zoneID: try principal.zoneID, actor: principal.account.username)
                 }
             }
         }
@@ -86,7 +90,7 @@ struct AppraisalController {
             return try await act(id, principal) {
                 try await env.store.appraisals.exempt(personID: person, indicatorID: indicator, reason: context.form["reason"].trimmingCharacters(in: .whitespaces),
                                                       approver: context.form["approver"].trimmingCharacters(in: .whitespaces), appraisalID: id,
-                                                      zoneID: principal.zoneID, actor: principal.account.username)
+                                                      zoneID: try principal.zoneID, actor: principal.account.username)
             }
         }
         routes.post("/appraisals/:id/coefficients", .manageAppraisals) { _, context, principal in
@@ -95,7 +99,7 @@ struct AppraisalController {
                 return try await overview(id, principal, error: "请选择单位并填写价值系数（如 1.200），未保存。", status: .unprocessableContent)
             }
             return try await act(id, principal) {
-                try await env.store.appraisals.assignCoefficient(unitID: unit, milli: milli, appraisalID: id, zoneID: principal.zoneID,
+                try await env.store.appraisals.assignCoefficient(unitID: unit, milli: milli, appraisalID: id, zoneID: try principal.zoneID,
                                                                  actor: principal.account.username)
             }
         }
@@ -106,7 +110,7 @@ struct AppraisalController {
             }
             return try await act(id, principal) {
                 try await env.store.appraisals.approveHigherCap(groupKey: group, document: context.form["document"].trimmingCharacters(in: .whitespaces),
-                                                                appraisalID: id, zoneID: principal.zoneID, actor: principal.account.username)
+                                                                appraisalID: id, zoneID: try principal.zoneID, actor: principal.account.username)
             }
         }
         routes.post("/appraisals/:id/status", .manageAppraisals) { _, context, principal in
@@ -129,7 +133,7 @@ struct AppraisalController {
             }
             do {
                 try await env.store.appraisals.object(personID: personID, reason: context.form["reason"].trimmingCharacters(in: .whitespaces),
-                                                      appraisalID: id, zoneID: principal.zoneID, actor: principal.account.username)
+                                                      appraisalID: id, zoneID: try principal.zoneID, actor: principal.account.username)
                 return .redirect(to: "/appraisals/\(id)/people/\(personID)?msg=objection")
             } catch let error as StoreError {
                 return try await card(id, personID: personID, principal, error: error.message, status: .conflict)
@@ -141,7 +145,7 @@ struct AppraisalController {
             return try await act(id, principal) {
                 try await env.store.appraisals.decideObjection(objection, upheld: upheld, newGrade: upheld ? context.form["grade"] : nil,
                                                                reply: context.form["reply"].trimmingCharacters(in: .whitespaces), appraisalID: id,
-                                                               zoneID: principal.zoneID, actor: principal.account.username)
+                                                               zoneID: try principal.zoneID, actor: principal.account.username)
             }
         }
         routes.post("/appraisals/:id/proposals/:proposal", .decideConsequences) { _, context, principal in
@@ -151,7 +155,7 @@ struct AppraisalController {
             }
             return try await act(id, principal) {
                 try await env.store.appraisals.decideProposal(proposal, decision: decision, note: context.form["note"].trimmingCharacters(in: .whitespaces),
-                                                              appraisalID: id, zoneID: principal.zoneID, actor: principal.account.username)
+                                                              appraisalID: id, zoneID: try principal.zoneID, actor: principal.account.username)
             }
         }
     }
@@ -172,7 +176,7 @@ struct AppraisalController {
     }
 
     func advance(_ id: Int64, to target: String, _ principal: Principal) async throws -> Response {
-        let zoneID = principal.zoneID, actor = principal.account.username, store = env.store
+        let zoneID = try principal.zoneID, actor = principal.account.username, store = env.store
         return try await act(id, principal, notice: Self.notices[target] == nil ? "saved" : target) {
             switch target {
             case "compute": try await store.appraisals.compute(appraisalID: id, zoneID: zoneID, actor: actor)
@@ -184,8 +188,8 @@ struct AppraisalController {
     }
 
     func list(_ principal: Principal, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
-        let appraisals = try await env.store.appraisals.all(zoneID: principal.zoneID)
-        let zone = try await env.zoneName(principal)
+        let appraisals = try await env.store.appraisals.all(zoneID: try principal.zoneID)
+        let zone = principal.zoneName
         return Pages.response(Layout.page(title: "绩效考核", active: "appraisals", principal: principal, zoneName: zone) {
             HTML.tag("h1") { "绩效考核" }
             Components.flash(error)
@@ -215,7 +219,7 @@ struct AppraisalController {
     }
 
     func load(_ id: Int64, _ principal: Principal) async throws -> AppraisalPage.Data? {
-        let zoneID = principal.zoneID, store = env.store
+        let zoneID = try principal.zoneID, store = env.store
         guard let appraisal = try await store.appraisals.find(id: id, zoneID: zoneID) else { return nil }
         let policy = try await store.policies.require(zoneID: zoneID, version: appraisal.policyVersion).policy
         let results = try await store.appraisals.results(appraisalID: id).filter { principal.scope.allows(personID: $0.personID, unitID: $0.unitID) }
@@ -236,7 +240,7 @@ struct AppraisalController {
     func render(_ id: Int64, _ principal: Principal, notice: String?, error: String?, status: HTTPResponse.Status,
                 _ body: (AppraisalPage) -> HTML) async throws -> Response {
         guard let data = try await load(id, principal) else { return Pages.error(.notFound, "考核不存在。", principal: principal) }
-        let zone = try await env.zoneName(principal)
+        let zone = principal.zoneName
         let view = AppraisalPage(data: data, principal: principal)
         let calendarWarning = try await HolidayController(env: env).publicityWarning(ends: data.appraisal.publicityEnds)
         return Pages.response(Layout.page(title: data.appraisal.name, active: "appraisals", principal: principal, zoneName: zone) {
@@ -272,7 +276,7 @@ struct AppraisalController {
         guard principal.can(.viewAppraisals) || principal.can(.selfService) else {
             return Pages.error(.forbidden, "无权访问：需要“查看绩效考核”权限。", principal: principal)
         }
-        guard let person = try await env.store.people.find(id: personID, zoneID: principal.zoneID),
+        guard let person = try await env.store.people.find(id: personID, zoneID: try principal.zoneID),
               principal.scope.allows(personID: person.id, unitID: person.unitID) else {
             return Pages.error(.notFound, "无此人员的考核记录，或不在您的查看范围内。", principal: principal)
         }
@@ -294,9 +298,4 @@ struct AppraisalController {
         try book.add(sheet)
         return try XLSXResponse.make(book, filename: "\(data.appraisal.name)结果.xlsx")
     }
-}
-
-extension Principal {
-    /// The account's zone; accounts without one see an empty zone.
-    var zoneID: Int64 { account.zoneID ?? 0 }
 }

@@ -5,7 +5,8 @@ import ZoneStore
 
 /// 审计日志: read-only, newest first, with the chain verified on every view.
 ///
-/// An auditor reads their own zone's rows (an auditor of no zone, every row). Who may read business
+/// An auditor reads their own zone's rows; the province's auditor, the rows of no zone (the province's
+/// accounts). No auditor reads another zone's rows. Who may read business
 /// personal data (纪工委) sees the rows' details; the audit admin, who reads no business data (三员分立),
 /// sees who did what to which record, with the field names and without their values — except on
 /// accounts and keys, the other two admins' work the audit admin is there to check.
@@ -22,7 +23,7 @@ struct AuditController {
 
     func list(page: Int, _ principal: Principal) async throws -> Response {
         let db = env.store.database.reader
-        let scope = principal.account.zoneID.map(AuditScope.zone) ?? .all
+        let scope = principal.zone.map { AuditScope.zone($0.id) } ?? .province
         let showsValues = principal.can(.unmaskPersonalData)
         let verification = try await env.store.audit.verify(db)
         let total = try await env.store.audit.count(db, in: scope)
@@ -64,7 +65,7 @@ struct AuditController {
                     }
                 }
                 HTML.tag("div", ["class": "pager"]) {
-                    "\(principal.account.zoneID == nil ? "全部园区" : "本园区")共 \(total) 条，第 \(page)/\(pages) 页"
+                    "\(principal.zone == nil ? "省级账号" : "本园区")共 \(total) 条，第 \(page)/\(pages) 页"
                     if page > 1 { HTML.tag("a", ["href": "/audit?page=\(page - 1)"]) { "上一页" } }
                     if page < pages { HTML.tag("a", ["href": "/audit?page=\(page + 1)"]) { "下一页" } }
                 }

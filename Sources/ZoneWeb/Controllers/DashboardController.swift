@@ -46,7 +46,7 @@ struct DashboardController {
     func register(_ routes: inout Routes) {
         routes.get("/dashboard", .viewDashboard) { _, _, principal in try await page(principal) }
         routes.get("/api/v1/dashboard", .viewDashboard) { _, _, principal in
-            let zoneID = principal.zoneID
+            let zoneID = try principal.zoneID
             return APIResponse.json(encoded: try await env.cache.value("api/dashboard:\(zoneID)", in: env.store.database) {
                 try APIResponse.encode(try await figures(zoneID))
             })
@@ -56,13 +56,13 @@ struct DashboardController {
             guard Self.keys.contains(key) else {
                 return APIResponse.error(.notFound, "没有该图表：\(key)；可选：" + Self.keys.joined(separator: "、"), code: "not_found")
             }
-            return try APIResponse.json(try await figures(principal.zoneID, only: key)[0])
+            return try APIResponse.json(try await figures(try principal.zoneID, only: key)[0])
         }
     }
 
     func page(_ principal: Principal) async throws -> Response {
-        let figures = try await figures(principal.zoneID)
-        let zone = try await env.zoneName(principal)
+        let figures = try await figures(try principal.zoneID)
+        let zone = principal.zoneName
         return Pages.response(Layout.page(title: "改革驾驶舱", active: "dashboard", principal: principal, zoneName: zone) {
             HTML.tag("h1") { "改革驾驶舱" }
             HTML.tag("p", ["class": "hint"]) { "图中数字均由系统内记录计算，点击条形或数据点查看对应记录；同样的数据见 /api/v1/dashboard。" }

@@ -26,12 +26,12 @@ struct DisclosureController {
             sheet.rows = lines.map { [.text($0.section), .text($0.item), .text($0.value), .text($0.href)] }
             var book = XLSXWorkbook()
             try book.add(sheet)
-            return try XLSXResponse.make(book, filename: "\(try await env.zoneName(principal))\(year)年度信息公开报告.xlsx")
+            return try XLSXResponse.make(book, filename: "\(principal.zoneName)\(year)年度信息公开报告.xlsx")
         }
     }
 
     func report(_ request: Request, _ principal: Principal) async throws -> (Int, [Line]) {
-        let zoneID = principal.account.zoneID ?? 0
+        let zoneID = try principal.zoneID
         let entries = try await env.store.ledgers.all(zoneID: zoneID).map(\.record)
         let pipeline = ProjectPipeline(entries)
         let year = try request.number("year", in: BoundedInt.years, label: "年度") ?? pipeline.years.last ?? Int(env.store.clock.isoTimestamp.prefix(4)) ?? 2025
@@ -67,7 +67,7 @@ struct DisclosureController {
     }
 
     func page(_ year: Int, _ lines: [Line], _ principal: Principal) async throws -> Response {
-        let zone = try await env.zoneName(principal)
+        let zone = principal.zoneName
         return Pages.response(Layout.page(title: "\(year)年度信息公开报告", active: "dashboard", principal: principal, zoneName: zone) {
             HTML.tag("h1") { "\(zone)\(year)年度信息公开报告" }
             HTML.tag("div", ["class": "actions"]) {

@@ -34,7 +34,7 @@ struct HolidayController {
               importText: String = "", importErrors: HeldImports.Errors? = nil, importPreview: HeldImports.Sheet? = nil) async throws -> Response {
         let stored = try await env.store.holidays.all()
         let view = HolidayPage(stored: stored, today: env.store.clock.today, principal: principal)
-        return Pages.response(Layout.page(title: "节假日安排", active: "holidays", principal: principal, zoneName: try await env.zoneName(principal)) {
+        return Pages.response(Layout.page(title: "节假日安排", active: "holidays", principal: principal, zoneName: principal.zoneName) {
             HTML.tag("h1") { "节假日安排" }
             Components.flash(notice, kind: "ok")
             Components.flash(error)

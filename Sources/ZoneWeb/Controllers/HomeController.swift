@@ -11,11 +11,11 @@ struct HomeController {
     }
 
     func home(_ request: Request, _ principal: Principal) async throws -> Response {
-        let zone = try await env.zoneName(principal)
-        let zoneID = principal.account.zoneID ?? 0
+        let zone = principal.zoneName
         var usage: EstablishmentUsage?
         var beforeReform: EstablishmentBeforeReform?
-        if principal.can(.viewUnits), principal.scope == .zone {
+        // The zone's figures; the province's accounts (no zone) see only their own duties here.
+        if let zoneID = principal.zone?.id, principal.can(.viewUnits), principal.scope == .zone {
             usage = EstablishmentUsage(book: try await env.store.quotas.book(zoneID: zoneID))
             beforeReform = try await env.store.policies.current(zoneID: zoneID)?.policy.establishmentBeforeReform
         }
@@ -24,7 +24,7 @@ struct HomeController {
         let resets = try await env.store.accounts.resets(accountID: principal.account.id)
         // Reminders for 组织人事: terms ending within three months, and people waiting for a post.
         var reminders: [(String, String)] = []
-        if principal.can(.manageRounds) {
+        if let zoneID = principal.zone?.id, principal.can(.manageRounds) {
             let soon = env.store.clock.today.adding(months: 3).description
             let ending = try await env.store.appointments.current(zoneID: zoneID).filter { $0.endsOn <= soon }.count
             let waiting = try await env.store.appointments.waiting(zoneID: zoneID).count

@@ -47,13 +47,13 @@ struct ImportController {
         env.imports.registerDownload(&routes, action: action, .editPeople)
         // Full ID numbers and phones leave the system: only for who may unmask them, and audited (PIPL).
         routes.get("/people/export.xlsx", .unmaskPersonalData) { _, _, principal in
-            let zoneID = principal.account.zoneID ?? 0
+            let zoneID = try principal.zoneID
             let sheet = try await SheetExports.people(env.store, zoneID: zoneID) { principal.scope.allows(personID: $0.id, unitID: $0.unitID) }
             try await env.store.record(AuditEntry(actor: principal.account.username, action: "person.export", entity: "zone",
                                                   entityID: String(zoneID), detail: "rows=\(sheet.rows.count)"))
             var book = XLSXWorkbook()
             try book.add(sheet)
-            return try XLSXResponse.make(book, filename: "\(try await env.zoneName(principal))人员名册.xlsx")
+            return try XLSXResponse.make(book, filename: "\(principal.zoneName)人员名册.xlsx")
         }
     }
 
@@ -88,7 +88,7 @@ struct ImportController {
     /// Checks the sheet against today's register without writing; a valid sheet is held for its confirm button.
     func check(_ table: CSVTable, _ principal: Principal,
                progress: @Sendable (PeopleImportProgress) -> Void = { _ in }) async throws -> Outcome {
-        let sheet = try await env.store.people.checkSheet(table, zoneID: principal.zoneID, progress: progress)
+        let sheet = try await env.store.people.checkSheet(table, zoneID: try principal.zoneID, progress: progress)
         if let errors = env.imports.hold(sheet.errors, action: Self.card.action, for: principal) { return .refused(errors) }
         return .checked(env.imports.hold(table, action: Self.card.action, for: principal))
     }
@@ -97,7 +97,7 @@ struct ImportController {
     func write(_ table: CSVTable, _ principal: Principal,
                progress: @escaping @Sendable (PeopleImportProgress) -> Void = { _ in }) async throws -> Outcome {
         do {
-            let people = try await env.store.people.importSheet(table, zoneID: principal.zoneID, actor: principal.account.username,
+            let people = try await env.store.people.importSheet(table, zoneID: try principal.zoneID, actor: principal.account.username,
                                                                 progress: progress)
             return .imported(people.count)
         } catch let refused as PeopleImport.Refused {
@@ -123,13 +123,13 @@ struct ImportController {
         case nil: return Pages.error(.notFound, "该导入任务不存在或服务已重启，请重新上传文件。", principal: principal)
         case .done(let location): return .redirect(to: location)
         case .failed(let message): return try await page(principal, message: message + "，未导入任何数据。", status: .conflict)
-        case .running(let progress): return Self.jobPage.response(progress, principal: principal, zoneName: try await env.zoneName(principal))
+        case .running(let progress): return Self.jobPage.response(progress, principal: principal, zoneName: principal.zoneName)
         }
     }
 
     func page(_ principal: Principal, text: String = "", outcome: Outcome? = nil, message: String? = nil,
               status: HTTPResponse.Status = .ok) async throws -> Response {
-        let zone = try await env.zoneName(principal)
+        let zone = principal.zoneName
         var errors: HeldImports.Errors?, preview: HeldImports.Sheet?, notice: String?, message = message
         switch outcome {
         case .refused(let held):

@@ -9,8 +9,8 @@ extension LedgerController {
         let figures = LedgerFigures(entries.map(\.record))
         let counts = Dictionary(grouping: entries, by: \.kind).mapValues(\.count)
         let kinds = Self.kinds(for: principal)
-        let policy = try await env.store.policies.current(zoneID: principal.zoneID)?.policy
-        let zone = try await env.zoneName(principal)
+        let policy = try await env.store.policies.current(zoneID: try principal.zoneID)?.policy
+        let zone = principal.zoneName
         return Pages.response(Layout.page(title: "改革台账", active: "ledgers", principal: principal, zoneName: zone) {
             HTML.tag("h1") { "改革台账" }
             HTML.tag("p", ["class": "hint"]) { "各项改革数据逐条登记，驾驶舱和年度报告中的数字都由这些记录计算得出，点击数字可查看对应记录。" }
@@ -41,8 +41,8 @@ extension LedgerController {
         let names = try await LedgerNames.load(env, principal)
         let edits = principal.can(.editLedgers)
         let refs = edits ? try await references(principal) : nil
-        let zone = try await env.zoneName(principal)
-        let policy = try await env.store.policies.current(zoneID: principal.zoneID)?.policy
+        let zone = principal.zoneName
+        let policy = try await env.store.policies.current(zoneID: try principal.zoneID)?.policy
         let figures = LedgerSummary.figures(kind, LedgerFigures(entries.map(\.record)), rows: entries.count, policy: policy)
         return Pages.response(Layout.page(title: kind.label, active: "ledgers", principal: principal, zoneName: zone) {
             HTML.tag("div", ["class": "crumbs"]) { HTML.tag("a", ["href": "/ledgers"]) { "改革台账" } }
@@ -142,7 +142,7 @@ extension LedgerController {
               status: HTTPResponse.Status = .ok) async throws -> Response {
         let kind = entry.kind
         let refs = try await references(principal)
-        let zone = try await env.zoneName(principal)
+        let zone = principal.zoneName
         return Pages.response(Layout.page(title: "编辑\(kind.label)记录", active: "ledgers", principal: principal, zoneName: zone) {
             HTML.tag("div", ["class": "crumbs"]) {
                 HTML.tag("a", ["href": "/ledgers"]) { "改革台账" }
@@ -164,7 +164,7 @@ extension LedgerController {
 
     func history(_ entry: LedgerEntry, _ principal: Principal) async throws -> Response {
         let records = try await env.store.ledgers.history(id: entry.id)
-        let zone = try await env.zoneName(principal)
+        let zone = principal.zoneName
         let kind = entry.kind
         return Pages.response(Layout.page(title: "\(kind.label)记录历史", active: "ledgers", principal: principal, zoneName: zone) {
             HTML.tag("div", ["class": "crumbs"]) {

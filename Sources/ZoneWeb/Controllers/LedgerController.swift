@@ -71,19 +71,19 @@ struct LedgerController {
     }
 
     func rows(_ kind: LedgerKind?, _ principal: Principal) async throws -> [LedgerEntry] {
-        try await env.store.ledgers.all(zoneID: principal.account.zoneID ?? 0, kind: kind).filter { Self.visible($0.record, principal.scope) }
+        try await env.store.ledgers.all(zoneID: try principal.zoneID, kind: kind).filter { Self.visible($0.record, principal.scope) }
     }
 
     func scopedEntry(_ context: AppContext, _ principal: Principal) async throws -> LedgerEntry? {
         guard let kind = Self.kind(context), let id = context.parameters.get("id", as: Int64.self),
-              let entry = try await env.store.ledgers.find(id: id, zoneID: principal.account.zoneID ?? 0),
+              let entry = try await env.store.ledgers.find(id: id, zoneID: try principal.zoneID),
               entry.kind == kind, Self.visible(entry.record, principal.scope) else { return nil }
         return entry
     }
 
     /// Units and people in the account's scope, which are all a form or a sheet may name.
     func references(_ principal: Principal) async throws -> LedgerReferences {
-        let zoneID = principal.account.zoneID ?? 0
+        let zoneID = try principal.zoneID
         let units = try await env.store.units.all(zoneID: zoneID).filter { principal.scope.allows(unitID: $0.id) }
         let people = try await env.store.people.onStrength(zoneID: zoneID).filter { principal.scope.allows(personID: $0.id, unitID: $0.unitID) }
         return LedgerReferences(units: Dictionary(uniqueKeysWithValues: units.map { ($0.id, $0.name) }),
@@ -125,7 +125,7 @@ struct LedgerController {
                                   status: .unprocessableContent)
         case .success(let record):
             do {
-                _ = try await env.store.ledgers.create(record, zoneID: principal.account.zoneID ?? 0, actor: principal.account.username)
+                _ = try await env.store.ledgers.create(record, zoneID: try principal.zoneID, actor: principal.account.username)
                 return .redirect(to: "/ledgers/\(kind.rawValue)?msg=saved")
             } catch let error as StoreError {
                 return try await list(kind, filters: [], principal, input: input, errors: FieldErrors(), message: error.message, status: .conflict)
@@ -142,7 +142,7 @@ struct LedgerController {
                                   status: .unprocessableContent)
         case .success(let record):
             do {
-                _ = try await env.store.ledgers.update(id: entry.id, zoneID: principal.account.zoneID ?? 0, to: record, expectedVersion: version,
+                _ = try await env.store.ledgers.update(id: entry.id, zoneID: try principal.zoneID, to: record, expectedVersion: version,
                                                        actor: principal.account.username)
                 return .redirect(to: "/ledgers/\(entry.kind.rawValue)?msg=saved")
             } catch let error as StoreError {
@@ -169,7 +169,7 @@ struct LedgerController {
                               importPreview: env.imports.hold(table, action: action, for: principal))
         }
         do {
-            try await env.store.ledgers.createAll(sheet.records, zoneID: principal.account.zoneID ?? 0, actor: principal.account.username)
+            try await env.store.ledgers.createAll(sheet.records, zoneID: try principal.zoneID, actor: principal.account.username)
         } catch let error as StoreError {
             return try await refuse([], error.message + "，未导入任何数据。")
         }
@@ -194,6 +194,6 @@ struct LedgerController {
         let refs = try await LedgerNames.load(env, principal)
         var book = XLSXWorkbook()
         try book.add(try SheetExports.ledger(kind, entries, refs))
-        return try XLSXResponse.make(book, filename: "\(try await env.zoneName(principal))\(kind.label).xlsx")
+        return try XLSXResponse.make(book, filename: "\(principal.zoneName)\(kind.label).xlsx")
     }
 }

@@ -17,7 +17,7 @@ struct PayController {
             switch request(context.form) {
             case .failure(let message): return try await list(principal, error: message, status: .unprocessableContent)
             case .success(let request):
-                let store = env.store, zoneID = principal.zoneID, actor = principal.account.username
+                let store = env.store, zoneID = try principal.zoneID, actor = principal.account.username
                 if try await store.appraisals.resultCount(appraisalID: request.appraisalID) >= env.payRunJobThreshold {
                     let token = env.jobs.start(for: principal, failure: "发放批次计算失败") { report in
                         let id = try await store.payRuns.create(request, zoneID: zoneID, actor: actor, progress: { report(Self.progress($0)) })
@@ -43,7 +43,7 @@ struct PayController {
             do {
                 try await env.store.payRuns.addReward(period: context.form["period"].trimmingCharacters(in: .whitespaces), personID: person,
                                                       amountFen: Int64(fen), reason: context.form["reason"].trimmingCharacters(in: .whitespaces),
-                                                      approval: context.form["approval"].trimmingCharacters(in: .whitespaces), zoneID: principal.zoneID,
+                                                      approval: context.form["approval"].trimmingCharacters(in: .whitespaces), zoneID: try principal.zoneID,
                                                       actor: principal.account.username)
                 return .redirect(to: "/pay-runs?msg=reward")
             } catch let error as StoreError {
@@ -62,19 +62,19 @@ struct PayController {
         routes.post("/pay-runs/:id/approve", .approvePay) { _, context, principal in
             let id = try context.parameters.require("id", as: Int64.self)
             return try await act(id, principal, notice: "approved") {
-                try await env.store.payRuns.approve(runID: id, zoneID: principal.zoneID, actor: principal.account.username)
+                try await env.store.payRuns.approve(runID: id, zoneID: try principal.zoneID, actor: principal.account.username)
             }
         }
         routes.post("/pay-runs/:id/lock", .managePay) { _, context, principal in
             let id = try context.parameters.require("id", as: Int64.self)
             return try await act(id, principal, notice: "locked") {
-                try await env.store.payRuns.lock(runID: id, zoneID: principal.zoneID, actor: principal.account.username)
+                try await env.store.payRuns.lock(runID: id, zoneID: try principal.zoneID, actor: principal.account.username)
             }
         }
         routes.post("/pay-runs/:id/discard", .managePay) { _, context, principal in
             let id = try context.parameters.require("id", as: Int64.self)
             return try await act(id, principal, notice: "discarded") {
-                try await env.store.payRuns.discard(runID: id, zoneID: principal.zoneID, actor: principal.account.username)
+                try await env.store.payRuns.discard(runID: id, zoneID: try principal.zoneID, actor: principal.account.username)
             }
         }
         routes.post("/pay-runs/:id/correct", .managePay) { _, context, principal in
@@ -83,7 +83,7 @@ struct PayController {
             case .failure(let message): return try await page(id, principal, error: message, status: .unprocessableContent)
             case .success(let request):
                 do {
-                    let correction = try await env.store.payRuns.correct(runID: id, with: request, zoneID: principal.zoneID, actor: principal.account.username)
+                    let correction = try await env.store.payRuns.correct(runID: id, with: request, zoneID: try principal.zoneID, actor: principal.account.username)
                     return .redirect(to: "/pay-runs/\(correction)")
                 } catch let error as StoreError {
                     return try await page(id, principal, error: error.message, status: .conflict)
@@ -138,7 +138,7 @@ struct PayController {
         case nil: return Pages.error(.notFound, "该计算任务不存在或服务已重启，请重新创建发放批次。", principal: principal)
         case .done(let location): return .redirect(to: location)
         case .failed(let message): return try await list(principal, error: message, status: .conflict)
-        case .running(let progress): return Self.jobPage.response(progress, principal: principal, zoneName: try await env.zoneName(principal))
+        case .running(let progress): return Self.jobPage.response(progress, principal: principal, zoneName: principal.zoneName)
         }
     }
 
@@ -153,7 +153,7 @@ struct PayController {
     }
 
     func list(_ principal: Principal, notice: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
-        let zoneID = principal.zoneID, store = env.store
+        let zoneID = try principal.zoneID, store = env.store
         let runs = try await store.payRuns.all(zoneID: zoneID)
         let finals = try await store.appraisals.all(zoneID: zoneID).filter { $0.status == .final }
         // The form pre-fills the zone score of the newest final appraisal, the one it selects first.
@@ -162,7 +162,7 @@ struct PayController {
         let policy = try await store.policies.current(zoneID: zoneID)?.policy
         let rewards = try await store.payRuns.rewards(zoneID: zoneID)
         let view = PayPage(principal: principal, policy: policy)
-        let zone = try await env.zoneName(principal)
+        let zone = principal.zoneName
         return Pages.response(Layout.page(title: "绩效工资", active: "pay", principal: principal, zoneName: zone) {
             HTML.tag("h1") { "绩效工资发放" }
             Components.flash(notice.flatMap { Self.notices[$0] }, kind: "ok")
@@ -175,7 +175,7 @@ struct PayController {
 
     func page(_ id: Int64, _ principal: Principal, notice: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok,
               unit: Int64? = nil, linesPage: Int = 1) async throws -> Response {
-        let zoneID = principal.zoneID, store = env.store
+        let zoneID = try principal.zoneID, store = env.store
         guard let run = try await store.payRuns.find(id: id, zoneID: zoneID) else { return Pages.error(.notFound, "发放批次不存在。", principal: principal) }
         let previous = try await store.payRuns.previous(of: run, zoneID: zoneID)
         let previousLines = if let previous { try await store.payRuns.lines(runID: previous.id) } else { [PayLineRow]() }
@@ -183,7 +183,7 @@ struct PayController {
                                    previous: previous, previousLines: previousLines, tree: try await store.units.tree(zoneID: zoneID),
                                    appraisal: try await store.appraisals.find(id: run.appraisalID, zoneID: zoneID), unit: unit, page: linesPage)
         let policy = try await policy(for: run, zoneID: zoneID)
-        let zone = try await env.zoneName(principal)
+        let zone = principal.zoneName
         return Pages.response(Layout.page(title: "\(run.period) 绩效工资", active: "pay", principal: principal, zoneName: zone) {
             HTML.tag("div", ["class": "crumbs"]) { HTML.tag("a", ["href": "/pay-runs"]) { "绩效工资" } }
             HTML.tag("h1") { "\(run.period) 绩效工资发放表（第\(run.id)号批次）" }
@@ -201,7 +201,7 @@ struct PayController {
 
     /// 绩效工资发放表: a summary per department and every person, money as numbers with 2 decimals.
     func workbook(_ id: Int64, _ principal: Principal) async throws -> Response {
-        let zoneID = principal.zoneID, store = env.store
+        let zoneID = try principal.zoneID, store = env.store
         guard let run = try await store.payRuns.find(id: id, zoneID: zoneID) else { return Pages.error(.notFound, "发放批次不存在。", principal: principal) }
         let tree = try await store.units.tree(zoneID: zoneID)
         let lines = try await store.payRuns.lines(runID: id)

@@ -6,8 +6,8 @@ extension PersonController {
     /// A person's history from the audit log: how they came onto the register (a form, a hire, or the
     /// bulk import whose id range holds them), every edit and every unmasked read.
     func history(_ person: Person, _ principal: Principal) async throws -> Response {
-        let records = try await env.store.people.history(id: person.id, zoneID: principal.account.zoneID ?? 0)
-        let zone = try await env.zoneName(principal)
+        let records = try await env.store.people.history(id: person.id, zoneID: try principal.zoneID)
+        let zone = principal.zoneName
         return Pages.response(Layout.page(title: "\(person.name)的变更历史", active: "people", principal: principal, zoneName: zone) {
             HTML.tag("div", ["class": "crumbs"]) {
                 HTML.tag("a", ["href": "/people"]) { "人员名册" }

@@ -37,7 +37,7 @@ struct PersonController {
     /// The person if it exists in the account's zone and scope; nil otherwise (shown as 403, so ids
     /// outside one's scope cannot be probed).
     func scoped(_ id: Int64, _ principal: Principal) async throws -> Person? {
-        guard let person = try await env.store.people.find(id: id, zoneID: principal.account.zoneID ?? 0),
+        guard let person = try await env.store.people.find(id: id, zoneID: try principal.zoneID),
               principal.scope.allows(personID: person.id, unitID: person.unitID) else { return nil }
         return person
     }
@@ -48,11 +48,11 @@ struct PersonController {
 
     /// Units the account may place people in or filter by.
     func visibleUnits(_ principal: Principal) async throws -> UnitTree {
-        let tree = try await env.store.units.tree(zoneID: principal.account.zoneID ?? 0)
+        let tree = try await env.store.units.tree(zoneID: try principal.zoneID)
         return UnitTree(tree.units.filter { principal.scope.allows(unitID: $0.id) })
     }
 
-    func query(text: String, unit: Int64?, page: Int, pageSize: Int, principal: Principal, tree: UnitTree) -> PeopleQuery {
+    func query(text: String, unit: Int64?, page: Int, pageSize: Int, principal: Principal, tree: UnitTree) throws(ZoneScope.Missing) -> PeopleQuery {
         var units: Set<Int64>? = nil
         var personID: Int64? = nil
         switch principal.scope {
@@ -65,7 +65,7 @@ struct PersonController {
             let sub = tree.subtree(of: unit)
             units = units.map { $0.intersection(sub) } ?? sub
         }
-        return PeopleQuery(zoneID: principal.account.zoneID ?? 0, text: text, unitIDs: units, personID: personID,
+        return PeopleQuery(zoneID: try principal.zoneID, text: text, unitIDs: units, personID: personID,
                            page: page, pageSize: pageSize)
     }
 
@@ -91,12 +91,12 @@ struct PersonController {
         let text = params["q"].map(String.init) ?? ""
         let unit = try request.number("unit", in: BoundedInt.ids, label: "单位")
         let pageNumber = try request.number("page", in: 1...BoundedInt.maxPage, label: "页码") ?? 1
-        let tree = try await env.store.units.tree(zoneID: principal.account.zoneID ?? 0)
+        let tree = try await env.store.units.tree(zoneID: try principal.zoneID)
         guard let page = try await search(query(text: text, unit: unit, page: pageNumber,
                                                 pageSize: 20, principal: principal, tree: tree), principal) else {
             return Pages.error(.forbidden, Self.fullIDRefused, principal: principal)
         }
-        let zone = try await env.zoneName(principal)
+        let zone = principal.zoneName
         let unitOptions = [("", "全部单位")] + tree.flattened().filter { principal.scope.allows(unitID: $0.unit.id) }
             .map { (String($0.unit.id), String(repeating: "　", count: $0.depth) + $0.unit.name) }
         let sealed = !principal.can(.unmaskPersonalData)
@@ -178,10 +178,10 @@ struct PersonController {
             try await env.store.record(AuditEntry(actor: principal.account.username, action: "person.reveal",
                                                   entity: "person", entityID: String(id), detail: "fields=idNumber,phone,birthDate"))
         }
-        let tree = try await env.store.units.tree(zoneID: principal.account.zoneID ?? 0)
-        let formerUnits = try await env.store.units.abolishedNames(zoneID: principal.account.zoneID ?? 0)
+        let tree = try await env.store.units.tree(zoneID: try principal.zoneID)
+        let formerUnits = try await env.store.units.abolishedNames(zoneID: try principal.zoneID)
         let unitName = tree[person.unitID]?.name ?? formerUnits[person.unitID].map { $0 + "（已撤销）" } ?? ""
-        let zone = try await env.zoneName(principal)
+        let zone = principal.zoneName
         let birth = unmasked ? person.birthDate : String(person.birthDate.prefix(4)) + "年"
         // 三分离: the archive post and rank stay sealed in the file; only 组织人事 and 纪工委 read them.
         let sealed = !principal.can(.unmaskPersonalData)
@@ -232,7 +232,7 @@ struct PersonController {
     func form(_ principal: Principal, person: Person?, input: PersonInput, errors: FieldErrors, message: String?,
               status: HTTPResponse.Status) async throws -> Response {
         let tree = try await visibleUnits(principal)
-        let zone = try await env.zoneName(principal)
+        let zone = principal.zoneName
         let title = person == nil ? "新增人员" : "编辑人员：\(person!.name)"
         let units = [("", "请选择")] + tree.flattened().map { (String($0.unit.id), String(repeating: "　", count: $0.depth) + $0.unit.name) }
         return Pages.response(Layout.page(title: title, active: "people", principal: principal, zoneName: zone) {
@@ -279,7 +279,7 @@ struct PersonController {
             return try await form(principal, person: nil, input: input, errors: errors, message: "请更正标红的字段，未保存任何内容。", status: .unprocessableContent)
         case .success(let valid):
             do {
-                let person = try await env.store.people.create(valid, zoneID: principal.account.zoneID ?? 0, actor: principal.account.username)
+                let person = try await env.store.people.create(valid, zoneID: try principal.zoneID, actor: principal.account.username)
                 return .redirect(to: "/people/\(person.id)?msg=saved")
             } catch let error as StoreError {
                 return try await form(principal, person: nil, input: input, errors: FieldErrors(), message: error.message, status: .conflict)
@@ -300,7 +300,7 @@ struct PersonController {
             return try await form(principal, person: edited, input: input, errors: errors, message: "请更正标红的字段，未保存任何内容。", status: .unprocessableContent)
         case .success(let valid):
             do {
-                _ = try await env.store.people.update(id: id, zoneID: principal.account.zoneID ?? 0, to: valid,
+                _ = try await env.store.people.update(id: id, zoneID: try principal.zoneID, to: valid,
                                                       expectedVersion: version, actor: principal.account.username)
                 return .redirect(to: "/people/\(id)?msg=saved")
             } catch let error as StoreError {

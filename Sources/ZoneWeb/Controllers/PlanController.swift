@@ -14,7 +14,7 @@ struct PlanController {
             guard !name.isEmpty, name.count <= 60 else {
                 return try await list(principal, error: "方案名称必填（最多60字），未保存。", status: .unprocessableContent)
             }
-            let plan = try await env.store.plans.create(zoneID: principal.account.zoneID ?? 0, name: name, actor: principal.account.username)
+            let plan = try await env.store.plans.create(zoneID: try principal.zoneID, name: name, actor: principal.account.username)
             return .redirect(to: "/plans/\(plan.id)")
         }
         routes.get("/plans/:id", .viewPlans) { request, context, principal in
@@ -29,12 +29,12 @@ struct PlanController {
         }
         routes.post("/plans/:id/approve", .approvePlans) { _, context, principal in
             try await transition(context.parameters.require("id", as: Int64.self), principal, notice: "approved") {
-                try await env.store.plans.approve(id: $0, zoneID: principal.account.zoneID ?? 0, actor: principal.account.username)
+                try await env.store.plans.approve(id: $0, zoneID: try principal.zoneID, actor: principal.account.username)
             }
         }
         routes.post("/plans/:id/apply", .editPlans) { _, context, principal in
             try await transition(context.parameters.require("id", as: Int64.self), principal, notice: "applied") {
-                try await env.store.plans.apply(id: $0, zoneID: principal.account.zoneID ?? 0, actor: principal.account.username)
+                try await env.store.plans.apply(id: $0, zoneID: try principal.zoneID, actor: principal.account.username)
             }
         }
     }
@@ -42,8 +42,8 @@ struct PlanController {
     static let notices = ["saved": "已保存。", "approved": "方案已批准。", "applied": "方案已实施，机构与人员已按方案调整。"]
 
     func list(_ principal: Principal, error: String?, status: HTTPResponse.Status) async throws -> Response {
-        let plans = try await env.store.plans.all(zoneID: principal.account.zoneID ?? 0)
-        let zone = try await env.zoneName(principal)
+        let plans = try await env.store.plans.all(zoneID: try principal.zoneID)
+        let zone = principal.zoneName
         return Pages.response(Layout.page(title: "改革方案", active: "plans", principal: principal, zoneName: zone) {
             HTML.tag("h1") { "机构改革方案" }
             Components.flash(error)
@@ -80,7 +80,7 @@ struct PlanController {
 
     func page(_ id: Int64, _ principal: Principal, notice: String? = nil, error: String? = nil,
               status: HTTPResponse.Status = .ok) async throws -> Response {
-        let zoneID = principal.account.zoneID ?? 0
+        let zoneID = try principal.zoneID
         guard let stored = try await env.store.plans.find(id: id, zoneID: zoneID) else {
             return Pages.error(.notFound, "方案不存在。", principal: principal)
         }
@@ -90,7 +90,7 @@ struct PlanController {
         let rows = stored.outcome?.rows ?? preview!.comparison.rows
         let diverted = stored.outcome?.diverted.map { ($0.destination, $0.count) } ?? preview!.comparison.diverted
         let names = stored.outcome.map(PlanNames.init(outcome:)) ?? preview!.names
-        let zone = try await env.zoneName(principal)
+        let zone = principal.zoneName
         let draft = stored.status == .draft && principal.can(.editPlans)
         return Pages.response(Layout.page(title: stored.plan.name, active: "plans", principal: principal, zoneName: zone) {
             HTML.tag("div", ["class": "crumbs"]) { HTML.tag("a", ["href": "/plans"]) { "改革方案" } }
@@ -174,7 +174,7 @@ struct PlanController {
     }
 
     func addStep(_ id: Int64, _ form: FormFields, _ principal: Principal) async throws -> Response {
-        let zoneID = principal.account.zoneID ?? 0
+        let zoneID = try principal.zoneID
         guard let stored = try await env.store.plans.find(id: id, zoneID: zoneID) else {
             return Pages.error(.notFound, "方案不存在。", principal: principal)
         }
@@ -194,7 +194,7 @@ struct PlanController {
     }
 
     func removeStep(_ id: Int64, _ form: FormFields, _ principal: Principal) async throws -> Response {
-        guard let stored = try await env.store.plans.find(id: id, zoneID: principal.account.zoneID ?? 0) else {
+        guard let stored = try await env.store.plans.find(id: id, zoneID: try principal.zoneID) else {
             return Pages.error(.notFound, "方案不存在。", principal: principal)
         }
         guard let index = BoundedInt.parse(form["index"], in: 0...Int(Int32.max)), stored.plan.operations.indices.contains(index) else {

@@ -19,7 +19,7 @@ extension PostController {
         }
         let table: CSVTable
         do { table = try env.imports.table(from: context, action: action, for: principal) } catch { return try await refuse([], error.message + "，未导入任何数据。") }
-        let zoneID = principal.account.zoneID ?? 0
+        let zoneID = try principal.zoneID
         // Only units in the account's scope may be named, as in the form.
         let units = try await env.store.units.all(zoneID: zoneID).filter { principal.scope.allows(unitID: $0.id) }
         let sheet = PostImport(table, units: UnitTree(units),
@@ -36,9 +36,9 @@ extension PostController {
     }
 
     func export(_ principal: Principal) async throws -> Response {
-        let sheet = try await SheetExports.posts(env.store, zoneID: principal.account.zoneID ?? 0) { principal.scope.allows(unitID: $0.unitID) }
+        let sheet = try await SheetExports.posts(env.store, zoneID: try principal.zoneID) { principal.scope.allows(unitID: $0.unitID) }
         var book = XLSXWorkbook()
         try book.add(sheet)
-        return try XLSXResponse.make(book, filename: "\(try await env.zoneName(principal))岗位目录.xlsx")
+        return try XLSXResponse.make(book, filename: "\(principal.zoneName)岗位目录.xlsx")
     }
 }

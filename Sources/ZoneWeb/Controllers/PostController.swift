@@ -19,7 +19,7 @@ struct PostController {
         routes.get("/posts/export.xlsx", .viewUnits) { _, _, principal in try await export(principal) }
         routes.get("/posts/:id/edit", .managePosts) { _, context, principal in
             guard let post = try await env.store.posts.find(id: context.parameters.require("id", as: Int64.self),
-                                                            zoneID: principal.account.zoneID ?? 0) else { return notFound(principal) }
+                                                            zoneID: try principal.zoneID) else { return notFound(principal) }
             return try await edit(post, principal, input: PostInput(post), errors: FieldErrors(), status: .ok)
         }
         routes.post("/posts/:id", .managePosts) { _, context, principal in
@@ -37,10 +37,10 @@ struct PostController {
     func list(_ principal: Principal, input: PostInput, errors: FieldErrors, message: String? = nil, notice: String? = nil,
               importText: String = "", importErrors: HeldImports.Errors? = nil, importPreview: HeldImports.Sheet? = nil,
               status: HTTPResponse.Status) async throws -> Response {
-        let zoneID = principal.account.zoneID ?? 0
+        let zoneID = try principal.zoneID
         let tree = try await env.store.units.tree(zoneID: zoneID)
         let posts = try await env.store.posts.all(zoneID: zoneID).filter { principal.scope.allows(unitID: $0.unitID) }
-        let zone = try await env.zoneName(principal)
+        let zone = principal.zoneName
         let units = [("", "请选择")] + tree.flattened().map { (String($0.unit.id), String(repeating: "　", count: $0.depth) + $0.unit.name) }
         let manages = principal.can(.managePosts)
         return Pages.response(Layout.page(title: "岗位设置", active: "posts", principal: principal, zoneName: zone) {
@@ -119,9 +119,9 @@ struct PostController {
 
     func edit(_ post: Post, _ principal: Principal, input: PostInput, errors: FieldErrors, message: String? = nil,
               status: HTTPResponse.Status) async throws -> Response {
-        let zoneID = principal.account.zoneID ?? 0
+        let zoneID = try principal.zoneID
         let tree = try await env.store.units.tree(zoneID: zoneID)
-        let zone = try await env.zoneName(principal)
+        let zone = principal.zoneName
         return Pages.response(Layout.page(title: "编辑岗位：\(post.title)", active: "posts", principal: principal, zoneName: zone) {
             HTML.tag("div", ["class": "crumbs"]) { HTML.tag("a", ["href": "/posts"]) { "岗位设置" } }
             HTML.tag("h1") { "编辑岗位：\(post.title)" }
@@ -162,7 +162,7 @@ struct PostController {
 
     func create(_ form: FormFields, _ principal: Principal) async throws -> Response {
         let input = Self.input(from: form)
-        let zoneID = principal.account.zoneID ?? 0
+        let zoneID = try principal.zoneID
         let units = Set(try await env.store.units.all(zoneID: zoneID).map(\.id))
         switch input.validate(knownUnits: units) {
         case .failure(let errors):
@@ -174,7 +174,7 @@ struct PostController {
     }
 
     func update(_ id: Int64, _ form: FormFields, _ principal: Principal) async throws -> Response {
-        let zoneID = principal.account.zoneID ?? 0
+        let zoneID = try principal.zoneID
         guard let post = try await env.store.posts.find(id: id, zoneID: zoneID) else { return notFound(principal) }
         var input = Self.input(from: form)
         input.unitID = String(post.unitID)
@@ -197,7 +197,7 @@ struct PostController {
     }
 
     func deactivate(_ id: Int64, _ principal: Principal) async throws -> Response {
-        let zoneID = principal.account.zoneID ?? 0
+        let zoneID = try principal.zoneID
         guard let post = try await env.store.posts.find(id: id, zoneID: zoneID) else { return notFound(principal) }
         do {
             try await env.store.posts.deactivate(id: id, zoneID: zoneID, actor: principal.account.username)

@@ -17,7 +17,7 @@ struct ReportController {
     }
 
     func index(_ principal: Principal) async throws -> Response {
-        let zone = try await env.zoneName(principal)
+        let zone = principal.zoneName
         return Pages.response(Layout.page(title: "报表", active: "reports", principal: principal, zoneName: zone) {
             HTML.tag("h1") { "报表" }
             HTML.tag("div", ["class": "card"]) {
@@ -39,7 +39,7 @@ struct ReportController {
     }
 
     func data(_ principal: Principal) async throws -> Data {
-        let zoneID = principal.account.zoneID ?? 0
+        let zoneID = try principal.zoneID
         let book = try await env.store.quotas.book(zoneID: zoneID)
         let people = try await env.store.people.onStrength(zoneID: zoneID)
         return Data(tree: book.tree, book: book, people: people)
@@ -47,7 +47,7 @@ struct ReportController {
 
     func roster(_ principal: Principal) async throws -> Response {
         let d = try await data(principal)
-        let zone = try await env.zoneName(principal)
+        let zone = principal.zoneName
         let lines = Dictionary(grouping: d.book.lines(), by: \.unitID)
         let byUnit = Dictionary(grouping: d.people.filter { $0.establishment != .contract }, by: \.unitID)
         return Pages.response(Layout.page(title: "实名制公示表", active: "reports", principal: principal, zoneName: zone) {
@@ -90,7 +90,7 @@ struct ReportController {
 
     func establishment(_ principal: Principal) async throws -> Response {
         let d = try await data(principal)
-        let zone = try await env.zoneName(principal)
+        let zone = principal.zoneName
         let lines = Dictionary(grouping: d.book.lines(), by: \.unitID)
         let all = d.book.lines()
         return Pages.response(Layout.page(title: "机构编制情况汇总表", active: "reports", principal: principal, zoneName: zone) {
@@ -136,7 +136,7 @@ struct ReportController {
     /// 实名制公示表 as a sheet: one row per person in establishment, ID numbers masked, as text.
     func rosterWorkbook(_ principal: Principal) async throws -> Response {
         let d = try await data(principal)
-        let zone = try await env.zoneName(principal)
+        let zone = principal.zoneName
         let lines = Dictionary(grouping: d.book.lines(), by: \.unitID)
         let byUnit = Dictionary(grouping: d.people.filter { $0.establishment != .contract }, by: \.unitID)
         var sheet = try XLSXSheet(name: "实名制公示表", header: ["单位", "核定编制", "序号", "姓名", "性别", "身份证号", "编制类型", "档案职务", "档案职级"],
@@ -156,7 +156,7 @@ struct ReportController {
 
     func establishmentWorkbook(_ principal: Principal) async throws -> Response {
         let d = try await data(principal)
-        let zone = try await env.zoneName(principal)
+        let zone = principal.zoneName
         let lines = Dictionary(grouping: d.book.lines(), by: \.unitID)
         var sheet = try XLSXSheet(name: "机构编制汇总", header: ["单位", "类别", "性质", "经费形式", "规格", "核定项目", "核定", "审批增加", "实有", "空缺"],
                                   columnWidths: [30, 12, 10, 10, 8, 18, 8, 10, 8, 8])
@@ -177,10 +177,10 @@ struct ReportController {
     /// Current appointments with the dual track (三分离). The archive rank, and the gap that would
     /// reveal it, only for those who may read the archive; terms ending within 90 days are flagged.
     func appointments(_ principal: Principal) async throws -> Response {
-        let zoneID = principal.account.zoneID ?? 0
+        let zoneID = try principal.zoneID
         let list = try await env.store.appointments.current(zoneID: zoneID)
         let tree = try await env.store.units.tree(zoneID: zoneID)
-        let zone = try await env.zoneName(principal)
+        let zone = principal.zoneName
         let archive = principal.can(.unmaskPersonalData)
         let soon = env.store.clock.today.adding(months: 3).description
         let track = DualTrack(list.map { ($0.person.archiveRank, $0.post.level) })
@@ -220,10 +220,10 @@ struct ReportController {
     }
 
     func waiting(_ principal: Principal) async throws -> Response {
-        let zoneID = principal.account.zoneID ?? 0
+        let zoneID = try principal.zoneID
         let list = try await env.store.appointments.waiting(zoneID: zoneID)
         let tree = try await env.store.units.tree(zoneID: zoneID)
-        let zone = try await env.zoneName(principal)
+        let zone = principal.zoneName
         return Pages.response(Layout.page(title: "待岗人员名单", active: "reports", principal: principal, zoneName: zone) {
             HTML.tag("h1") { "待岗人员名单" }
             HTML.tag("p", ["class": "hint"]) { "未聘人员转入待岗，参加不少于3个月的培训，期满后参加新一轮竞聘、分流或按政策处理；人员始终保留在名册中。" }

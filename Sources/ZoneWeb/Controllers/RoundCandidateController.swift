@@ -15,7 +15,7 @@ struct RoundCandidateController {
             let id = try context.parameters.require("id", as: Int64.self)
             let candidateID = try context.parameters.require("candidate", as: Int64.self)
             return try await rounds.run(id, principal) {
-                try await env.store.rounds.removeCandidate(roundID: id, zoneID: principal.account.zoneID ?? 0, candidateID: candidateID,
+                try await env.store.rounds.removeCandidate(roundID: id, zoneID: try principal.zoneID, candidateID: candidateID,
                                                            actor: principal.account.username)
             }
         }
@@ -37,7 +37,7 @@ struct RoundCandidateController {
             return try await rounds.page(id, principal, error: "请更正标红的字段，未保存任何内容。", status: .unprocessableContent, candidateDraft: draft)
         case .success(let candidate):
             do {
-                try await env.store.rounds.addCandidate(roundID: id, zoneID: principal.account.zoneID ?? 0, postID: postID, candidate,
+                try await env.store.rounds.addCandidate(roundID: id, zoneID: try principal.zoneID, postID: postID, candidate,
                                                         actor: principal.account.username)
                 return .redirect(to: "/rounds/\(id)?msg=saved")
             } catch let error as StoreError {

@@ -25,7 +25,7 @@ struct RoundController {
             guard deadline.description >= today() else {
                 return try await list(principal, error: "报名截止日期不能早于今天，未保存。", status: .unprocessableContent)
             }
-            let id = try await env.store.rounds.create(zoneID: principal.account.zoneID ?? 0, name: name, deadline: deadline,
+            let id = try await env.store.rounds.create(zoneID: try principal.zoneID, name: name, deadline: deadline,
                                                        actor: principal.account.username)
             return .redirect(to: "/rounds/\(id)")
         }
@@ -44,12 +44,12 @@ struct RoundController {
                   let weight = BoundedInt.parse(weightText, in: 0...100) else {
                 return try await page(id, principal, error: "请选择岗位与方式，计划人数须为不小于0的整数；竞争上岗须填笔试权重（0–100）。", status: .unprocessableContent)
             }
-            let posts = try await env.store.posts.all(zoneID: principal.account.zoneID ?? 0)
+            let posts = try await env.store.posts.all(zoneID: try principal.zoneID)
             if let post = posts.first(where: { $0.id == postID }), capacity > post.headcount {
                 return try await page(id, principal, error: "计划人数（\(capacity)）不能超过岗位数（\(post.headcount)）。", status: .unprocessableContent)
             }
             return try await run(id, principal) {
-                try await env.store.rounds.offer(roundID: id, zoneID: principal.account.zoneID ?? 0, postID: postID, method: method,
+                try await env.store.rounds.offer(roundID: id, zoneID: try principal.zoneID, postID: postID, method: method,
                                                  capacity: capacity, examWeight: weight, actor: principal.account.username)
             }
         }
@@ -84,8 +84,8 @@ struct RoundController {
     }
 
     func list(_ principal: Principal, error: String?, status: HTTPResponse.Status) async throws -> Response {
-        let rounds = try await env.store.rounds.all(zoneID: principal.account.zoneID ?? 0)
-        let zone = try await env.zoneName(principal)
+        let rounds = try await env.store.rounds.all(zoneID: try principal.zoneID)
+        let zone = principal.zoneName
         return Pages.response(Layout.page(title: "全员聘任", active: "rounds", principal: principal, zoneName: zone) {
             HTML.tag("h1") { "全员聘任（聘任批次）" }
             Components.flash(error)
@@ -134,7 +134,7 @@ struct RoundController {
     }
 
     func load(_ id: Int64, _ principal: Principal) async throws -> Context? {
-        let zoneID = principal.account.zoneID ?? 0
+        let zoneID = try principal.zoneID
         guard let round = try await env.store.rounds.find(id: id, zoneID: zoneID) else { return nil }
         let entries = try await env.store.rounds.entries(roundID: id)
         let objections = try await env.store.rounds.objections(roundID: id)
@@ -166,7 +166,7 @@ struct RoundController {
     func page(_ id: Int64, _ principal: Principal, notice: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok,
               candidateDraft: RoundPage.CandidateDraft = .init()) async throws -> Response {
         guard let c = try await load(id, principal) else { return Pages.error(.notFound, "聘任批次不存在。", principal: principal) }
-        let zone = try await env.zoneName(principal)
+        let zone = principal.zoneName
         let view = RoundPage(context: c, principal: principal, today: today(), candidateDraft: candidateDraft)
         let calendarWarning = try await HolidayController(env: env).publicityWarning(ends: c.round.publicityEnds)
         return Pages.response(Layout.page(title: c.round.name, active: "rounds", principal: principal, zoneName: zone) {
@@ -217,10 +217,12 @@ struct RoundController {
     func today() -> String { env.store.clock.today.description }
 
     func advance(_ id: Int64, to target: String, _ principal: Principal) async throws -> Response {
-        let zoneID = principal.account.zoneID ?? 0, actor = principal.account.username
+        let zoneID = try principal.zoneID, actor = principal.account.username
         return try await run(id, principal, notice: Self.notices[target] == nil ? "saved" : target) {
             switch target {
             case "open":
+                // Another zone's round is not found before anything about its offers is told.
+                guard try await env.store.rounds.find(id: id, zoneID: zoneID) != nil else { throw StoreError.notFound("聘任批次 \(id)") }
                 guard try await !env.store.rounds.offers(roundID: id).isEmpty else { throw StoreError.invalid("请先加入岗位，再开始报名") }
                 try await env.store.rounds.setStatus(roundID: id, zoneID: zoneID, from: [.draft], to: .open, actor: actor)
             case "compute":
@@ -254,7 +256,7 @@ struct RoundController {
         }
         let entries = choices.enumerated().map { RoundRepository.Entry(kind: "apply", personID: personID, postID: $1, position: $0 + 1, exam: 0, interview: 0) }
         return try await run(id, principal) {
-            try await env.store.rounds.replaceEntries(roundID: id, zoneID: principal.account.zoneID ?? 0, kind: "apply", personID: personID,
+            try await env.store.rounds.replaceEntries(roundID: id, zoneID: try principal.zoneID, kind: "apply", personID: personID,
                                                       postID: nil, entries: entries, allowed: [.open], actor: principal.account.username)
         }
     }
@@ -262,7 +264,7 @@ struct RoundController {
     /// 直接聘任: the named people (in the zone, at most the planned number) are appointed to the post
     /// before matching; they are taken out of the applicant pool.
     func direct(_ id: Int64, postID: Int64, _ form: FormFields, _ principal: Principal) async throws -> Response {
-        let zoneID = principal.account.zoneID ?? 0
+        let zoneID = try principal.zoneID
         guard let c = try await load(id, principal), let offer = c.offers.first(where: { $0.postID == postID && $0.method == .direct }) else {
             return Pages.error(.notFound, "该岗位不是本批次的直接聘任岗位。", principal: principal)
         }
@@ -316,7 +318,7 @@ struct RoundController {
             return try await page(id, principal, error: "排序号不能重复。", status: .unprocessableContent)
         }
         return try await run(id, principal) {
-            try await env.store.rounds.replaceEntries(roundID: id, zoneID: principal.account.zoneID ?? 0, kind: kind, personID: nil,
+            try await env.store.rounds.replaceEntries(roundID: id, zoneID: try principal.zoneID, kind: kind, personID: nil,
                                                       postID: postID, entries: entries, allowed: [.open], actor: principal.account.username)
         }
     }

@@ -20,7 +20,7 @@ struct RoundObjectionController {
     }
 
     func file(_ id: Int64, _ form: FormFields, _ principal: Principal) async throws -> Response {
-        guard try await env.store.rounds.find(id: id, zoneID: principal.account.zoneID ?? 0) != nil else {
+        guard try await env.store.rounds.find(id: id, zoneID: try principal.zoneID) != nil else {
             return Pages.error(.notFound, "聘任批次不存在。", principal: principal)
         }
         guard case .person(let personID) = principal.scope else {
@@ -31,7 +31,7 @@ struct RoundObjectionController {
             return try await rounds.page(id, principal, error: "请填写申诉理由（最多\(Self.maxLength)字），未提交。", status: .unprocessableContent)
         }
         return try await rounds.run(id, principal, notice: "objection") {
-            try await env.store.rounds.fileObjection(roundID: id, zoneID: principal.account.zoneID ?? 0, personID: personID, reason: reason,
+            try await env.store.rounds.fileObjection(roundID: id, zoneID: try principal.zoneID, personID: personID, reason: reason,
                                                      actor: principal.account.username)
         }
     }
@@ -44,7 +44,7 @@ struct RoundObjectionController {
                                          status: .unprocessableContent)
         }
         return try await rounds.run(id, principal, notice: "reviewed") {
-            try await env.store.rounds.reviewObjection(roundID: id, zoneID: principal.account.zoneID ?? 0, objectionID: objectionID,
+            try await env.store.rounds.reviewObjection(roundID: id, zoneID: try principal.zoneID, objectionID: objectionID,
                                                        decision: decision, reply: reply, actor: principal.account.username)
         }
     }

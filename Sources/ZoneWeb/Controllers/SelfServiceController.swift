@@ -12,10 +12,10 @@ struct SelfServiceController {
     }
 
     func page(_ principal: Principal) async throws -> Response {
-        guard case .person(let personID) = principal.scope, let person = try await env.store.people.find(id: personID, zoneID: principal.zoneID) else {
+        guard case .person(let personID) = principal.scope, let person = try await env.store.people.find(id: personID, zoneID: try principal.zoneID) else {
             return Pages.error(.forbidden, "您的账号未关联人员档案。", principal: principal)
         }
-        let store = env.store, zoneID = principal.zoneID
+        let store = env.store, zoneID = try principal.zoneID
         var years: [(StoredAppraisal, AppraisalResultRow?, String)] = []
         for appraisal in try await store.appraisals.all(zoneID: zoneID) where appraisal.status == .published || appraisal.status == .final {
             let result = try await store.appraisals.results(appraisalID: appraisal.id).first { $0.personID == personID }
@@ -23,7 +23,7 @@ struct SelfServiceController {
             years.append((appraisal, result, result.map { grades[$0.grade]?.label ?? $0.grade } ?? "未参评"))
         }
         let slips = try await store.payRuns.slips(personID: personID, zoneID: zoneID)
-        let zone = try await env.zoneName(principal)
+        let zone = principal.zoneName
         return Pages.response(Layout.page(title: "我的考核与工资", active: "mine", principal: principal, zoneName: zone) {
             HTML.tag("h1") { "我的考核与工资：\(person.name)" }
             HTML.tag("div", ["class": "card"]) {

@@ -50,7 +50,7 @@ extension SessionController {
 
     func secondFactorPage(_ principal: Principal, secret: String, message: String?, notice: String? = nil,
                           status: HTTPResponse.Status) async throws -> Response {
-        let zone = try await env.zoneName(principal)
+        let zone = principal.zoneName
         let username = principal.account.username
         return Pages.response(Layout.page(title: "动态口令", active: "totp", principal: principal, zoneName: zone) {
             HTML.tag("h1") { "动态口令（第二因素）" }

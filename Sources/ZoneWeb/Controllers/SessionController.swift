@@ -102,7 +102,7 @@ struct SessionController {
     }
 
     func passwordPage(_ principal: Principal, errors: FieldErrors, status: HTTPResponse.Status) async throws -> Response {
-        let zone = try await env.zoneName(principal)
+        let zone = principal.zoneName
         return Pages.response(Layout.page(title: "修改密码", active: "password", principal: principal, zoneName: zone) {
             HTML.tag("h1") { "修改密码" }
             if principal.account.mustChangePassword {

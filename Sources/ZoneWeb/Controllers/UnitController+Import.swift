@@ -30,8 +30,8 @@ extension UnitController {
         env.imports.registerDownload(&routes, action: action, .editEstablishment)
         routes.get("/units/export.xlsx", .viewUnits) { _, _, principal in
             var book = XLSXWorkbook()
-            try book.add(try await SheetExports.units(env.store, zoneID: principal.zoneID))
-            return try XLSXResponse.make(book, filename: "\(try await env.zoneName(principal))三定方案.xlsx")
+            try book.add(try await SheetExports.units(env.store, zoneID: try principal.zoneID))
+            return try XLSXResponse.make(book, filename: "\(principal.zoneName)三定方案.xlsx")
         }
     }
 
@@ -58,13 +58,13 @@ extension UnitController {
                                  message: "发现 \(errors.count) 处问题，未导入任何数据。请修改后重新提交。", status: .unprocessableContent)
         }
         if context.form["mode"] == ImportCard.previewMode {
-            let sheet = try await env.store.units.checkSheet(table, zoneID: principal.zoneID)
+            let sheet = try await env.store.units.checkSheet(table, zoneID: try principal.zoneID)
             guard sheet.errors.isEmpty else { return try await refuse(sheet.errors) }
             return try await importPage(principal, preview: env.imports.hold(table, action: action, for: principal), checked: sheet)
         }
         let result: UnitImportResult
         do {
-            result = try await env.store.units.importUnits(table, zoneID: principal.zoneID, approval: approval,
+            result = try await env.store.units.importUnits(table, zoneID: try principal.zoneID, approval: approval,
                                                            actor: principal.account.username)
         } catch let refused as ImportRefused {
             return try await refuse(refused.errors)
@@ -75,12 +75,12 @@ extension UnitController {
 
     func importPage(_ principal: Principal, text: String = "", errors: HeldImports.Errors? = nil, preview: HeldImports.Sheet? = nil,
                     checked: UnitImport? = nil, message: String? = nil, notice: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
-        let zone = try await env.zoneName(principal)
+        let zone = principal.zoneName
         // A preview shown again (its page reloaded) is checked again: the zone may have changed since.
         let sheet: UnitImport? = if let checked { checked } else if let preview {
-            try await env.store.units.checkSheet(preview.table, zoneID: principal.zoneID)
+            try await env.store.units.checkSheet(preview.table, zoneID: try principal.zoneID)
         } else { nil }
-        let tree = try await env.store.units.tree(zoneID: principal.zoneID)
+        let tree = try await env.store.units.tree(zoneID: try principal.zoneID)
         return Pages.response(Layout.page(title: "导入三定方案", active: "units", principal: principal, zoneName: zone) {
             HTML.tag("div", ["class": "crumbs"]) { HTML.tag("a", ["href": "/units"]) { "机构编制" } }
             HTML.tag("h1") { "导入三定方案" }

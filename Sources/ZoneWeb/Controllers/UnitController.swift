@@ -47,8 +47,8 @@ struct UnitController {
     }
 
     func list(_ principal: Principal) async throws -> Response {
-        let zone = try await env.zoneName(principal)
-        let snap = try await snapshot(zoneID: principal.account.zoneID ?? 0)
+        let zone = principal.zoneName
+        let snap = try await snapshot(zoneID: try principal.zoneID)
         let rows = snap.tree.flattened().filter { principal.scope.allows(unitID: $0.unit.id) }
         return Pages.response(Layout.page(title: "机构编制", active: "units", principal: principal, zoneName: zone) {
             HTML.tag("h1") { "机构编制" }
@@ -118,13 +118,13 @@ struct UnitController {
 
     func detail(_ id: Int64, _ principal: Principal, message: String? = nil, error: String? = nil,
                 status: HTTPResponse.Status = .ok) async throws -> Response {
-        let zoneID = principal.account.zoneID ?? 0
+        let zoneID = try principal.zoneID
         let snap = try await snapshot(zoneID: zoneID)
         guard let unit = snap.tree[id] else { return Pages.error(.notFound, "单位不存在。", principal: principal) }
         guard principal.scope.allows(unitID: id) else {
             return Pages.error(.forbidden, "无权查看本部门以外的单位。", principal: principal)
         }
-        let zone = try await env.zoneName(principal)
+        let zone = principal.zoneName
         let book = snap.book
         let lines = book.lines().filter { $0.unitID == id }
         let approvals = try await env.store.quotas.approvals(zoneID: zoneID).filter { $0.unitID == id }
@@ -262,7 +262,7 @@ struct UnitController {
 
     /// Units of the account's zone only; a unit id from another zone is treated as missing.
     func ownUnit(_ id: Int64, _ principal: Principal) async throws -> Unit? {
-        try await env.store.units.tree(zoneID: principal.account.zoneID ?? 0)[id]
+        try await env.store.units.tree(zoneID: try principal.zoneID)[id]
     }
 
     func setQuota(_ id: Int64, _ form: FormFields, _ principal: Principal, leadership: Bool) async throws -> Response {
@@ -283,13 +283,13 @@ struct UnitController {
             guard let quotaClass = LeadershipClass(rawValue: form["class"]) else {
                 return try await detail(id, principal, error: "职数类别无效，未保存。", status: .unprocessableContent)
             }
-            try await env.store.quotas.setLeadership(unitID: id, quotaClass: quotaClass, quota: quota, approval: approval,
+            try await env.store.quotas.setLeadership(unitID: id, zoneID: try principal.zoneID, quotaClass: quotaClass, quota: quota, approval: approval,
                                                      actor: principal.account.username)
         } else {
             guard let category = EstablishmentCategory(rawValue: form["category"]) else {
                 return try await detail(id, principal, error: "编制类别无效，未保存。", status: .unprocessableContent)
             }
-            try await env.store.quotas.setEstablishment(unitID: id, category: category, quota: quota, approval: approval,
+            try await env.store.quotas.setEstablishment(unitID: id, zoneID: try principal.zoneID, category: category, quota: quota, approval: approval,
                                                      actor: principal.account.username)
         }
         return .redirect(to: "/units/\(id)?msg=saved")
@@ -313,7 +313,7 @@ struct UnitController {
         guard problems.isEmpty, let kind, let date else {
             return try await detail(id, principal, error: problems.joined(separator: "；") + "。未保存。", status: .unprocessableContent)
         }
-        _ = try await env.store.quotas.addApproval(unitID: id, kind: kind, quotaClass: quotaClass, extra: extra, docNumber: doc, approver: approver,
+        _ = try await env.store.quotas.addApproval(unitID: id, zoneID: try principal.zoneID, kind: kind, quotaClass: quotaClass, extra: extra, docNumber: doc, approver: approver,
                                                    approvedOn: date, note: form["note"], actor: principal.account.username)
         return .redirect(to: "/units/\(id)?msg=saved")
     }
@@ -327,7 +327,7 @@ struct UnitController {
                                     status: .unprocessableContent)
         case .success(let correction):
             do {
-                try await env.store.units.correct(unitID: id, zoneID: principal.zoneID, correction,
+                try await env.store.units.correct(unitID: id, zoneID: try principal.zoneID, correction,
                                                   expectedVersion: BoundedInt.parse(form["version"], in: BoundedInt.versions) ?? 0,
                                                   actor: principal.account.username)
             } catch let error as StoreError {

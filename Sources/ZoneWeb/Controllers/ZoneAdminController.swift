@@ -20,7 +20,7 @@ struct ZoneAdminController {
               before: HTML = .empty, status: HTTPResponse.Status = .ok) async throws -> Response {
         let summaries = try await env.store.zones.summaries().filter { Self.mayCreate(principal) || $0.zone.id == principal.account.zoneID }
         let view = ZonesPage(summaries: summaries, principal: principal, mayCreate: Self.mayCreate(principal), form: form, errors: errors)
-        return Pages.response(Layout.page(title: "园区管理", active: "zones", principal: principal, zoneName: try await env.zoneName(principal)) {
+        return Pages.response(Layout.page(title: "园区管理", active: "zones", principal: principal, zoneName: principal.zoneName) {
             HTML.tag("h1") { "园区管理" }
             before
             view.html

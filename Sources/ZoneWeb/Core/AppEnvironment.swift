@@ -33,10 +33,4 @@ public struct AppEnvironment: Sendable {
         self.importJobThreshold = importJobThreshold
         uploads = UploadSlots(limit: uploadSlots)
     }
-
-    /// The zone name shown in the header.
-    func zoneName(_ principal: Principal) async throws -> String {
-        guard let id = principal.account.zoneID else { return "" }
-        return try await store.zones.find(id: id)?.name ?? ""
-    }
 }

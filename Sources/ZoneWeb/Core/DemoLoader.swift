@@ -42,14 +42,20 @@ public struct DemoLoader: Sendable {
             ("auditadmin", "审计管理员", .auditAdmin, nil, nil),
             ("province", "省开发区管理部门 周宁", .province, nil, nil),
         ]
+        // The province's own 三员, of no zone like the province account they look after.
+        let provinceAdmins: [(String, String, Role, Int64?, Int64?)] = [
+            ("prov_sysadmin", "省级系统管理员", .systemAdmin, nil, nil),
+            ("prov_secadmin", "省级安全管理员", .securityAdmin, nil, nil),
+            ("prov_auditadmin", "省级审计管理员", .auditAdmin, nil, nil),
+        ]
         if try await env.store.zones.find(code: DemoXinyu.zoneCode) == nil { try await loadXinyu() }
-        return try await createAccounts(accounts, zoneID: zoneID)
+        return try await createAccounts(accounts, zoneID: zoneID) + createAccounts(provinceAdmins, zoneID: nil)
     }
 
     /// One account per (user name, display name, role, unit, person) in `zoneID` (none for a
-    /// cross-zone role), each with a random first password that must be changed at first login;
-    /// also used by `zonedesk seed-payrun`.
-    public func createAccounts(_ accounts: [(String, String, Role, Int64?, Int64?)], zoneID: Int64, actor: String = "demo") async throws -> [Login] {
+    /// cross-zone role, and for every role when `zoneID` is nil: the province's accounts), each with
+    /// a random first password that must be changed at first login; also used by `zonedesk seed-payrun`.
+    public func createAccounts(_ accounts: [(String, String, Role, Int64?, Int64?)], zoneID: Int64?, actor: String = "demo") async throws -> [Login] {
         var logins: [Login] = []
         for (username, name, role, unit, person) in accounts {
             let password = PasswordHasher.randomPassword()

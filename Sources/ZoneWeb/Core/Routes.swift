@@ -42,14 +42,25 @@ struct Routes {
                 return spec.isAPI ? APIResponse.error(.forbidden, "无权访问：需要“\(permission.label)”权限", code: "forbidden")
                     : Pages.error(.forbidden, "无权访问：您的角色（\(principal.role.label)）没有“\(permission.label)”权限。", principal: principal)
             }
+            // A province account belongs to no zone: it has no zone's rows to read or write.
+            if permission.isZoneScoped, principal.zone == nil {
+                return Self.noZone(spec, principal)
+            }
             do {
                 return try await handler(request, context, principal)
+            } catch is ZoneScope.Missing {
+                return Self.noZone(spec, principal)
             } catch let refusal as ValidationError {
                 // A number outside its bounds (`Request.number`, `BoundedInt.require`): the request's fault, never a 500.
                 return spec.isAPI ? APIResponse.error(.badRequest, refusal.message, code: "invalid")
                     : Pages.error(.badRequest, refusal.message, principal: principal)
             }
         }
+    }
+
+    static func noZone(_ spec: RouteSpec, _ principal: Principal) -> Response {
+        spec.isAPI ? APIResponse.error(.forbidden, ZoneScope.Missing.message, code: "no_zone")
+            : Pages.error(.forbidden, ZoneScope.Missing.message, principal: principal)
     }
 
     static let passwordRoutes: Set<String> = ["/password", "/logout", "/api/v1/session"]

@@ -10,11 +10,11 @@ import ZoneStore
 /// one is held, memory stays bounded without a sweeper.
 final class ScopedTokens<Value: Sendable>: Sendable {
     struct Owner: Hashable, Sendable {
-        let zoneID: Int64
+        let zoneID: Int64?
         let accountID: Int64
 
         init(_ principal: Principal) {
-            zoneID = principal.zoneID
+            zoneID = principal.zone?.id
             accountID = principal.account.id
         }
     }

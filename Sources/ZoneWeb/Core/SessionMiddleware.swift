@@ -12,10 +12,17 @@ struct SessionMiddleware: RouterMiddleware {
         var context = context
         if let token = request.cookies[Self.cookieName]?.value, !token.isEmpty,
            let (session, account) = try await store.sessions.resume(token: token), account.active {
+            // The zone is resolved here, once: every zone-scoped call of the request is given this value.
+            var zone: ZoneScope?
+            if let zoneID = account.zoneID {
+                // An account of a zone that is not there is signed in nowhere, never as one of no zone.
+                guard let found = try await store.zones.find(id: zoneID) else { return try await next(request, context) }
+                zone = ZoneScope(id: found.id, name: found.name)
+            }
             // Only a department head's scope depends on the org tree; don't load it on every request.
-            let tree = account.role == .departmentHead ? try await store.units.tree(zoneID: account.zoneID ?? 0) : UnitTree([])
+            let tree = if let zone, account.role == .departmentHead { try await store.units.tree(zoneID: zone.id) } else { UnitTree([]) }
             context.principal = Principal(account: account, session: session, token: token,
-                                          scope: Principal.scope(for: account, tree: tree))
+                                          scope: Principal.scope(for: account, tree: tree), zone: zone)
         }
         return try await next(request, context)
     }

@@ -9,7 +9,7 @@ struct LedgerNames {
     let sheetPeople: [Int64: String]
 
     static func load(_ env: AppEnvironment, _ principal: Principal) async throws -> LedgerNames {
-        try await load(env.store, zoneID: principal.account.zoneID ?? 0)
+        try await load(env.store, zoneID: try principal.zoneID)
     }
 
     static func load(_ store: Store, zoneID: Int64) async throws -> LedgerNames {

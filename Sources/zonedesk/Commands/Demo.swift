@@ -27,7 +27,7 @@ struct Demo: AsyncParsableCommand {
     static func printLogins(_ logins: [DemoLoader.Login]) {
         print("以下账号的初始密码只显示这一次，首次登录须修改 / first passwords, shown once, must be changed at first login:")
         for login in logins {
-            print("  \(login.username.padding(toLength: 12, withPad: " ", startingAt: 0))  \(login.password)  \(login.role.label)")
+            print("  \(login.username.padding(toLength: max(16, login.username.count), withPad: " ", startingAt: 0))  \(login.password)  \(login.role.label)")
         }
     }
 }
