@@ -199,6 +199,31 @@ struct DemoSeedZonesTests {
         }
     }
 
+    /// The logins the demo prints: each sheet zone's three admins (as `zone create` makes them) and its
+    /// 组织人事 and 领导, every one in its own zone with a one-time password that is the stored one.
+    @Test func theDemoPrintsEverySheetZonesLogins() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("zd-demo-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try await Store.open(DatabaseLocation(directory.appendingPathComponent("demo.sqlite").path))
+        let env = AppEnvironment(store: store, hasher: PasswordHasher(cost: 4))
+        let logins = try #require(try await DemoLoader(env: env).load())
+        for zone in DemoSheetZone.all {
+            let id = try #require(try await store.zones.find(code: zone.code)).id
+            let expected: [(String, Role)] = [("sysadmin", .systemAdmin), ("secadmin", .securityAdmin), ("auditadmin", .auditAdmin),
+                                              ("hr", .hr), ("leader", .leader)]
+            for (suffix, role) in expected {
+                let username = zone.accountStem + "_" + suffix
+                let login = try #require(logins.first { $0.username == username }, "\(username)")
+                let account = try #require(try await store.accounts.find(username: username))
+                #expect(login.role == role && account.role == role && account.zoneID == id && account.mustChangePassword)
+                #expect(env.hasher.verify(login.password, hash: account.passwordHash))
+            }
+        }
+        #expect(Set(logins.map(\.username)).count == logins.count && logins.first?.username == "hr")
+        #expect(try await DemoLoader(env: env).load() == nil)
+        try await store.close()
+    }
+
     /// The acceptance: after the demo, the province account's API lists the five seed zones, each with its
     /// headline figures as the store computes them from the zone's rows.
     @Test func theProvinceComparesTheFiveSeedZones() async throws {
