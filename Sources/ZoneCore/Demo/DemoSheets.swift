@@ -4,7 +4,7 @@
 ///
 /// ```swift
 /// let units = try DemoSheets.units(DemoYizheng.zone.units)   // import units
-/// let people = try DemoSheets.people(DemoYizheng.zone.people) // then import people
+/// let people = try DemoSheets.people(DemoYizheng.zone.people, units: DemoYizheng.zone.units) // then import people
 /// ```
 public enum DemoSheets {
     /// One row per unit, parents first (the specs' order). 上级机构 is the parent's name: the demo zones
