@@ -83,12 +83,8 @@ public struct DemoLoader: Sendable {
     /// the three admins `zone create` makes, and its 组织人事 and 领导.
     func loadSheetZone(_ zone: DemoSheetZone) async throws -> [Login] {
         let store = env.store
-        let yaml = try PolicyFiles.text(code: zone.code)
-        let policy = try PolicyLoader.load(yaml: yaml, source: "policies/\(zone.code).yaml")
-        let registration = try ZoneRegistration.check(code: zone.code, name: zone.name, policyCode: policy.code).get()
-        let passwords = registration.admins.map { _ in PasswordHasher.randomPassword() }
-        let created = try await store.zones.create(registration, yaml: yaml, policy: policy,
-                                                   adminPasswordHashes: passwords.map { env.hasher.hash($0) }, actor: "demo")
+        let created = try await ZoneSetup(store: store, hasher: env.hasher)
+            .create(code: zone.code, name: zone.name, yaml: try PolicyFiles.text(code: zone.code), source: "policies/\(zone.code).yaml", actor: "demo")
         let zoneID = created.zone.id
         _ = try await store.units.importUnits(try DemoSheets.units(zone.units), zoneID: zoneID, approval: zone.approval, actor: "demo")
         // Every unit of a sheet zone has a name of its own (the register sheet names them).
@@ -98,7 +94,7 @@ public struct DemoLoader: Sendable {
         let hr = zone.accountStem + "_hr", leader = zone.accountStem + "_leader"
         try await DemoRoundLoader(store: store, zoneID: zoneID, hr: hr).load(zone.round, units: units)
         try await DemoAppraisalLoader(store: store, zoneID: zoneID, hr: hr, leader: leader).load(zone.year, units: units)
-        let admins = zip(created.admins, passwords).map { Login(username: $0.username, password: $1, role: $0.role) }
+        let admins = created.admins.map { Login(username: $0.username, password: $0.password, role: $0.role) }
         return admins + (try await createAccounts([(hr, zone.hrName, .hr, nil, nil), (leader, zone.leaderName, .leader, nil, nil)], zoneID: zoneID))
     }
 
