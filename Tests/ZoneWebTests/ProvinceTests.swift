@@ -5,7 +5,7 @@ import ZoneCore
 @testable import ZoneStore
 @testable import ZoneWeb
 
-/// The 省级主管部门 over HTTP: the demo database holds 毕节 and 新余; the province account compares
+/// The 省级主管部门 over HTTP: the demo database holds the five seed zones; the province account compares
 /// them, opens each zone's dashboard read-only, and reaches nothing about people.
 @Suite("全省园区总览 over HTTP")
 struct ProvinceTests {
@@ -31,7 +31,7 @@ struct ProvinceTests {
         let province = try await app.account("province")
         #expect(province.zoneID == nil && province.role == .province)
         let zones = try await app.store.zones.all()
-        #expect(zones.map(\.code) == [DemoZone.zoneCode, DemoXinyu.zoneCode])
+        #expect(zones.map(\.code) == [DemoZone.zoneCode, DemoXinyu.zoneCode] + DemoSheetZone.all.map(\.code))
         var everyone: [Person] = []
         for zone in zones { everyone += try await app.store.people.onStrength(zoneID: zone.id) }
         let people = everyone

@@ -43,12 +43,16 @@ struct ZoneAdminWebTests {
             }
             #expect(try await Self.counts(app) == before)
 
-            let created = try await browser.post("/admin/zones", [("code", "yizheng"), ("name", "仪征经济开发区"), ("policy", "")])
-            #expect(created.status == .ok && created.body.contains("已创建园区 仪征经济开发区（yizheng）"))
-            let passwords = created.body.matches(of: /<td>(yizheng_[a-z]+)<\/td><td>[^<]+<\/td><td><code>([^<]+)<\/code>/).map { (String($0.1), String($0.2)) }
-            #expect(passwords.map(\.0) == ["yizheng_sysadmin", "yizheng_secadmin", "yizheng_auditadmin"])
-            let zone = try #require(try await app.store.zones.find(code: "yizheng"))
-            #expect(try await app.store.policies.current(zoneID: zone.id)?.policy.code == "yizheng")
+            // The demo holds all five shipped zones, so the new one comes from a pasted policy (仪征's, under its own code).
+            let taken = try await browser.post("/admin/zones", [("code", "yizheng"), ("name", "仪征经济开发区"), ("policy", "")])
+            #expect(taken.status == .unprocessableContent && taken.body.contains("园区代码 yizheng 已存在"))
+            let pasted = try PolicyFiles.text(code: "yizheng").replacingOccurrences(of: "\ncode: yizheng\n", with: "\ncode: yangzhou\n")
+            let created = try await browser.post("/admin/zones", [("code", "yangzhou"), ("name", "扬州经济技术开发区"), ("policy", pasted)])
+            #expect(created.status == .ok && created.body.contains("已创建园区 扬州经济技术开发区（yangzhou）"))
+            let passwords = created.body.matches(of: /<td>(yangzhou_[a-z]+)<\/td><td>[^<]+<\/td><td><code>([^<]+)<\/code>/).map { (String($0.1), String($0.2)) }
+            #expect(passwords.map(\.0) == ["yangzhou_sysadmin", "yangzhou_secadmin", "yangzhou_auditadmin"])
+            let zone = try #require(try await app.store.zones.find(code: "yangzhou"))
+            #expect(try await app.store.policies.current(zoneID: zone.id)?.policy.code == "yangzhou")
             let audit = try await app.store.audit.recent(app.store.database.reader, limit: 10).map(\.entry)
             #expect(audit.contains { $0.action == "zone.create" && $0.actor == "prov_sys" && $0.zoneID == zone.id })
 
@@ -57,10 +61,11 @@ struct ZoneAdminWebTests {
             let (username, password) = try #require(passwords.first)
             let first = try await browser.login(username, password)
             #expect(first.status == .seeOther && first.location == "/password")
-            let changed = try await browser.post("/password", [("current", password), ("new", "Yizheng!adm1n"), ("confirm", "Yizheng!adm1n")])
+            let changed = try await browser.post("/password", [("current", password), ("new", "Yangzhou!adm1n"), ("confirm", "Yangzhou!adm1n")])
             #expect(changed.status == .seeOther, "\(changed.body.prefix(500))")
             let own = try await browser.get("/admin/zones")
-            #expect(own.status == .ok && own.body.contains("仪征经济开发区") && !own.body.contains("毕节") && !own.body.contains("新建园区"))
+            #expect(own.status == .ok && own.body.contains("扬州经济技术开发区") && !own.body.contains("毕节") && !own.body.contains("仪征")
+                    && !own.body.contains("新建园区"))
         }
     }
 

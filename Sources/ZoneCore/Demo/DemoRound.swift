@@ -28,9 +28,42 @@ public enum DemoRound {
     /// The 科员 post a 副科长 is appointed below their rank to: 三级主任科员's level.
     static let clerkLevel = ArchiveRankScale.level(ofArchiveRank: "三级主任科员")!
 
-    /// The posts of the round with their applicants, in the order of `people` (register order).
+    /// A demo zone's round: its dates, who competes above or below their archive rank, which posts are
+    /// 招商 posts and what the policy's 分级 calls each post, and the 社会招聘 posts with their candidates.
+    public struct Plan: Sendable {
+        public let name: String
+        public let deadline: CivilDate
+        public let publicityEnds: CivilDate
+        /// The posts' 有效期起.
+        public let validFrom: String
+        /// Exam and interview scores are drawn from it, so every demo is the same.
+        public let seed: UInt64
+        public let promoted: Int, demoted: Int
+        /// Units (keys) whose posts are 招商 posts, paid at the policy's 招商 coefficient (仪征 分类).
+        public var investmentUnits: Set<String> = []
+        /// The policy's 分级 for a post with each leadership rank, and for a post with none (仪征 分级);
+        /// unused where the policy has no post levels.
+        public var payLevels: [LeadershipRank: String] = [:]
+        public var basePayLevel: String?
+        public var recruits: [Recruit] = []
+    }
+
+    /// A 社会招聘 post of the round and everyone who applied for it, all hired.
+    public struct Recruit: Sendable {
+        public let unitKey: String
+        public let title: String
+        public let level: Int
+        public let candidates: [ValidCandidate]
+    }
+
+    /// 毕节's round: its posts re-set on 1 November, applications until 20 November, the result public until the 29th.
+    public static let bijie = Plan(name: name, deadline: CivilDate(year: 2022, month: 11, day: 20)!, publicityEnds: CivilDate(year: 2022, month: 11, day: 29)!,
+                                   validFrom: "2022-11-01", seed: 20_221_1, promoted: promoted, demoted: demoted)
+
+    /// The posts of the round with their applicants, in the order of `people` (register order):
+    /// `promoted` 科员 compete a post above, `demoted` 副科长 a post below their archive rank.
     /// 编外 people (none in 毕节) and archive ranks off the scale take no part.
-    public static func offers(_ people: [Person]) -> [Offer] {
+    public static func offers(_ people: [Person], promoted: Int = promoted, demoted: Int = demoted) -> [Offer] {
         var promotedLeft = promoted, demotedLeft = demoted
         var offers: [Offer] = []
         var index: [PostSpec: Int] = [:]

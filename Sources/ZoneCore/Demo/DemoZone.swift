@@ -27,6 +27,8 @@ public struct DemoZone: Sendable {
         public var sectionLeaderPosts = 0
         /// The kind of 编制 the quota is and its people hold (毕节: all 事业编制).
         public var category: EstablishmentCategory = .institutional
+        /// 设立文件与时间, for the zones whose org tree is entered as a 三定 sheet (`DemoSheets`).
+        public var document = ""
     }
 
     public struct PersonSpec: Sendable {

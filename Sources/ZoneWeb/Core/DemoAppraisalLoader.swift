@@ -3,11 +3,14 @@ import ZoneStore
 
 /// A demo zone's appraisal years, entered the way an office would. 毕节: 2024 with its KPI cascade,
 /// scores, publicity and final results, and its performance pay paid; 2025 computed and waiting
-/// to be published. 新余: 2024 only, under its own policy, paid from a fixed pool. Values are
-/// seeded, so every demo is the same.
+/// to be published. 新余: 2024 only, under its own policy, paid from a fixed pool. The sheet zones
+/// (`DemoSheetZone`): one year each under their own policy, with 潍坊's assigned value coefficients and
+/// 成都芯谷's 工资总控 check. Values are seeded, so every demo is the same.
 struct DemoAppraisalLoader {
     let store: Store
     let zoneID: Int64
+    /// The 组织人事 account that enters the year and the 领导 who approves its pay run.
+    var hr = "hr", leader = "leader"
 
     /// The zone's fund basis: the municipal civil-servant performance fund for the zone's staff.
     static let fundBasisFen: Int64 = 3_000_000_00
@@ -24,27 +27,37 @@ struct DemoAppraisalLoader {
         _ = try await paidYear(2024, zone: [1_720, 1_050, 9_150, 0]) { _ in .fixed(fen: 900_000_00) }
     }
 
+    /// A sheet zone's year, paid from the pool the finance bureau approved; `units` maps unit keys to ids.
+    func load(_ plan: DemoSheetZone.Year, units: [String: Int64]) async throws {
+        let coefficients = Dictionary(uniqueKeysWithValues: plan.coefficients.compactMap { key, milli in units[key].map { ($0, milli) } })
+        _ = try await paidYear(plan.year, zone: plan.zoneActuals, coefficients: coefficients, cap: plan.cap) { _ in .fixed(fen: plan.poolFen) }
+    }
+
     func loadPolicy(_ code: String) async throws {
         try await store.policies.load(zoneID: zoneID, yaml: try PolicyFiles.text(code: code), source: "policies/\(code).yaml", actor: "demo")
     }
 
-    /// One year computed, published, final and paid; `pool` gets the zone's score.
-    func paidYear(_ year: Int, zone actuals: [Int64], pool: (Int32) -> PayPool) async throws -> Int64 {
-        let id = try await self.year(year, zone: actuals)
-        try await store.appraisals.publish(appraisalID: id, zoneID: zoneID, ends: CivilDate(year: year + 1, month: 1, day: 24)!, actor: "hr")
-        try await store.appraisals.finalize(appraisalID: id, zoneID: zoneID, actor: "hr")
+    /// One year computed, published, final and paid; `pool` gets the zone's score; `cap` is given where the
+    /// policy caps total pay.
+    func paidYear(_ year: Int, zone actuals: [Int64], coefficients: [Int64: Int] = [:], cap: DemoSheetZone.Cap? = nil,
+                  pool: (Int32) -> PayPool) async throws -> Int64 {
+        let id = try await self.year(year, zone: actuals, coefficients: coefficients)
+        try await store.appraisals.publish(appraisalID: id, zoneID: zoneID, ends: CivilDate(year: year + 1, month: 1, day: 24)!, actor: hr)
+        try await store.appraisals.finalize(appraisalID: id, zoneID: zoneID, actor: hr)
         let score = try await store.appraisals.zoneScore(appraisalID: id) ?? 0
-        let run = try await store.payRuns.create(PayRunRequest(period: String(year), appraisalID: id, pool: pool(score)), zoneID: zoneID, actor: "hr")
-        try await store.payRuns.approve(runID: run, zoneID: zoneID, actor: "leader")
-        try await store.payRuns.lock(runID: run, zoneID: zoneID, actor: "hr")
+        let request = PayRunRequest(period: String(year), appraisalID: id, pool: pool(score), averagePayFen: cap?.averagePayFen, baseTotalFen: cap?.baseTotalFen)
+        let run = try await store.payRuns.create(request, zoneID: zoneID, actor: hr)
+        try await store.payRuns.approve(runID: run, zoneID: zoneID, actor: leader)
+        try await store.payRuns.lock(runID: run, zoneID: zoneID, actor: hr)
         return id
     }
 
     /// Creates and computes one year: the zone's four indicators with `zone` as actuals, three
-    /// indicators and a penalty item per department, and everyone's review scores and work logs.
-    func year(_ year: Int, zone actuals: [Int64]) async throws -> Int64 {
+    /// indicators and a penalty item per department, `coefficients` (‰ by unit id) as the assigned
+    /// value coefficients, and everyone's review scores and work logs.
+    func year(_ year: Int, zone actuals: [Int64], coefficients: [Int64: Int] = [:]) async throws -> Int64 {
         let appraisals = store.appraisals
-        let id = try await appraisals.create(zoneID: zoneID, year: year, name: "\(year)年度目标绩效考核", actor: "hr")
+        let id = try await appraisals.create(zoneID: zoneID, year: year, name: "\(year)年度目标绩效考核", actor: hr)
         let zoneIndicators: [(String, String, Int, IndicatorRule, String, AppraisalCycle)] = [
             ("招商引资到位资金", "亿元", 40, .linear(target: 2_000, capPercent: 120), "投资促进局", .monthlyDispatch),
             ("规上工业总产值增速", "%", 30, .thresholds([.init(minActual: 1_000, points: 10_000), .init(minActual: 800, points: 8_500),
@@ -78,7 +91,10 @@ struct DemoAppraisalLoader {
                 values[indicator] = actual
             }
         }
-        try await appraisals.setActuals(values, appraisalID: id, zoneID: zoneID, actor: "hr")
+        try await appraisals.setActuals(values, appraisalID: id, zoneID: zoneID, actor: hr)
+        for (unitID, milli) in coefficients.sorted(by: { $0.key < $1.key }) {
+            try await appraisals.assignCoefficient(unitID: unitID, milli: milli, appraisalID: id, zoneID: zoneID, actor: hr)
+        }
         // Most people review well; about one in twelve reviews poorly and logs fewer months, so
         // the lower grades and the consequences have someone in them.
         let inputs = people.map { person in
@@ -88,12 +104,12 @@ struct DemoAppraisalLoader {
                                   worklogSubmitted: Int.random(in: weak ? 1...6 : 10...12, using: &random), worklogRequired: 12,
                                   seniorityMonths: Int.random(in: 12...420, using: &random))
         }
-        try await appraisals.setInputs(inputs, appraisalID: id, zoneID: zoneID, actor: "hr")
-        try await appraisals.compute(appraisalID: id, zoneID: zoneID, actor: "hr")
+        try await appraisals.setInputs(inputs, appraisalID: id, zoneID: zoneID, actor: hr)
+        try await appraisals.compute(appraisalID: id, zoneID: zoneID, actor: hr)
         return id
     }
 
     func add(_ indicator: NewIndicator, to appraisal: Int64) async throws -> Int64 {
-        try await store.appraisals.addIndicator(indicator, appraisalID: appraisal, zoneID: zoneID, actor: "hr")
+        try await store.appraisals.addIndicator(indicator, appraisalID: appraisal, zoneID: zoneID, actor: hr)
     }
 }

@@ -1,9 +1,11 @@
 import ZoneCore
 import ZoneStore
 
-/// Loads the 毕节高新区 demo zone (DemoZone) with one account per role with random first passwords,
-/// a second small zone (新余高新区, DemoXinyu) so the database is a province's, and a
-/// 省级主管部门 account that belongs to no zone and compares the two.
+/// Loads the five seed zones with random first passwords: 毕节高新区 (DemoZone) with one account per
+/// role, a small 新余高新区 (DemoXinyu), then 潍坊, 仪征 and 成都芯谷 (`DemoSheetZone.all`), each started
+/// the way a real zone is — `zone create` from its policy file with its three admins, its 三定 sheet and
+/// its register sheet imported — with a 组织人事 and a 领导 account, and each running one reform year; and a
+/// 省级主管部门 account that belongs to no zone and compares the five.
 public struct DemoLoader: Sendable {
     public struct Login: Sendable {
         public let username: String
@@ -49,7 +51,13 @@ public struct DemoLoader: Sendable {
             ("prov_auditadmin", "省级审计管理员", .auditAdmin, nil, nil),
         ]
         if try await env.store.zones.find(code: DemoXinyu.zoneCode) == nil { try await loadXinyu() }
-        return try await createAccounts(accounts, zoneID: zoneID) + createAccounts(provinceAdmins, zoneID: nil)
+        // 毕节's accounts before the later zones', so every demo id of 毕节 and 新余 stays as it was.
+        var logins = try await createAccounts(accounts, zoneID: zoneID) + createAccounts(provinceAdmins, zoneID: nil)
+        for zone in DemoSheetZone.all {
+            guard try await store.zones.find(code: zone.code) == nil else { continue }
+            logins += try await loadSheetZone(zone)
+        }
+        return logins
     }
 
     /// One account per (user name, display name, role, unit, person) in `zoneID` (none for a
@@ -74,6 +82,26 @@ public struct DemoLoader: Sendable {
         try await DemoAppraisalLoader(store: env.store, zoneID: zoneID).loadXinyu()
         try await env.store.ledgers.createAll(DemoXinyu.ledgers(units: Dictionary(uniqueKeysWithValues: zip(DemoXinyu.units.map(\.key), unitIDs))),
                                               zoneID: zoneID, actor: "demo", via: "demo")
+    }
+
+    /// A zone as a real one starts (`zonedesk zone create`, `import units`, `import people`), then its
+    /// round, its appraisal year and its pay run, entered by its own 组织人事 account. Returns its logins:
+    /// the three admins `zone create` makes, and its 组织人事 and 领导.
+    func loadSheetZone(_ zone: DemoSheetZone) async throws -> [Login] {
+        let store = env.store
+        let created = try await ZoneSetup(store: store, hasher: env.hasher)
+            .create(code: zone.code, name: zone.name, yaml: try PolicyFiles.text(code: zone.code), source: "policies/\(zone.code).yaml", actor: "demo")
+        let zoneID = created.zone.id
+        _ = try await store.units.importUnits(try DemoSheets.units(zone.units), zoneID: zoneID, approval: zone.approval, actor: "demo")
+        // Every unit of a sheet zone has a name of its own (the register sheet names them).
+        let ids = Dictionary(uniqueKeysWithValues: try await store.units.all(zoneID: zoneID).map { ($0.name, $0.id) })
+        let units = Dictionary(uniqueKeysWithValues: zone.units.map { ($0.key, ids[$0.name]!) })
+        _ = try await store.people.importSheet(try DemoSheets.people(zone.people, units: zone.units), zoneID: zoneID, actor: "demo")
+        let hr = zone.accountStem + "_hr", leader = zone.accountStem + "_leader"
+        try await DemoRoundLoader(store: store, zoneID: zoneID, hr: hr).load(zone.round, units: units)
+        try await DemoAppraisalLoader(store: store, zoneID: zoneID, hr: hr, leader: leader).load(zone.year, units: units)
+        let admins = created.admins.map { Login(username: $0.username, password: $0.password, role: $0.role) }
+        return admins + (try await createAccounts([(hr, zone.hrName, .hr, nil, nil), (leader, zone.leaderName, .leader, nil, nil)], zoneID: zoneID))
     }
 
     /// Creates a zone with its org tree, quotas and people.
