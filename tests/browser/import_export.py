@@ -61,6 +61,25 @@ def free_port():
         return probe.getsockname()[1]
 
 
+def wait_until_serving(base):
+    """Wait (up to 20 s) for a server just started to answer /healthz."""
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/healthz", timeout=1)
+            return
+        except OSError:
+            time.sleep(0.2)
+
+
+def headless_chromium():
+    """Debian's Chromium through its own driver, desktop-sized, in Chinese."""
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1440,900", "--lang=zh-CN"):
+        options.add_argument(flag)
+    return webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
+
+
 def write_sheet(path, rows):
     book = openpyxl.Workbook()
     sheet = book.active
@@ -218,17 +237,8 @@ def main():
         # Keep reading the server's log, or a full pipe would stall it.
         threading.Thread(target=lambda: [None for _ in server.stdout], daemon=True).start()
         base = f"http://127.0.0.1:{port}"
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/healthz", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
-        options = webdriver.ChromeOptions()
-        options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
-        for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1440,900", "--lang=zh-CN"):
-            options.add_argument(flag)
-        driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
+        wait_until_serving(base)
+        driver = headless_chromium()
         run(driver, base, password, workdir, args.large_rows, args.screenshots and os.path.abspath(args.screenshots))
     except Failure as failure:
         print("browser import/export FAILED:", failure, file=sys.stderr)

@@ -18,20 +18,16 @@ import subprocess
 import sys
 import tempfile
 import threading
-import time
-import urllib.request
 
 # Selenium Manager must not try the network: the driver path is given, and no usage statistics are sent.
 os.environ.setdefault("SE_AVOID_STATS", "true")
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from import_export import Failure, body_text, expect, free_port, submit  # noqa: E402
+from import_export import Failure, body_text, expect, free_port, headless_chromium, submit, wait_until_serving  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 NEW_PASSWORD = "Browser-Zone-2026!"
@@ -116,17 +112,8 @@ def main():
                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         threading.Thread(target=lambda: [None for _ in server.stdout], daemon=True).start()
         base = f"http://127.0.0.1:{port}"
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/healthz", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
-        options = webdriver.ChromeOptions()
-        options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
-        for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1440,900", "--lang=zh-CN"):
-            options.add_argument(flag)
-        driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
+        wait_until_serving(base)
+        driver = headless_chromium()
         run(driver, base, admins, args.screenshots and os.path.abspath(args.screenshots))
     except Failure as failure:
         print("browser zone setup FAILED:", failure, file=sys.stderr)

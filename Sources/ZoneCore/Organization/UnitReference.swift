@@ -27,7 +27,7 @@ public struct UnitReference: Sendable {
         switch matches.count {
         case 0: return .missing
         case 1: return .unit(matches[0])
-        default: return .ambiguous(matches.map(fullPath))
+        default: return .ambiguous(matches.map { tree.path(of: $0, separator: String(UnitImport.pathSeparator)) })
         }
     }
 
@@ -39,16 +39,6 @@ public struct UnitReference: Sendable {
         case .ambiguous(let paths):
             "单位名称“\(text)”不唯一（\(paths.joined(separator: "；"))），请在前面加上级机构，如“\(paths[0].split(separator: UnitImport.pathSeparator).suffix(2).joined(separator: String(UnitImport.pathSeparator)))”"
         }
-    }
-
-    private func fullPath(_ id: Int64) -> String {
-        var names: [String] = []
-        var current = tree[id]
-        while let unit = current {
-            names.append(unit.name)
-            current = unit.parentID.flatMap { tree[$0] }
-        }
-        return names.reversed().joined(separator: String(UnitImport.pathSeparator))
     }
 
     /// Whether `names` (nearest last) are the closest ancestors of `id`, in order.

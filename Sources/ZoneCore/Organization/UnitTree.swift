@@ -39,14 +39,14 @@ public struct UnitTree: Sendable {
         return out
     }
 
-    /// Root-first chain of names, e.g. "毕节高新区 / 管委会 / 组织人事部".
-    public func path(of id: Int64) -> String {
+    /// Root-first chain of names, e.g. "毕节高新区 / 管委会 / 组织人事部" (a sheet's reference joins them with "/").
+    public func path(of id: Int64, separator: String = " / ") -> String {
         var names: [String] = []
         var current = byID[id]
         while let unit = current {
             names.append(unit.name)
             current = unit.parentID.flatMap { byID[$0] }
         }
-        return names.reversed().joined(separator: " / ")
+        return names.reversed().joined(separator: separator)
     }
 }

@@ -86,7 +86,7 @@ extension UnitController {
             HTML.tag("h1") { "导入三定方案" }
             Components.flash(message)
             Components.flash(notice, kind: "ok")
-            if let sheet, sheet.errors.isEmpty { UnitImportPreview.render(sheet, unlistedNames: sheet.unlisted.map(tree.path)) }
+            if let sheet, sheet.errors.isEmpty { UnitImportPreview.render(sheet, unlistedNames: sheet.unlisted.map { tree.path(of: $0) }) }
             Self.card.render(principal, text: text, errors: errors, preview: sheet?.errors.isEmpty == false ? nil : preview)
         }, status: status)
     }
