@@ -55,3 +55,12 @@ extension StaffingRules {
         self.init(postTermYears: term, postResetYears: reset, methods: methods, waitingMonths: waiting, tieBreak: tieBreak)
     }
 }
+
+extension StaffingRules {
+    /// Why a round of this zone may not offer a post by `method` (nil when the policy lists it):
+    /// `staffing.methods` is the zone's own list of how its posts are filled.
+    public func refusal(offering method: AppointmentMethod) -> String? {
+        guard !methods.contains(method) else { return nil }
+        return "本园区政策（staffing.methods）只允许：\(methods.map(\.label).joined(separator: "、"))；不能以\(method.label)方式提供岗位"
+    }
+}
