@@ -1,7 +1,7 @@
 /// How posts are filled (全员聘任): terms, how often posts are re-set, methods, what happens to
 /// people left without a post, and how equal rankings are ordered.
 public struct StaffingRules: Sendable, Equatable {
-    /// 聘期 in years (毕节: 1–3); SPEC bounds every zone to 1–3.
+    /// 聘期 in years (毕节: 1–3), within `termBounds`.
     public var postTermYears: ClosedRange<Int>
     /// How often the post catalogue is re-set, in years (毕节: 岗位1–3年设定一次).
     public var postResetYears: ClosedRange<Int>
@@ -45,7 +45,7 @@ public enum AppointmentMethod: String, CaseIterable, Codable, Sendable {
 
 extension StaffingRules {
     init?(reading r: PolicyReader) {
-        let term = r.value("post_term_years")?.intRange(within: 1...3)
+        let term = r.value("post_term_years")?.intRange(within: Self.termBounds)
         let reset = r.value("post_reset_years")?.intRange(within: 1...3)
         let methods = r.list("methods") { $0.keyword(AppointmentMethod.self) }
         if let methods { r.value("methods")?.requireNonEmptyUnique(methods.map(\.rawValue)) }
@@ -57,6 +57,18 @@ extension StaffingRules {
 }
 
 extension StaffingRules {
+    /// SPEC bounds every zone's 聘期 to 1–3 years; a zone's `staffing.post_term_years` may narrow it.
+    public static let termBounds = 1...3
+
+    /// Why a post may not have a 聘期 of `years` (nil when it may): outside the zone's
+    /// `staffing.post_term_years`, or outside `termBounds` for a zone without a policy.
+    public static func termProblem(_ years: Int?, under rules: StaffingRules?) -> String? {
+        let range = rules?.postTermYears ?? termBounds
+        if let years, range.contains(years) { return nil }
+        let span = range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound)–\(range.upperBound)"
+        return rules == nil ? "聘期为\(span)年" : "聘期为\(span)年（本园区政策 staffing.post_term_years）"
+    }
+
     /// Why a round of this zone may not offer a post by `method` (nil when the policy lists it):
     /// `staffing.methods` is the zone's own list of how its posts are filled.
     public func refusal(offering method: AppointmentMethod) -> String? {

@@ -164,7 +164,7 @@ struct PostController {
         let input = Self.input(from: form)
         let zoneID = try principal.zoneID
         let units = Set(try await env.store.units.all(zoneID: zoneID).map(\.id))
-        switch input.validate(knownUnits: units) {
+        switch input.validate(knownUnits: units, staffing: try await env.store.policies.current(zoneID: zoneID)?.policy.staffing) {
         case .failure(let errors):
             return try await list(principal, input: input, errors: errors, message: "请更正标红的字段，未保存任何内容。", status: .unprocessableContent)
         case .success(let post):
@@ -183,7 +183,7 @@ struct PostController {
         // Re-render against the version the user edited, so a stale form stays stale until reloaded.
         var edited = post
         edited.version = version
-        switch input.validate(knownUnits: [post.unitID]) {
+        switch input.validate(knownUnits: [post.unitID], staffing: try await env.store.policies.current(zoneID: zoneID)?.policy.staffing) {
         case .failure(let errors):
             return try await edit(edited, principal, input: input, errors: errors, message: "请更正标红的字段，未保存任何内容。", status: .unprocessableContent)
         case .success(let valid):
