@@ -30,7 +30,7 @@ struct PostImportTests {
     /// A zone whose `staffing.post_term_years` is 2–3 refuses a 1-year post in the sheet, naming the key,
     /// and takes a 2-year one.
     @Test func termsAreBoundedByTheZonesPolicy() throws {
-        let staffing = StaffingRules(postTermYears: 2...3, postResetYears: 1...3, methods: [.competitive], waitingMonths: 3, tieBreak: [.id])
+        let staffing = StaffingRules(postTermYears: 2...3, methods: [.competitive], waitingMonths: 3, tieBreak: [.id])
         let sheet = try CSVTable(parsing: Self.header + "\n产业发展局,综合文员,2,综合,1.000,1,1,,,,\n招商局,招商专员,3,招商,1.2,1,2,,,,\n")
         #expect(PostImport(sheet, units: Self.units, existing: [], staffing: nil).posts.map(\.termYears) == [1, 2])
         let bounded = PostImport(sheet, units: Self.units, existing: [], staffing: staffing)

@@ -113,7 +113,7 @@ struct PostController {
                                    options: [("1", "1年"), ("2", "2年"), ("3", "3年")], errors: errors, required: true)
             Components.field("任职条件", name: "requirements", value: input.requirements, errors: errors)
             Components.field("有效期起", name: "validFrom", value: input.validFrom, errors: errors, hint: "yyyy-MM-dd，可不填", type: "date")
-            Components.field("有效期止", name: "validTo", value: input.validTo, errors: errors, hint: "岗位每1–3年重新设定；可不填", type: "date")
+            Components.field("有效期止", name: "validTo", value: input.validTo, errors: errors, hint: "可不填", type: "date")
         }
     }
 
