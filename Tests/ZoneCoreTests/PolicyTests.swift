@@ -56,7 +56,6 @@ struct ShippedPolicyTests {
         #expect(policy.figure("debt_resolved")?.measure == .amount("5.83"))
         #expect(policy.organization.establishment == [.institutional])
         #expect(policy.staffing.postTermYears == 1...3)
-        #expect(policy.staffing.postResetYears == 1...3)
         #expect(policy.appraisal.cycles == [.monthlyDispatch, .quarterlyMonitoring, .halfYearEvaluation, .annual])
         let fund = try #require(policy.pay.performanceFund)
         #expect(fund.multiple == 1...6)
@@ -219,7 +218,6 @@ struct BrokenPolicyTests {
           at_quota: one_out_one_in
         staffing:
           post_term_years: {min: 1, max: 3}
-          post_reset_years: {min: 1, max: 3}
           methods: [competitive]
           waiting_months: 3
           tie_break: [score, seniority, id]
@@ -281,67 +279,67 @@ struct BrokenPolicyTests {
 
     @Test(arguments: [
         ("weights not summing to 100", [("worklog: 10}", "worklog: 5}")],
-         ["policies/x.yaml:17: appraisal.weights 合计应为100，实际为95 / weights must sum to 100, got 95"]),
+         ["policies/x.yaml:16: appraisal.weights 合计应为100，实际为95 / weights must sum to 100, got 95"]),
         ("fraction above 1", [("cap: 0.20", "cap: 1.2")],
-         ["policies/x.yaml:26: appraisal.distribution.top.cap 应为 0 到 1 之间的比例（最多四位小数），实际为“1.2” / expected a fraction between 0 and 1 (at most 4 decimals), got \"1.2\""]),
+         ["policies/x.yaml:25: appraisal.distribution.top.cap 应为 0 到 1 之间的比例（最多四位小数），实际为“1.2” / expected a fraction between 0 and 1 (at most 4 decimals), got \"1.2\""]),
         ("cap above the approved cap", [("cap: 0.20", "cap: 0.30")],
-         ["policies/x.yaml:26: appraisal.distribution.top cap（0.3）不得大于 approved_cap（0.25） / cap (0.3) must not exceed approved_cap (0.25)"]),
+         ["policies/x.yaml:25: appraisal.distribution.top cap（0.3）不得大于 approved_cap（0.25） / cap (0.3) must not exceed approved_cap (0.25)"]),
         ("coefficient outside 0.5–1.5", [("{min: 0.5, max: 1.5, source", "{min: 0.5, max: 2.0, source")],
-         ["policies/x.yaml:28: appraisal.department_coefficient.max 应在 0.5 到 1.5 之间，实际为 2 / must be between 0.5 and 1.5, got 2"]),
+         ["policies/x.yaml:27: appraisal.department_coefficient.max 应在 0.5 到 1.5 之间，实际为 2 / must be between 0.5 and 1.5, got 2"]),
         ("coefficient min above max", [("{min: 0.5, max: 1.5, source", "{min: 1.2, max: 0.8, source")],
-         ["policies/x.yaml:28: appraisal.department_coefficient min（1.2）不得大于 max（0.8） / min (1.2) must not exceed max (0.8)"]),
+         ["policies/x.yaml:27: appraisal.department_coefficient min（1.2）不得大于 max（0.8） / min (1.2) must not exceed max (0.8)"]),
         ("no grades", [("grades:\n    - {key: excellent, label: 优秀, min_score: 90}\n    - {key: qualified, label: 合格, min_score: 60}\n    - {key: unqualified, label: 不合格, min_score: 0}", "grades: []")],
-         ["policies/x.yaml:18: appraisal.grades 至少应有两个等次，实际为 0 个 / needs at least two grades, got 0"]),
+         ["policies/x.yaml:17: appraisal.grades 至少应有两个等次，实际为 0 个 / needs at least two grades, got 0"]),
         ("duplicate grade", [("{key: qualified, label: 合格", "{key: excellent, label: 合格")],
-         ["policies/x.yaml:20: appraisal.grades[1] 等次标识 excellent 重复 / duplicate grade key excellent"]),
+         ["policies/x.yaml:19: appraisal.grades[1] 等次标识 excellent 重复 / duplicate grade key excellent"]),
         ("unknown rounding rule", [("rounding: floor", "rounding: round")],
-         ["policies/x.yaml:24: appraisal.distribution.rounding 未知取值“round”，可选：floor、half_up、at_least_one / unknown value \"round\", expected one of: floor, half_up, at_least_one"]),
+         ["policies/x.yaml:23: appraisal.distribution.rounding 未知取值“round”，可选：floor、half_up、at_least_one / unknown value \"round\", expected one of: floor, half_up, at_least_one"]),
         ("term of four years", [("post_term_years: {min: 1, max: 3}", "post_term_years: {min: 1, max: 4}")],
          ["policies/x.yaml:10: staffing.post_term_years.max 应在 1 到 3 之间，实际为 4 / must be between 1 and 3, got 4"]),
         ("no publicity days", [("publicity_working_days: 5", "publicity_working_days: 0")],
-         ["policies/x.yaml:31: appraisal.publicity_working_days 应在 1 到 30 之间，实际为 0 / must be between 1 and 30, got 0"]),
+         ["policies/x.yaml:30: appraisal.publicity_working_days 应在 1 到 30 之间，实际为 0 / must be between 1 and 30, got 0"]),
         ("misspelt and unknown fields", [("  weights:", "  weigths:"), ("  at_quota:", "  at_quota_rule: x\n  at_quota:")],
          ["policies/x.yaml:8: organization.at_quota_rule 未知字段 / unknown field",
-          "policies/x.yaml:17: appraisal.weights 缺少必填字段 / required field is missing",
-          "policies/x.yaml:18: appraisal.weigths 未知字段（是否应为 weights？） / unknown field (did you mean weights?)"]),
+          "policies/x.yaml:16: appraisal.weights 缺少必填字段 / required field is missing",
+          "policies/x.yaml:17: appraisal.weigths 未知字段（是否应为 weights？） / unknown field (did you mean weights?)"]),
         ("unclosed bracket", [("  methods: [competitive]", "  methods: [competitive")],
-         ["policies/x.yaml:13: YAML 语法错误（第 17 列，所在结构始于第 12 行） / YAML syntax error at column 17 (structure starts on line 12): while parsing a flow sequence did not find expected ',' or ']'"]),
+         ["policies/x.yaml:12: YAML 语法错误（第 17 列，所在结构始于第 11 行） / YAML syntax error at column 17 (structure starts on line 11): while parsing a flow sequence did not find expected ',' or ']'"]),
         ("duplicate field", [("  waiting_months: 3", "  waiting_months: 3\n  waiting_months: 4")],
-         ["policies/x.yaml:13: 同一映射中字段重复：waiting_months / duplicate field(s) in one mapping: waiting_months"]),
+         ["policies/x.yaml:12: 同一映射中字段重复：waiting_months / duplicate field(s) in one mapping: waiting_months"]),
         ("several problems at once", [("worklog: 10}", "worklog: 5}"), ("rounding: floor", "rounding: round"), ("publicity_working_days: 5", "publicity_working_days: 0")],
-         ["policies/x.yaml:17: appraisal.weights 合计应为100，实际为95 / weights must sum to 100, got 95",
-          "policies/x.yaml:24: appraisal.distribution.rounding 未知取值“round”，可选：floor、half_up、at_least_one / unknown value \"round\", expected one of: floor, half_up, at_least_one",
-          "policies/x.yaml:31: appraisal.publicity_working_days 应在 1 到 30 之间，实际为 0 / must be between 1 and 30, got 0"]),
+         ["policies/x.yaml:16: appraisal.weights 合计应为100，实际为95 / weights must sum to 100, got 95",
+          "policies/x.yaml:23: appraisal.distribution.rounding 未知取值“round”，可选：floor、half_up、at_least_one / unknown value \"round\", expected one of: floor, half_up, at_least_one",
+          "policies/x.yaml:30: appraisal.publicity_working_days 应在 1 到 30 之间，实际为 0 / must be between 1 and 30, got 0"]),
         ("undefined grade in a consequence", [("{when: grade, grade: unqualified", "{when: grade, grade: failed")],
-         ["policies/x.yaml:30: appraisal.consequences[0].grade 未定义的等次 failed，已定义：excellent、qualified、unqualified / undefined grade failed, defined: excellent, qualified, unqualified"]),
+         ["policies/x.yaml:29: appraisal.consequences[0].grade 未定义的等次 failed，已定义：excellent、qualified、unqualified / undefined grade failed, defined: excellent, qualified, unqualified"]),
         ("field that does not apply", [("grade: unqualified, then: no_incentive_pay}", "grade: unqualified, years: 2, then: no_incentive_pay}")],
-         ["policies/x.yaml:30: appraisal.consequences[0].years 仅用于 when: consecutive_grade / only applies to when: consecutive_grade"]),
+         ["policies/x.yaml:29: appraisal.consequences[0].years 仅用于 when: consecutive_grade / only applies to when: consecutive_grade"]),
         ("bottom trigger without a bottom band", [("    bottom: {grade: unqualified, floor: 0.05}\n", ""), ("{when: grade, grade: unqualified, then: no_incentive_pay}", "{when: bottom_of_year, then: remove_from_post}")],
-         ["policies/x.yaml:29: appraisal.consequences[0].when appraisal.distribution 未设 bottom（末位比例），无法判断末位 / needs appraisal.distribution.bottom to know who is at the bottom"]),
+         ["policies/x.yaml:28: appraisal.consequences[0].when appraisal.distribution 未设 bottom（末位比例），无法判断末位 / needs appraisal.distribution.bottom to know who is at the bottom"]),
         ("tie-break order that can leave a tie", [("  tie_break: [score, seniority, id]\nappraisal", "  tie_break: [score, seniority]\nappraisal")],
-         ["policies/x.yaml:14: staffing.tie_break 须以 id 结尾，才能保证不留并列 / must end with id so that no tie remains"]),
+         ["policies/x.yaml:13: staffing.tie_break 须以 id 结尾，才能保证不留并列 / must end with id so that no tie remains"]),
         ("grade factors missing a grade", [("{basis: score}", "{basis: grade, grade_factors: {excellent: 1.2, qualified: 1}}")],
-         ["policies/x.yaml:34: pay.individual_share.grade_factors 缺少等次 unqualified 的系数 / missing a factor for grade unqualified"]),
+         ["policies/x.yaml:33: pay.individual_share.grade_factors 缺少等次 unqualified 的系数 / missing a factor for grade unqualified"]),
         ("missing section field", [("  base: post\n", "")],
-         ["policies/x.yaml:33: pay.base 缺少必填字段 / required field is missing"]),
+         ["policies/x.yaml:32: pay.base 缺少必填字段 / required field is missing"]),
         ("wrong scalar types", [("version: 1", "version: one"), ("effective: 2024-01-01", "effective: 2024-02-30"), ("waiting_months: 3", "waiting_months: \"3\"")],
          ["policies/x.yaml:3: version 应为整数，实际为“one” / expected an integer, got \"one\"",
           "policies/x.yaml:4: effective 应为日期 yyyy-MM-dd，实际为“2024-02-30” / expected a date yyyy-MM-dd, got \"2024-02-30\"",
-          "policies/x.yaml:13: staffing.waiting_months 应为整数，实际为“3” / expected an integer, got \"3\""]),
+          "policies/x.yaml:12: staffing.waiting_months 应为整数，实际为“3” / expected an integer, got \"3\""]),
         ("unknown trigger, its grade not echoed", [("{when: grade, grade: unqualified, then", "{when: graded, grade: unqualified, then")],
-         ["policies/x.yaml:30: appraisal.consequences[0].when 未知取值“graded”，可选：grade、consecutive_grade、bottom_of_year、bottom_every_year_of_term、term_goals_missed / unknown value \"graded\", expected one of: grade, consecutive_grade, bottom_of_year, bottom_every_year_of_term, term_goals_missed"]),
+         ["policies/x.yaml:29: appraisal.consequences[0].when 未知取值“graded”，可选：grade、consecutive_grade、bottom_of_year、bottom_every_year_of_term、term_goals_missed / unknown value \"graded\", expected one of: grade, consecutive_grade, bottom_of_year, bottom_every_year_of_term, term_goals_missed"]),
         ("no annual cycle", [("cycles: [annual]", "cycles: [monthly_dispatch]")],
-         ["policies/x.yaml:16: appraisal.cycles 须包含 annual（年度考核），等次与后果都按年度评定 / must include annual: grades and consequences are decided yearly"]),
+         ["policies/x.yaml:15: appraisal.cycles 须包含 annual（年度考核），等次与后果都按年度评定 / must include annual: grades and consequences are decided yearly"]),
         ("grade thresholds not falling", [("label: 合格, min_score: 60", "label: 合格, min_score: 95")],
-         ["policies/x.yaml:20: appraisal.grades[1] min_score 应低于上一等次（90），实际为 95 / min_score must be below the previous grade's (90), got 95"]),
+         ["policies/x.yaml:19: appraisal.grades[1] min_score 应低于上一等次（90），实际为 95 / min_score must be below the previous grade's (90), got 95"]),
         ("bands with assigned coefficients", [("max: 1.5, source: assigned}", "max: 1.5, source: assigned, bands: []}")],
-         ["policies/x.yaml:28: appraisal.department_coefficient.bands 仅用于 source: score_bands / only applies to source: score_bands"]),
+         ["policies/x.yaml:27: appraisal.department_coefficient.bands 仅用于 source: score_bands / only applies to source: score_bands"]),
         ("seed field of another kind", [("    part: 115\n", "    part: 115\n    value: 3\n")],
-         ["policies/x.yaml:46: seed_figures.retained.value 不适用于 kind: share / does not apply to kind: share"]),
+         ["policies/x.yaml:45: seed_figures.retained.value 不适用于 kind: share / does not apply to kind: share"]),
         ("seed parts not adding up", [("{甲: 4, 乙: 6}", "{甲: 4, 乙: 5}")],
-         ["policies/x.yaml:41: seed_figures.establishment.parts 各部分之和 4+5=9，与 value（10）不符 / parts add up to 9, not value (10)"]),
+         ["policies/x.yaml:40: seed_figures.establishment.parts 各部分之和 4+5=9，与 value（10）不符 / parts add up to 9, not value (10)"]),
         ("seed share misprinted", [("percent: 24.7", "percent: 24.8")],
-         ["policies/x.yaml:47: seed_figures.retained.percent 按数据计算应为 24.7%，实际填写 24.8% / computes to 24.7% from the counts, file says 24.8%"]),
+         ["policies/x.yaml:46: seed_figures.retained.percent 按数据计算应为 24.7%，实际填写 24.8% / computes to 24.7% from the counts, file says 24.8%"]),
     ] as [(String, [(String, String)], [String])])
     func isRefusedWithTheExpectedMessages(_ name: String, _ edits: [(String, String)], _ expected: [String]) {
         #expect(Self.messages(edits) == expected, "\(name)")
@@ -374,7 +372,7 @@ struct BrokenPolicyTests {
         } catch {
             #expect(error.messages == [
                 "\(y):1: code 应与文件名一致（y），实际为 x / must match the file name (y), got x",
-                "\(z):17: appraisal.weights 合计应为100，实际为95 / weights must sum to 100, got 95",
+                "\(z):16: appraisal.weights 合计应为100，实际为95 / weights must sum to 100, got 95",
             ])
         }
     }

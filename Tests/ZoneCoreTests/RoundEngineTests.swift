@@ -74,9 +74,9 @@ struct RoundEngineTests {
         var input = PostInput()
         input.unitID = "1"; input.title = "招商专员"; input.level = "3"; input.category = "招商"; input.payCoefficient = "1.25"
         input.headcount = "2"; input.termYears = "3"
-        #expect(try input.validate(knownUnits: [1]).get().payCoefficientMilli == 1250)
+        #expect(try input.validate(knownUnits: [1], staffing: nil).get().payCoefficientMilli == 1250)
         input.payCoefficient = "1.2345"; input.termYears = "4"
-        guard case .failure(let errors) = input.validate(knownUnits: [1]) else { Issue.record("expected errors"); return }
+        guard case .failure(let errors) = input.validate(knownUnits: [1], staffing: nil) else { Issue.record("expected errors"); return }
         #expect(errors["payCoefficient"] != nil && errors["termYears"] == "聘期为1–3年")
     }
 }

@@ -46,7 +46,7 @@ struct UnitReferenceTests {
                                  book: book, existingIDs: [], today: .testToday)
         #expect(fixed.errors.isEmpty && fixed.people.map(\.unitID) == [3, 5])
         let posts = PostImport(try CSVTable(parsing: PostImportTests.header + "\n汽车工业园管理办/招商服务部,招商专员,3,招商,1.3,2,3,,,,\n招商服务部,文员,2,综合,1,1,3,,,,"),
-                               units: Self.tree, existing: [])
+                               units: Self.tree, existing: [], staffing: nil)
         #expect(posts.errors.map(\.description) == ["第3行 单位：" + UnitReference(Self.tree).problem("招商服务部")!])
     }
 }

@@ -125,6 +125,36 @@ struct RoundRulesStoreTests {
         }
     }
 
+    /// `staffing.methods` decides how a round may offer a post: 仪征 lists 竞争上岗 and 双向选择, so
+    /// 直接聘任 is refused naming the key, and allowed once a version of the policy lists it. A round
+    /// keeps the list of the version it was created under.
+    @Test(arguments: TestDatabase.backends)
+    func aRoundOffersOnlyTheMethodsItsPolicyLists(_ backend: Backend) async throws {
+        try await TestDatabase.withStore(backend) { (store: Store) async throws in
+            let (zone, units) = try await TestDatabase.seedZone(store)
+            try await store.policies.load(zoneID: zone, yaml: try Self.policy("yizheng"), source: "yizheng.yaml", actor: "hr")
+            let post = try await store.posts.create(Post(id: 0, unitID: units[1], title: "岗位", level: 2, category: .general, payCoefficientMilli: 1000,
+                                                         requirements: "", headcount: 1, termYears: 3, leadership: nil), zoneID: zone, actor: "hr").id
+            let before = try await store.rounds.create(zoneID: zone, name: "第一批", deadline: Self.openDeadline, actor: "hr")
+            await #expect(throws: StoreError.invalid("本园区政策（staffing.methods）只允许：竞争上岗、双向选择；不能以直接聘任方式提供岗位")) {
+                try await store.rounds.offer(roundID: before, zoneID: zone, postID: post, method: .direct, capacity: 1, examWeight: 50, actor: "hr")
+            }
+            #expect(try await store.rounds.offers(roundID: before).isEmpty)
+            try await store.rounds.offer(roundID: before, zoneID: zone, postID: post, method: .mutualSelection, capacity: 1, examWeight: 50, actor: "hr")
+            #expect(try await store.rounds.offers(roundID: before).map(\.method) == [.mutualSelection])
+
+            try await store.policies.load(zoneID: zone, yaml: try Self.policy("yizheng", [
+                ("methods: [competitive, mutual_selection]", "methods: [competitive, mutual_selection, direct]"),
+            ]), source: "yizheng-v2.yaml", actor: "hr")
+            let after = try await store.rounds.create(zoneID: zone, name: "第二批", deadline: Self.openDeadline, actor: "hr")
+            try await store.rounds.offer(roundID: after, zoneID: zone, postID: post, method: .direct, capacity: 1, examWeight: 50, actor: "hr")
+            #expect(try await store.rounds.offers(roundID: after).map(\.method) == [.direct])
+            await #expect(throws: StoreError.invalid("本园区政策（staffing.methods）只允许：竞争上岗、双向选择；不能以直接聘任方式提供岗位")) {
+                try await store.rounds.offer(roundID: before, zoneID: zone, postID: post, method: .direct, capacity: 1, examWeight: 50, actor: "hr")
+            }
+        }
+    }
+
     /// 公示 of an appraisal lasts the working days of the policy version it started under, not of a
     /// version loaded after it started.
     @Test(arguments: TestDatabase.backends)

@@ -64,6 +64,26 @@ struct CommandLineTests {
         #expect(StoreError.invalid("请填写考核名称").bilingualMessage == "请填写考核名称 / refused (the reason is given in Chinese above)")
     }
 
+    /// `zonedesk import posts` bounds 聘期 by the zone's `staffing.post_term_years`, as the web sheet does.
+    @Test func postImportFollowsThePolicysTerm() async throws {
+        let directory = try await Self.demoDatabase()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let db = directory.appendingPathComponent("demo.sqlite").path
+        let policy = directory.appendingPathComponent("bijie.yaml").path, sheet = directory.appendingPathComponent("posts.csv").path
+        let shipped = try String(contentsOfFile: Self.policies + "/bijie.yaml", encoding: .utf8), term = "post_term_years: {min: 1, max: 3}"
+        #expect(shipped.contains(term))
+        try shipped.replacingOccurrences(of: term, with: "post_term_years: {min: 2, max: 3}").write(toFile: policy, atomically: true, encoding: .utf8)
+        let loaded = try Self.zonedesk(["policy", "load", "--db", db, "--zone", "bijie", policy])
+        #expect(loaded.status == 0, "\(loaded.output)")
+        let header = PostImport.columns.joined(separator: ",")
+        try (header + "\n产业发展局,一年岗,2,综合,1.000,1,1,,,,\n").write(toFile: sheet, atomically: true, encoding: .utf8)
+        let refused = try Self.zonedesk(["import", "posts", "--db", db, "--zone", "bijie", sheet])
+        #expect(refused.status == 2 && refused.output.contains("聘期为2–3年（本园区政策 staffing.post_term_years）"), "\(refused.output)")
+        try (header + "\n产业发展局,两年岗,2,综合,1.000,1,2,,,,\n").write(toFile: sheet, atomically: true, encoding: .utf8)
+        let imported = try Self.zonedesk(["import", "posts", "--db", db, "--zone", "bijie", sheet])
+        #expect(imported.status == 0 && imported.output.contains("已导入 1 行"), "\(imported.output)")
+    }
+
     @Test func holidaysAreImportedAllOrNothing() async throws {
         let directory = try await Self.demoDatabase()
         defer { try? FileManager.default.removeItem(at: directory) }

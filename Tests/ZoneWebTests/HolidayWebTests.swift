@@ -25,6 +25,7 @@ struct HolidayWebTests {
         let people = try await app.store.people.search(PeopleQuery(zoneID: zone, unitIDs: [head.unitID!], pageSize: 3)).people
         let post = try await app.store.posts.create(Post(id: 0, unitID: head.unitID!, title: "年末岗位", level: 2, category: .general, payCoefficientMilli: 1000,
                                                          requirements: "", headcount: 1, termYears: 2, leadership: nil), zoneID: zone, actor: "hr")
+        try await app.allowMutualSelection()
         let round = try await app.store.rounds.create(zoneID: zone, name: "年末聘任", deadline: CivilDate(year: 2026, month: 12, day: 30)!, actor: "hr")
         try await app.store.rounds.offer(roundID: round, zoneID: zone, postID: post.id, method: .mutualSelection, capacity: 1, examWeight: 50, actor: "hr")
         try await app.store.rounds.setStatus(roundID: round, zoneID: zone, from: [.draft], to: .open, actor: "hr")

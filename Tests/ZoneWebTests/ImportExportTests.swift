@@ -191,6 +191,36 @@ struct ImportExportTests {
         }
     }
 
+    /// The demo zone under a policy version whose `staffing.post_term_years` is 2–3: the post form and
+    /// the sheet refuse a 1-year 聘期 naming the key, and take a 2-year one.
+    @Test func postTermsFollowTheZonesPolicy() async throws {
+        let app = try await TestApp.make()
+        let zone = try await app.account("hr").zoneID!, unit = try await app.account("chanye_head").unitID!
+        let shipped = try PolicyFiles.text(code: DemoZone.zoneCode), term = "post_term_years: {min: 1, max: 3}"
+        #expect(shipped.contains(term))
+        try await app.store.policies.load(zoneID: zone, yaml: shipped.replacingOccurrences(of: term, with: "post_term_years: {min: 2, max: 3}"),
+                                          source: "bijie-term.yaml", actor: "hr")
+        let message = "聘期为2–3年（本园区政策 staffing.post_term_years）"
+        try await app.run { browser in
+            try await browser.login("hr")
+            func form(_ title: String, years: String) -> [(String, String)] {
+                [("unitID", String(unit)), ("title", title), ("level", "2"), ("category", "综合"), ("payCoefficient", "1.0"), ("headcount", "1"),
+                 ("termYears", years), ("leadership", ""), ("requirements", "")]
+            }
+            let refused = try await browser.post("/posts", form("一年岗", years: "1"))
+            #expect(refused.status == .unprocessableContent && refused.body.contains(message))
+            #expect(try await browser.post("/posts", form("两年岗", years: "2")).location == "/posts?msg=saved")
+
+            let header = PostImport.columns.joined(separator: ",")
+            let sheet = try await browser.post("/posts/import", [("csv", header + "\n产业发展局,导入一年岗,2,综合,1.000,1,1,,,,\n")])
+            #expect(sheet.status == .unprocessableContent && sheet.body.contains(message))
+            let imported = try await browser.post("/posts/import", [("csv", header + "\n产业发展局,导入两年岗,2,综合,1.000,1,2,,,,\n")])
+            #expect(imported.status == .ok && imported.body.contains("已导入 1 个岗位"))
+            let titles = try await app.store.posts.all(zoneID: zone).map(\.title)
+            #expect(titles.contains("两年岗") && titles.contains("导入两年岗") && !titles.contains("一年岗") && !titles.contains("导入一年岗"))
+        }
+    }
+
     /// Posts from the template's columns: a bad row writes nothing, the fixed sheet adds every post at once.
     @Test func postsFromASheet() async throws {
         let app = try await TestApp.make()

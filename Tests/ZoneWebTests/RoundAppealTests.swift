@@ -22,6 +22,7 @@ struct RoundAppealTests {
         }
         let recruited = try await post("数据分析师")
         let mutual = try await post("综合文员")
+        try await app.allowMutualSelection()
         try await app.run { browser in
             try await browser.login("hr")
             let path = try #require(try await browser.post("/rounds", [("name", "2026年聘任"), ("deadline", "2026-09-25")]).location)

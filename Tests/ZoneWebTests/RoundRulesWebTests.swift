@@ -37,6 +37,33 @@ struct RoundRulesWebTests {
         return posts
     }
 
+    /// 毕节's policy lists 竞争上岗, 社会招聘 and 直接聘任 (`staffing.methods`): its round page offers only
+    /// those, and posting 双向选择 anyway is refused naming the key. A round created after a policy
+    /// version that lists 双向选择 takes it; the earlier round still refuses it.
+    @Test func aRoundOffersOnlyThePolicysMethods() async throws {
+        let app = try await TestApp.make()
+        let post = try #require(try await Self.posts(app, count: 1).first)
+        try await app.run { browser in
+            try await browser.login("hr")
+            let path = try #require(try await browser.post("/rounds", [("name", "竞聘上岗"), ("deadline", "2026-09-30")]).location)
+            let page = try await browser.get(path)
+            #expect(page.body.contains(">竞争上岗</option>") && page.body.contains(">直接聘任</option>") && !page.body.contains(">双向选择</option>"))
+            let refused = try await browser.post(path + "/offers", [("postID", String(post)), ("method", "mutual_selection"), ("capacity", "1"), ("examWeight", "")])
+            #expect(refused.status == .conflict)
+            #expect(refused.body.contains("本园区政策（staffing.methods）只允许：竞争上岗、社会招聘、直接聘任；不能以双向选择方式提供岗位"))
+            #expect(try await browser.post(path + "/offers", [("postID", String(post)), ("method", "competitive"), ("capacity", "1"),
+                                                              ("examWeight", "50")]).status == .seeOther)
+
+            try await app.allowMutualSelection()
+            let later = try #require(try await browser.post("/rounds", [("name", "双向选择"), ("deadline", "2026-09-30")]).location)
+            #expect(try await browser.get(later).body.contains(">双向选择</option>"))
+            #expect(try await browser.post(later + "/offers", [("postID", String(post)), ("method", "mutual_selection"), ("capacity", "1"),
+                                                               ("examWeight", "")]).status == .seeOther)
+            #expect(try await browser.post(path + "/offers", [("postID", String(post)), ("method", "mutual_selection"), ("capacity", "1"),
+                                                              ("examWeight", "")]).status == .conflict)
+        }
+    }
+
     /// Random rounds entered as people enter them: 组织人事 offers and opens, each employee picks up
     /// to three 志愿 in their own order, the head types position numbers; after the deadline the
     /// round is computed. Every result equals the engine's on the same instance and `matching`'s.
@@ -53,6 +80,7 @@ struct RoundRulesWebTests {
                     what: Array(postIDs.shuffled(using: &rng).prefix(round.capacities.count)))
         }
         let today = app.store.clock.today.description
+        try await app.allowMutualSelection()
         try await app.run { browser in
             try await browser.login("hr")
             var paths: [String] = []

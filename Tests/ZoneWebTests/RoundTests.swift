@@ -24,6 +24,7 @@ struct RoundTests {
                                                                    passwordHash: app.env.hasher.hash(TestApp.password), role: .employee,
                                                                    zoneID: zone, personID: colleague.id, mustChangePassword: false), actor: "t")
         _ = other
+        try await app.allowMutualSelection()
         try await app.run { browser in
             try await browser.login("hr")
             let post = try await browser.post("/posts", [("unitID", String(head.unitID!)), ("title", "招商专员"), ("level", "3"), ("category", "招商"),

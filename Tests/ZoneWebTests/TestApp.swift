@@ -70,6 +70,17 @@ struct TestApp: Sendable {
         #expect(account.username == username)
     }
 
+    /// Loads a new version of the demo zone's (毕节) policy that also lists 双向选择 among
+    /// `staffing.methods`: 毕节's seed names only 竞聘上岗, 公开招聘 and 一事一议, so a test of a
+    /// 双向选择 round in the demo zone takes a zone that adopted it. Rounds created afterwards use it.
+    func allowMutualSelection() async throws {
+        let zone = try await account("hr").zoneID!
+        let shipped = try PolicyFiles.text(code: DemoZone.zoneCode), methods = "methods: [competitive, open_recruitment, direct]"
+        #expect(shipped.contains(methods))
+        let yaml = shipped.replacingOccurrences(of: methods, with: "methods: [competitive, open_recruitment, direct, mutual_selection]")
+        try await store.policies.load(zoneID: zone, yaml: yaml, source: "bijie-mutual-selection.yaml", actor: "test")
+    }
+
     /// Runs `body` against the router (no socket), then removes the database.
     func run(_ body: @escaping @Sendable (TestBrowser) async throws -> Void) async throws {
         let app = Application(router: buildRouter(env).router)

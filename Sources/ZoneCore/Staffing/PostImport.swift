@@ -14,8 +14,9 @@ public struct PostImport: Sendable {
     public let posts: [Post]
     public let errors: [ImportRowError]
 
-    /// `units` is the zone's org tree (a 单位 is named as `UnitReference` reads it); `existing` is the catalogue as it stands.
-    public init(_ table: CSVTable, units: UnitTree, existing: [Post]) {
+    /// `units` is the zone's org tree (a 单位 is named as `UnitReference` reads it); `existing` is the catalogue as it stands;
+    /// `staffing` is the zone's policy (nil for a zone without one), as for the form.
+    public init(_ table: CSVTable, units: UnitTree, existing: [Post], staffing: StaffingRules?) {
         let missing = Self.columns.filter { Self.required.contains($0) && !table.header.contains($0) }
         guard missing.isEmpty else {
             posts = []
@@ -37,7 +38,7 @@ public struct PostImport: Sendable {
             (input.unitID, input.title, input.level, input.category) = (unit.map(String.init) ?? "", cell("岗位名称"), cell("岗位层级"), cell("岗位类别"))
             (input.payCoefficient, input.headcount, input.termYears) = (cell("薪酬系数"), cell("岗位数"), cell("聘期（年）"))
             (input.leadership, input.requirements, input.validFrom, input.validTo) = (cell("领导职务级别"), cell("任职条件"), cell("有效期起"), cell("有效期止"))
-            switch input.validate(knownUnits: Set(units.units.map(\.id))) {
+            switch input.validate(knownUnits: Set(units.units.map(\.id)), staffing: staffing) {
             case .failure(let fieldErrors):
                 for (field, message) in fieldErrors.byField {
                     let unitProblem = field == "unitID" && !unitName.isEmpty

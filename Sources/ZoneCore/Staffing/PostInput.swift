@@ -30,7 +30,8 @@ public struct PostInput: Sendable {
         validTo = post.validTo ?? ""
     }
 
-    public func validate(knownUnits: Set<Int64>) -> Result<Post, FieldErrors> {
+    /// `staffing` is the zone's policy (nil for a zone without one), whose `post_term_years` bounds 聘期.
+    public func validate(knownUnits: Set<Int64>, staffing: StaffingRules?) -> Result<Post, FieldErrors> {
         var errors = FieldErrors()
         let unit = Int64(unitID.trimmingWhitespace())
         if unit == nil || !knownUnits.contains(unit!) { errors.add("unitID", unitID.isEmpty ? "必填" : "单位不存在") }
@@ -45,7 +46,7 @@ public struct PostInput: Sendable {
         let count = Int(headcount.trimmingWhitespace())
         if count == nil || count! < 1 || count! > 999 { errors.add("headcount", "岗位数须为1–999的整数") }
         let term = Int(termYears.trimmingWhitespace())
-        if term == nil || !(1...3).contains(term!) { errors.add("termYears", "聘期为1–3年") }
+        if let problem = StaffingRules.termProblem(term, under: staffing) { errors.add("termYears", problem) }
         let rank = LeadershipRank(rawValue: leadership.trimmingWhitespace())
         if !leadership.trimmingWhitespace().isEmpty && rank == nil { errors.add("leadership", "领导职务级别无效") }
         let from = Self.optionalDate(validFrom, field: "validFrom", errors: &errors)

@@ -118,7 +118,11 @@ public struct RoundRepository: Sendable {
 
     public func offer(roundID: Int64, zoneID: Int64, postID: Int64, method: AppointmentMethod, capacity: Int, examWeight: Int, actor: String) async throws {
         try await change(roundID, zoneID: zoneID, allowed: [.draft], actor: actor, action: "round.offer",
-                         detail: "post=\(postID); method=\(method.rawValue); capacity=\(capacity)") { tx, _ in
+                         detail: "post=\(postID); method=\(method.rawValue); capacity=\(capacity)") { tx, round in
+            // The round's recorded policy decides, as it does for the rest of the round.
+            if let refusal = try await policy(of: round, zoneID: zoneID, in: tx)?.staffing.refusal(offering: method) {
+                throw StoreError.invalid(refusal)
+            }
             guard let post = try await PostRepository.find(postID, zoneID: zoneID, in: tx) else { throw StoreError.notFound("岗位 \(postID)") }
             guard post.active else { throw StoreError.invalid("岗位“\(post.title)”已停用，不能加入聘任批次") }
             try await tx.raw("DELETE FROM round_posts WHERE round_id = \(bind: roundID) AND post_id = \(bind: postID)").run()

@@ -23,7 +23,8 @@ extension PostController {
         // Only units in the account's scope may be named, as in the form.
         let units = try await env.store.units.all(zoneID: zoneID).filter { principal.scope.allows(unitID: $0.id) }
         let sheet = PostImport(table, units: UnitTree(units),
-                               existing: try await env.store.posts.all(zoneID: zoneID))
+                               existing: try await env.store.posts.all(zoneID: zoneID),
+                               staffing: try await env.store.policies.current(zoneID: zoneID)?.policy.staffing)
         guard sheet.errors.isEmpty else {
             return try await refuse(sheet.errors, "发现 \(sheet.errors.count) 处问题，未导入任何数据。请修改后重新提交。")
         }

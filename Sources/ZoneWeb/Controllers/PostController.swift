@@ -113,7 +113,7 @@ struct PostController {
                                    options: [("1", "1年"), ("2", "2年"), ("3", "3年")], errors: errors, required: true)
             Components.field("任职条件", name: "requirements", value: input.requirements, errors: errors)
             Components.field("有效期起", name: "validFrom", value: input.validFrom, errors: errors, hint: "yyyy-MM-dd，可不填", type: "date")
-            Components.field("有效期止", name: "validTo", value: input.validTo, errors: errors, hint: "岗位每1–3年重新设定；可不填", type: "date")
+            Components.field("有效期止", name: "validTo", value: input.validTo, errors: errors, hint: "可不填", type: "date")
         }
     }
 
@@ -164,7 +164,7 @@ struct PostController {
         let input = Self.input(from: form)
         let zoneID = try principal.zoneID
         let units = Set(try await env.store.units.all(zoneID: zoneID).map(\.id))
-        switch input.validate(knownUnits: units) {
+        switch input.validate(knownUnits: units, staffing: try await env.store.policies.current(zoneID: zoneID)?.policy.staffing) {
         case .failure(let errors):
             return try await list(principal, input: input, errors: errors, message: "请更正标红的字段，未保存任何内容。", status: .unprocessableContent)
         case .success(let post):
@@ -183,7 +183,7 @@ struct PostController {
         // Re-render against the version the user edited, so a stale form stays stale until reloaded.
         var edited = post
         edited.version = version
-        switch input.validate(knownUnits: [post.unitID]) {
+        switch input.validate(knownUnits: [post.unitID], staffing: try await env.store.policies.current(zoneID: zoneID)?.policy.staffing) {
         case .failure(let errors):
             return try await edit(edited, principal, input: input, errors: errors, message: "请更正标红的字段，未保存任何内容。", status: .unprocessableContent)
         case .success(let valid):

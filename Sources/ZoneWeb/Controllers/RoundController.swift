@@ -128,6 +128,8 @@ struct RoundController {
         let waitingMonths: Int
         /// The order that settles equal scores, from the round's policy version.
         let tieBreak: [TieBreakKey]
+        /// How the round may offer a post (`staffing.methods` of its policy version; every method without one).
+        let methods: [AppointmentMethod]
         /// 社会招聘 candidates; the page shows them only to those who may see the post's results.
         let candidates: [StoredCandidate]
         let objections: [StoredObjection]
@@ -152,6 +154,7 @@ struct RoundController {
                        tree: try await env.store.units.tree(zoneID: zoneID), people: people, notApplied: notApplied,
                        waitingMonths: policy?.staffing.waitingMonths ?? Self.waitingMonths,
                        tieBreak: policy?.staffing.tieBreak ?? TieBreakKey.declared,
+                       methods: policy?.staffing.methods ?? AppointmentMethod.allCases,
                        candidates: try await env.store.rounds.candidates(roundID: id),
                        objections: objections)
     }

@@ -89,7 +89,7 @@ struct RoundPage {
                         }
                     }
                     HTML.tag("select", ["name": "method", "aria-label": "聘任方式"]) {
-                        for method in [AppointmentMethod.mutualSelection, .competitive, .direct, .openRecruitment] {
+                        for method in [AppointmentMethod.mutualSelection, .competitive, .direct, .openRecruitment] where context.methods.contains(method) {
                             HTML.tag("option", ["value": method.rawValue]) { method.label }
                         }
                     }
