@@ -146,6 +146,21 @@ struct RestructuringPlanTests {
         #expect(throws: PlanError.self) { try RestructuringPlan(name: "x", operations: [.abolish(.existing(zone), peopleTo: .diverted("x"))]).apply(to: b.snapshot) }
     }
 
+    /// A plan step may not give a unit a quota of a kind the zone's policy does not list (organization.establishment);
+    /// withdrawing one is allowed, and the same step goes through under a policy that lists the kind.
+    @Test func aPlanStepKeepsToThePolicysKinds() throws {
+        var b = SnapshotBuilder()
+        let bureau = b.unit("发展服务局", .statutory, establishment: [.postCap: 50])
+        b.snapshot.organization = OrganizationRules(establishment: [.postCap], atQuota: .approval, leadershipTargets: [])
+        let plan = RestructuringPlan(name: "x", operations: [.setEstablishment(.existing(bureau), .institutional, 5)])
+        #expect(throws: PlanError(step: 1, message: "本园区政策（organization.establishment）只使用：员额；不能核定事业编制")) {
+            try plan.apply(to: b.snapshot)
+        }
+        _ = try RestructuringPlan(name: "x", operations: [.setEstablishment(.existing(bureau), .institutional, nil)]).apply(to: b.snapshot)
+        b.snapshot.organization?.establishment = [.postCap, .institutional]
+        #expect(try plan.apply(to: b.snapshot).establishment[.existing(bureau)]?[.institutional] == 5)
+    }
+
     @Test func percentFormats() {
         #expect(Percent.share(11, of: 14) == "78.57%")
         #expect(Percent.share(3, of: 5) == "60%")
