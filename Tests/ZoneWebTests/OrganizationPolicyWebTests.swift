@@ -48,4 +48,34 @@ struct OrganizationPolicyWebTests {
             #expect(try await app.store.quotas.book(zoneID: zone.id).establishment[department.id]?[.institutional] == 3)
         }
     }
+
+    /// 新余's policy targets 科级领导职数 −18.3% (organization.leadership_targets). Its 11 posts cut to 9 (−18.2%) miss the
+    /// target and the plan page says by how many; cut to 8 (−27.3%) they reach it, and a policy without the target shows nothing.
+    @Test func aPlanIsHeldAgainstTheLeadershipTarget() async throws {
+        let app = try await TestApp.make()
+        let zone = try #require(try await app.store.zones.find(code: "xinyu"))
+        try await app.addAccount("xinyu_planner", role: .hr, zoneID: zone.id)
+        let book = try await app.store.quotas.book(zoneID: zone.id)
+        let holder = try #require(book.leadership.first { $0.value[.sectionLevel] != nil })
+        #expect(book.leadership.values.reduce(0) { $0 + ($1[.sectionLevel] ?? 0) } == 11 && holder.value[.sectionLevel] == 11)
+        try await app.run { browser in
+            try await browser.login("xinyu_planner")
+            let path = try #require(try await browser.post("/plans", [("name", "岗位控制和机构运行调整方案")]).location)
+            func cut(to quota: Int, version: Int) async throws -> String {
+                #expect(try await browser.post(path + "/steps", [("op", "leadership"), ("unit", "e:\(holder.key)"), ("class", "科级"),
+                                                                 ("quota", String(quota)), ("version", String(version))]).status == .seeOther)
+                return try await browser.get(path).body
+            }
+            let missed = try await cut(to: 9, version: 1)
+            #expect(missed.contains("本方案未达到政策目标：科级领导职数：改革前 11，方案 9（−18.2%），目标 -18.3%，未达到（须再核减 1 名）"))
+            let reached = try await cut(to: 8, version: 2)
+            #expect(reached.contains("科级领导职数：改革前 11，方案 8（−27.3%），目标 -18.3%，已达到") && !reached.contains("本方案未达到政策目标"))
+
+            let policy = try await app.store.policies.require(zoneID: zone.id).document
+            let untargeted = policy.replacingOccurrences(of: "  leadership_targets:\n    - {class: 科级, change_percent: -18.3} # 科级领导职数核减18.3%\n", with: "")
+            #expect(untargeted != policy)
+            try await app.store.policies.load(zoneID: zone.id, yaml: untargeted, source: "test", actor: "test")
+            #expect(try await !browser.get(path).body.contains("organization.leadership_targets"))
+        }
+    }
 }
