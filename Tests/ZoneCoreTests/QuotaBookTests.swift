@@ -20,6 +20,32 @@ struct QuotaBookTests {
         StaffingChange(before: nil, after: Placement(unitID: unit, category: category, leadership: rank))
     }
 
+    /// A hire or an edit into a kind the policy does not list is refused naming the key; someone already in that kind
+    /// (from before the policy) may still be moved, and no policy restricts nothing.
+    @Test func kindsThePolicyDoesNotListTakeNoOne() {
+        let plain = Self.book(placements: [:])
+        let rules = OrganizationRules(establishment: [.postCap], atQuota: .approval, leadershipTargets: [])
+        let book = QuotaBook(tree: plain.tree, establishment: plain.establishment, leadership: plain.leadership, flatUnits: plain.flatUnits,
+                             placements: [Placement(unitID: 2, category: .institutional): 1], organization: rules)
+        #expect(plain.check([Self.hire(2)]).isEmpty)
+        #expect(book.check([Self.hire(2)]).map(\.message) == ["本园区政策（organization.establishment）只使用：员额；不能登记事业编制人员"])
+        #expect(book.check([Self.hire(5, .postCap)]).isEmpty)
+        let move = StaffingChange(before: Placement(unitID: 2, category: .institutional), after: Placement(unitID: 3, category: .institutional))
+        #expect(book.check([move]).isEmpty)
+    }
+
+    /// organization.at_quota: under `one_out_one_in` a 平编 unit may not grow even with a vacancy; under `approval` it hires within quota.
+    @Test func atQuotaDecidesWhetherAFlatUnitMayGrow() {
+        let plain = Self.book(placements: [:])
+        func book(_ rule: AtQuotaRule) -> QuotaBook {
+            QuotaBook(tree: plain.tree, establishment: plain.establishment, leadership: plain.leadership, flatUnits: plain.flatUnits,
+                      placements: [:], organization: OrganizationRules(establishment: [.institutional], atQuota: rule, leadershipTargets: []))
+        }
+        #expect(book(.oneOutOneIn).check([Self.hire(4)]).map(\.kind) == [.flatStaffing])
+        #expect(book(.approval).check([Self.hire(4)]).isEmpty)
+        #expect(book(.approval).check([Self.hire(4), Self.hire(4)]).map(\.kind) == [.establishment(.institutional)])
+    }
+
     @Test func departmentsShareTheirParentsEstablishment() {
         let book = Self.book(placements: [Placement(unitID: 2, category: .institutional): 2])
         #expect(book.check([Self.hire(3)]).isEmpty)

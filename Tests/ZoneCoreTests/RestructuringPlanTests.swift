@@ -146,6 +146,38 @@ struct RestructuringPlanTests {
         #expect(throws: PlanError.self) { try RestructuringPlan(name: "x", operations: [.abolish(.existing(zone), peopleTo: .diverted("x"))]).apply(to: b.snapshot) }
     }
 
+    /// A plan step may not give a unit a quota of a kind the zone's policy does not list (organization.establishment);
+    /// withdrawing one is allowed, and the same step goes through under a policy that lists the kind.
+    @Test func aPlanStepKeepsToThePolicysKinds() throws {
+        var b = SnapshotBuilder()
+        let bureau = b.unit("发展服务局", .statutory, establishment: [.postCap: 50])
+        b.snapshot.organization = OrganizationRules(establishment: [.postCap], atQuota: .approval, leadershipTargets: [])
+        let plan = RestructuringPlan(name: "x", operations: [.setEstablishment(.existing(bureau), .institutional, 5)])
+        #expect(throws: PlanError(step: 1, message: "本园区政策（organization.establishment）只使用：员额；不能核定事业编制")) {
+            try plan.apply(to: b.snapshot)
+        }
+        _ = try RestructuringPlan(name: "x", operations: [.setEstablishment(.existing(bureau), .institutional, nil)]).apply(to: b.snapshot)
+        b.snapshot.organization?.establishment = [.postCap, .institutional]
+        #expect(try plan.apply(to: b.snapshot).establishment[.existing(bureau)]?[.institutional] == 5)
+    }
+
+    /// A target is reached when the exact planned change is at most it: 60 → 49 is −18.33%, a cut of 18.3%; 60 → 50 keeps
+    /// one post too many; growth is held to a positive target; with no posts before there is nothing to compare.
+    @Test func leadershipTargetsAreComparedExactly() throws {
+        let cut = LeadershipTarget(rankClass: .sectionLevel, changePercent: try #require(PublishedPercent("-18.3")))
+        #expect(LeadershipTargetCheck(target: cut, before: 60, after: 49).met == true)
+        let short = LeadershipTargetCheck(target: cut, before: 60, after: 50)
+        #expect(short.met == false && short.shortfall == 1)
+        let growth = LeadershipTarget(rankClass: .division, changePercent: try #require(PublishedPercent("10")))
+        #expect(LeadershipTargetCheck(target: growth, before: 10, after: 11).met == true)
+        #expect(LeadershipTargetCheck(target: growth, before: 10, after: 12).shortfall == 1)
+        #expect(LeadershipTargetCheck(target: cut, before: 0, after: 3).met == nil)
+        var b = SnapshotBuilder()
+        b.unit("管委会", .committee, leadership: [.sectionLevel: 40, .section: 12, .deputySection: 8])
+        let comparison = PlanComparison(before: b.snapshot, after: b.snapshot)
+        #expect(comparison.checks([cut]).map(\.before) == [60])
+    }
+
     @Test func percentFormats() {
         #expect(Percent.share(11, of: 14) == "78.57%")
         #expect(Percent.share(3, of: 5) == "60%")

@@ -59,6 +59,44 @@ struct AppraisalPayStoreTests {
         Dictionary(uniqueKeysWithValues: try await store.appraisals.results(appraisalID: appraisal).map { ($0.personID, $0.grade) })
     }
 
+    /// appraisal.weights.worklog: 新余 weighs work logs 0, so 0 of 0 logs is accepted and ignored in the score; the same
+    /// entry in a year appraised under 毕节's weights (work logs 10%) is refused.
+    @Test(arguments: TestDatabase.backends)
+    func workLogsAreAskedForOnlyWhereTheyWeigh(_ backend: Backend) async throws {
+        try await TestDatabase.withStore(backend) { (store: Store) async throws in
+            let f = try await Self.fixture(store)
+            let s = store.appraisals
+            func appraise(_ year: Int) async throws -> Int64 {
+                let id = try await s.create(zoneID: f.zone, year: year, name: "\(year)年度考核", actor: "hr")
+                let kpi = try await s.addIndicator(NewIndicator(parentID: nil, level: .zone, unitID: nil, personID: nil, name: "营商环境", measure: "%",
+                                                                weight: 100, rule: .linear(target: 10_000, capPercent: 100), dataSource: "", owner: "",
+                                                                cycle: .annual), appraisalID: id, zoneID: f.zone, actor: "hr")
+                try await s.setActuals([kpi: 8_000], appraisalID: id, zoneID: f.zone, actor: "hr")
+                return id
+            }
+            let noLogs = f.people.enumerated().map { i, person in
+                AppraisalInput(personID: person, peer360: 9_000, leader: 7_000 + i * 500, worklogSubmitted: 0, worklogRequired: 0, seniorityMonths: 60)
+            }
+            let xinyu = try await appraise(2024)
+            try await s.setInputs(noLogs, appraisalID: xinyu, zoneID: f.zone, actor: "hr")
+            try await s.compute(appraisalID: xinyu, zoneID: f.zone, actor: "hr")
+            let weights = try ShippedPolicyFile.xinyu().appraisal.weights
+            #expect(weights.worklog == 0)
+            for (result, input) in zip(try await s.results(appraisalID: xinyu).sorted { $0.personID < $1.personID }, noLogs) {
+                let expected = PersonScoring.score(weights: weights, kpi: Int32(result.kpi), peer360: Int32(input.peer360), leader: Int32(input.leader), worklog: 0)
+                #expect(result.worklog == 0 && result.score == Int(expected))
+            }
+
+            let bijie = try String(contentsOfFile: "policies/bijie.yaml", encoding: .utf8)
+            try await store.policies.load(zoneID: f.zone, yaml: bijie, source: "bijie.yaml", actor: "hr")
+            #expect(try await store.policies.require(zoneID: f.zone).policy.appraisal.weights.worklog > 0)
+            let weighed = try await appraise(2025)
+            await #expect(throws: StoreError.invalid((1...4).map { "第\($0)行：应提交工作日志数须为正数" }.joined(separator: "；"))) {
+                try await s.setInputs(noLogs, appraisalID: weighed, zoneID: f.zone, actor: "hr")
+            }
+        }
+    }
+
     @Test(arguments: TestDatabase.backends)
     func cascadeScoresExemptionsAndForcedDistribution(_ backend: Backend) async throws {
         try await TestDatabase.withStore(backend) { (store: Store) async throws in

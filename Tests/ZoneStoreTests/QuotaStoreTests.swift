@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ZoneCore
 import ZoneTestSupport
@@ -87,6 +88,44 @@ struct QuotaStoreTests {
             #expect(outcomes.filter { $0 }.count == 1)
             #expect(try await store.quotas.book(zoneID: zone).placements[Placement(unitID: units[3], category: .institutional)] == 2)
             #expect(try await store.audit.verify(store.database.reader).isIntact)
+        }
+    }
+}
+
+@Suite("organization.at_quota decides a full 平编 unit's hire")
+struct AtQuotaStoreTests {
+    /// 服务中心 is 平编, its 2 事业编制 full, and a 编制使用审批 adds one place. Under `one_out_one_in` the approval does
+    /// not let it grow (a hire needs a departure in the same change); once the zone's policy says `approval`, it lets one more in.
+    @Test(arguments: TestDatabase.backends)
+    func theRuleDecidesWhetherAnApprovalLetsAFlatUnitGrow(_ backend: Backend) async throws {
+        try await TestDatabase.withStore(backend) { (store: Store) async throws in
+            let unit = NewUnit(unit: Unit(id: 0, parentID: nil, name: "服务中心", kind: .institution, orgType: .government, funding: .full,
+                                          rank: "正科级", isEconomic: false, sortOrder: 0),
+                               parentIndex: nil, establishment: [.institutional: 2], flatStaffing: true)
+            let (zone, units) = try await store.units.createZone(code: "t\(UUID().uuidString.prefix(6))", name: "测试园区", units: [unit], actor: "test")
+            let bijie = try String(contentsOfFile: "policies/bijie.yaml", encoding: .utf8)
+            #expect(bijie.contains("at_quota: one_out_one_in"))
+            func load(_ rule: AtQuotaRule) async throws {
+                try await store.policies.load(zoneID: zone, yaml: bijie.replacingOccurrences(of: "at_quota: one_out_one_in", with: "at_quota: \(rule.rawValue)"),
+                                              source: "bijie.yaml", actor: "hr")
+            }
+            try await load(.approval)
+            _ = try await store.people.createAll((0..<2).map { TestDatabase.person("员工", sequence: 400 + $0, unit: units[0]) }, zoneID: zone, actor: "t")
+            _ = try await store.quotas.addApproval(unitID: units[0], zoneID: zone, kind: .establishment, quotaClass: "事业", extra: 1,
+                                                   docNumber: "毕高编〔2024〕5号", approver: "市委编办",
+                                                   approvedOn: CivilDate(year: 2024, month: 3, day: 1)!, note: "", actor: "hr")
+            let hire = TestDatabase.person("新进", sequence: 410, unit: units[0])
+            try await load(.oneOutOneIn)
+            await #expect(throws: StoreError.overQuota([QuotaViolation(kind: .flatStaffing, unitID: units[0], unitName: "服务中心",
+                                                                       used: 3, limit: 2, approved: 0)])) {
+                try await store.people.create(hire, zoneID: zone, actor: "t")
+            }
+            try await load(.approval)
+            _ = try await store.people.create(hire, zoneID: zone, actor: "t")
+            // The approved place is now taken: a fourth is 超编 under either rule.
+            await #expect(throws: StoreError.self) {
+                try await store.people.create(TestDatabase.person("再进", sequence: 411, unit: units[0]), zoneID: zone, actor: "t")
+            }
         }
     }
 }

@@ -40,14 +40,14 @@ struct EstablishmentTests {
         let unit = try await app.store.units.tree(zoneID: zone).units.first { $0.name == "产业发展局" }!
         try await app.run { browser in
             try await browser.login("leader")
-            #expect(try await browser.post("/units/\(unit.id)/establishment", [("category", "行政"), ("quota", "3")]).status == .forbidden)
+            #expect(try await browser.post("/units/\(unit.id)/establishment", [("category", "事业"), ("quota", "3")]).status == .forbidden)
             try await browser.login("hr")
-            #expect(try await browser.post("/units/\(unit.id)/establishment", [("category", "行政"), ("quota", "-1")]).status == .unprocessableContent)
+            #expect(try await browser.post("/units/\(unit.id)/establishment", [("category", "事业"), ("quota", "-1")]).status == .unprocessableContent)
             // A quota change needs its 批准文号 for the 编制台账.
-            #expect(try await browser.post("/units/\(unit.id)/establishment", [("category", "行政"), ("quota", "3")]).status == .unprocessableContent)
+            #expect(try await browser.post("/units/\(unit.id)/establishment", [("category", "事业"), ("quota", "3")]).status == .unprocessableContent)
             let doc = ("documentNo", "毕编〔2025〕1号")
-            #expect(try await browser.post("/units/\(unit.id)/establishment", [("category", "行政"), ("quota", "3"), doc]).status == .seeOther)
-            #expect(try await app.store.quotas.book(zoneID: zone).establishment[unit.id]?[.administrative] == 3)
+            #expect(try await browser.post("/units/\(unit.id)/establishment", [("category", "事业"), ("quota", "3"), doc]).status == .seeOther)
+            #expect(try await app.store.quotas.book(zoneID: zone).establishment[unit.id]?[.institutional] == 3)
             #expect(try await browser.post("/units/\(unit.id)/leadership", [("class", "正科"), ("quota", "1"), doc]).status == .seeOther)
             #expect(try await browser.get("/units/\(unit.id)").body.contains("正科级领导职数"))
         }

@@ -53,6 +53,21 @@ public enum PersonScoring {
         }
     }
 
+    /// What is wrong with one person's work-log counts under `weights` (zh, en), or nil. Where work logs carry no
+    /// weight (仪征 `worklog: 0`) none are asked for, so 0 of 0 is accepted; counts that are given must still be sound.
+    public static func worklogProblem(submitted: Int, required: Int, weights: ScoreWeights) -> (message: String, english: String)? {
+        if weights.worklog == 0 && required == 0 && submitted == 0 { return nil }
+        if required <= 0 { return ("应提交工作日志数须为正数", "required work logs must be positive") }
+        if submitted < 0 || submitted > required { return ("已提交工作日志数应在0与应提交数之间", "submitted work logs must be between 0 and those required") }
+        return nil
+    }
+
+    /// The work-log part of a person whose counts passed ``worklogProblem(submitted:required:weights:)``: 0 when none
+    /// were asked for (the part then weighs 0), else ``worklogCompleteness(submitted:required:)``.
+    public static func worklogPart(submitted: Int, required: Int) -> Int32 {
+        required == 0 ? 0 : worklogCompleteness(submitted: submitted, required: required)
+    }
+
     /// Work-log completeness as a part score: months (or days) logged out of those required,
     /// capped at full marks, rounded half up. `required` must be positive.
     public static func worklogCompleteness(submitted: Int, required: Int) -> Int32 {

@@ -46,6 +46,9 @@ extension UnitImport.Planner {
             entryOf[i] = entries.count
             let old = existing.map(quotas) ?? [:]
             for item in QuotaItem.all where old[item] != row.quotas[item] {
+                if case .establishment(let c) = item, (row.quotas[item] ?? 0) > 0, let refusal = book.organization?.refusal(c, for: .quota) {
+                    errors.append(ImportRowError(line: row.line, column: item.label, message: refusal.message))
+                }
                 changes.append(UnitImport.QuotaChange(entry: entries.count, item: item, old: old[item], new: row.quotas[item]))
             }
             entries.append(UnitImport.Entry(line: row.line, unit: unit, parent: place, register: row.register, quotas: row.quotas,
@@ -91,7 +94,7 @@ extension UnitImport.Planner {
         }
         let after = QuotaBook(tree: UnitTree(Array(units.values)), establishment: establishment, leadership: leadership,
                               approvedEstablishment: book.approvedEstablishment, approvedLeadership: book.approvedLeadership,
-                              flatUnits: book.flatUnits, placements: book.placements)
+                              flatUnits: book.flatUnits, placements: book.placements, organization: book.organization)
         let before = book.overages()
         for v in after.overages() where !before.contains(where: { $0.kind == v.kind && $0.unitID == v.unitID && $0.limit <= v.limit }) {
             let line = after.ancestors(of: v.unitID).lazy.compactMap { lineOf[$0] }.first ?? 1
@@ -101,7 +104,7 @@ extension UnitImport.Planner {
 
     static func column(_ kind: QuotaViolation.Kind) -> String {
         switch kind {
-        case .establishment(let c), .noEstablishment(let c): QuotaItem.establishment(c).label
+        case .establishment(let c), .noEstablishment(let c), .notInPolicy(let c, _): QuotaItem.establishment(c).label
         case .leadership(let c): QuotaItem.leadership(c).label
         case .noLeadership(let r): QuotaItem.leadership(r.quotaClasses[0]).label
         case .flatStaffing: "机构名称"

@@ -15,14 +15,16 @@ public struct QuotaBook: Sendable {
     public let leadership: [Int64: [LeadershipClass: Int]]
     public let approvedEstablishment: [Int64: [EstablishmentCategory: Int]]
     public let approvedLeadership: [Int64: [LeadershipClass: Int]]
-    /// 平编 units: their in-establishment headcount may not grow.
+    /// 平编 units: under 出一进一 their in-establishment headcount may not grow (see ``freezesFlatUnits``).
     public let flatUnits: Set<Int64>
     /// Current people per unit and placement kind.
     public let placements: [Placement: Int]
+    /// The zone's policy rules (kinds in use); nil when no policy is loaded, which restricts nothing.
+    public let organization: OrganizationRules?
 
     public init(tree: UnitTree, establishment: [Int64: [EstablishmentCategory: Int]], leadership: [Int64: [LeadershipClass: Int]] = [:],
                 approvedEstablishment: [Int64: [EstablishmentCategory: Int]] = [:], approvedLeadership: [Int64: [LeadershipClass: Int]] = [:],
-                flatUnits: Set<Int64> = [], placements: [Placement: Int]) {
+                flatUnits: Set<Int64> = [], placements: [Placement: Int], organization: OrganizationRules? = nil) {
         self.tree = tree
         self.establishment = establishment
         self.leadership = leadership
@@ -30,6 +32,7 @@ public struct QuotaBook: Sendable {
         self.approvedLeadership = approvedLeadership
         self.flatUnits = flatUnits
         self.placements = placements
+        self.organization = organization
     }
 
     enum Key: Hashable {
@@ -39,6 +42,12 @@ public struct QuotaBook: Sendable {
         case noLeadership(Int64, LeadershipRank)
         case flat(Int64)
     }
+
+    /// Whether a 平编 unit's in-establishment headcount is frozen (organization.at_quota). Under `one_out_one_in`
+    /// (and with no policy loaded) each hire there must come with a departure in the same change — a vacancy or a
+    /// recorded 编制使用审批 does not let it grow. Under `approval` 平编 only marks the unit as full: it hires within
+    /// its quota plus the places recorded approvals add, like any unit, so the approval is what lets it take one more.
+    public var freezesFlatUnits: Bool { organization?.atQuota != .approval }
 
     /// Nearest unit at or above `unitID` holding a quota of this category.
     public func holder(of unitID: Int64, _ category: EstablishmentCategory) -> Int64? {
@@ -64,7 +73,7 @@ public struct QuotaBook: Sendable {
         var keys: [Key] = []
         if let category = p.establishment {
             keys.append(holder(of: p.unitID, category).map { .establishment($0, category) } ?? .missing(p.unitID, category))
-            if let flat = ancestors(of: p.unitID).first(where: flatUnits.contains) { keys.append(.flat(flat)) }
+            if freezesFlatUnits, let flat = ancestors(of: p.unitID).first(where: flatUnits.contains) { keys.append(.flat(flat)) }
         }
         if let rank = p.leadership {
             let held = rank.quotaClasses.compactMap { c in holder(of: p.unitID, c).map { Key.leadership($0, c) } }
@@ -90,7 +99,7 @@ public struct QuotaBook: Sendable {
             if let after = change.after { for key in keys(after) { delta[key, default: 0] += 1 } }
         }
         let used = usage()
-        var violations: [QuotaViolation] = []
+        var violations = changes.compactMap(policyViolation)
         for (key, change) in delta where change > 0 {
             if let v = evaluate(key, used: (used[key] ?? 0) + change, before: used[key] ?? 0) { violations.append(v) }
         }
@@ -115,6 +124,14 @@ public struct QuotaBook: Sendable {
         case .flat(let unit):
             return count > before ? violation(.flatStaffing, unit, used: count, limit: before, approved: 0) : nil
         }
+    }
+
+    /// A change that puts someone into a kind the zone's policy does not list; keeping a kind someone already has
+    /// (data from before the policy) is not refused, so they can still be moved or corrected.
+    func policyViolation(_ change: StaffingChange) -> QuotaViolation? {
+        guard let rules = organization, let after = change.after, let category = after.establishment,
+              category != change.before?.establishment, rules.refusal(category, for: .person) != nil else { return nil }
+        return violation(.notInPolicy(category, listed: rules.establishment), after.unitID, used: 0, limit: 0, approved: 0)
     }
 
     func violation(_ kind: QuotaViolation.Kind, _ unit: Int64, used: Int, limit: Int, approved: Int) -> QuotaViolation {
@@ -174,7 +191,8 @@ extension QuotaBook {
             var touched: [Key] = []
             if let before = change.before { for key in keys(before) { used[key, default: 0] -= 1 } }
             if let after = change.after { for key in keys(after) { used[key, default: 0] += 1; touched.append(key) } }
-            let violations = touched.compactMap { evaluate($0, used: used[$0] ?? 0, before: start[$0] ?? 0) }
+            let violations = [policyViolation(change)].compactMap(\.self)
+                + touched.compactMap { evaluate($0, used: used[$0] ?? 0, before: start[$0] ?? 0) }
             if !violations.isEmpty { out.append((index, violations)) }
         }
         return out

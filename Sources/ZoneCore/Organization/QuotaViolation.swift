@@ -11,6 +11,8 @@ public struct QuotaViolation: Hashable, Sendable, CustomStringConvertible {
         case noLeadership(LeadershipRank)
         /// 平编 unit would grow: 出一进一.
         case flatStaffing
+        /// The zone's policy (organization.establishment) lists only `listed`, not this kind.
+        case notInPolicy(EstablishmentCategory, listed: [EstablishmentCategory])
     }
 
     public let kind: Kind
@@ -33,6 +35,7 @@ public struct QuotaViolation: Hashable, Sendable, CustomStringConvertible {
         case .leadership(let c): return "超职数：\(unitName) \(c.label) \(used)/\(limit)\(extra)"
         case .noLeadership(let r): return "无职数：\(unitName) 及其上级未核定\(r.rawValue)级领导职数"
         case .flatStaffing: return "平编单位须出一进一：\(unitName) 在编人数不得增加（现\(limit)人）"
+        case .notInPolicy(let c, let listed): return OrganizationRules.refusal(c, listed: listed, for: .person).message
         }
     }
 
@@ -43,6 +46,7 @@ public struct QuotaViolation: Hashable, Sendable, CustomStringConvertible {
         case .leadership(let c): return "over leadership posts: \(unitName) \(c.rawValue) \(used)/\(limit)"
         case .noLeadership(let r): return "no leadership posts: \(unitName) holds no \(r.rawValue) quota"
         case .flatStaffing: return "flat-staffed unit \(unitName) may not grow (one out, one in)"
+        case .notInPolicy(let c, let listed): return OrganizationRules.refusal(c, listed: listed, for: .person).english
         }
     }
 

@@ -49,3 +49,32 @@ extension OrganizationRules {
         self.init(establishment: establishment, atQuota: atQuota, leadershipTargets: leadershipTargets)
     }
 }
+
+extension OrganizationRules {
+    /// What a refused kind was to be used for, which words the refusal.
+    public enum EstablishmentUse: Sendable, Hashable {
+        /// A unit's quota (unit page, 三定 sheet, plan step).
+        case quota
+        /// A person registered in it (person form, people sheet).
+        case person
+    }
+
+    /// Why `category` may not be used here (zh, en), or nil when the policy lists it: a zone that
+    /// replaced 编制 with 员额 (成都芯谷) must not gain 事业编制 through a form or a sheet.
+    public func refusal(_ category: EstablishmentCategory, for use: EstablishmentUse) -> (message: String, english: String)? {
+        establishment.contains(category) ? nil : Self.refusal(category, listed: establishment, for: use)
+    }
+
+    /// The refusal's wording for a kind outside `listed`; also read by ``QuotaViolation``.
+    static func refusal(_ category: EstablishmentCategory, listed: [EstablishmentCategory],
+                        for use: EstablishmentUse) -> (message: String, english: String) {
+        let kinds = listed.map(\.rawValue).joined(separator: "、")
+        let label = QuotaItem.establishment(category).label
+        let (zh, en) = switch use {
+        case .quota: ("不能核定\(label)", "no \(category.rawValue) quota may be set")
+        case .person: ("不能登记\(label)人员", "no one may be registered as \(category.rawValue)")
+        }
+        return ("本园区政策（organization.establishment）只使用：\(kinds)；\(zh)",
+                "the zone's policy (organization.establishment) uses only \(kinds); \(en)")
+    }
+}

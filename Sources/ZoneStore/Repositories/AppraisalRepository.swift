@@ -206,19 +206,23 @@ public struct AppraisalRepository: Sendable {
     }
 
     /// Upserts the non-KPI parts for everyone given, all or nothing; every row is checked first.
+    /// Work-log counts are checked under the weights of the appraisal's policy version: where work logs weigh 0, 0/0 is accepted.
     public func setInputs(_ inputs: [AppraisalInput], appraisalID: Int64, zoneID: Int64, actor: String) async throws {
-        var problems: [String] = []
-        for (index, input) in inputs.enumerated() {
-            let row = "第\(index + 1)行"
-            if !(0...10_000).contains(input.peer360) { problems.append("\(row)：360测评得分应在0–100之间") }
-            if !(0...10_000).contains(input.leader) { problems.append("\(row)：领导评价得分应在0–100之间") }
-            if input.worklogRequired <= 0 { problems.append("\(row)：应提交工作日志数须为正数") }
-            if input.worklogSubmitted < 0 || input.worklogSubmitted > input.worklogRequired { problems.append("\(row)：已提交工作日志数应在0与应提交数之间") }
-            if !(0...65_535).contains(input.seniorityMonths) { problems.append("\(row)：工龄月数应在0–65535之间") }
-        }
-        if Set(inputs.map(\.personID)).count != inputs.count { problems.append("同一人员出现多次") }
-        if !problems.isEmpty { throw StoreError.invalid(problems.joined(separator: "；")) }
-        try await changeInputs(appraisalID, zoneID: zoneID, actor: actor, action: "appraisal.inputs", detail: "people=\(inputs.count)") { tx, _ in
+        let policies = policies
+        try await changeInputs(appraisalID, zoneID: zoneID, actor: actor, action: "appraisal.inputs", detail: "people=\(inputs.count)") { tx, appraisal in
+            let weights = try await policies.require(zoneID: zoneID, version: appraisal.policyVersion, in: tx).policy.appraisal.weights
+            var problems: [String] = []
+            for (index, input) in inputs.enumerated() {
+                let row = "第\(index + 1)行"
+                if !(0...10_000).contains(input.peer360) { problems.append("\(row)：360测评得分应在0–100之间") }
+                if !(0...10_000).contains(input.leader) { problems.append("\(row)：领导评价得分应在0–100之间") }
+                if let problem = PersonScoring.worklogProblem(submitted: input.worklogSubmitted, required: input.worklogRequired, weights: weights) {
+                    problems.append("\(row)：\(problem.message)")
+                }
+                if !(0...65_535).contains(input.seniorityMonths) { problems.append("\(row)：工龄月数应在0–65535之间") }
+            }
+            if Set(inputs.map(\.personID)).count != inputs.count { problems.append("同一人员出现多次") }
+            if !problems.isEmpty { throw StoreError.invalid(problems.joined(separator: "；")) }
             let ids = inputs.map(\.personID)
             var known = Set<Int64>()
             var start = 0

@@ -85,7 +85,7 @@ public struct PlanRepository: Sendable {
         return OrgSnapshot(units: units,
                            establishment: Dictionary(uniqueKeysWithValues: book.establishment.map { (UnitRef.existing($0.key), $0.value) }),
                            leadership: Dictionary(uniqueKeysWithValues: book.leadership.map { (UnitRef.existing($0.key), $0.value) }),
-                           people: people)
+                           people: people, organization: book.organization)
     }
 
     /// Applies an approved plan to the live register in one transaction: every step is checked

@@ -58,8 +58,9 @@ public struct QuotaRepository: Sendable {
             let rank = try row.decodeIfPresent(column: "leadership_rank", as: LeadershipRank.self, table: "people")
             placements[Placement(unitID: try row.decode(column: "unit_id", as: Int64.self), category: category, leadership: rank)] = try row.decode(column: "n", as: Int.self)
         }
+        let policy = try await PolicyRepository(database: database, audit: audit, clock: clock).current(zoneID: zoneID, in: db)?.policy
         return QuotaBook(tree: tree, establishment: establishment, leadership: leadership, approvedEstablishment: approvedEstablishment,
-                         approvedLeadership: approvedLeadership, flatUnits: flat, placements: placements)
+                         approvedLeadership: approvedLeadership, flatUnits: flat, placements: placements, organization: policy?.organization)
     }
 
     /// Locks the zone, checks the changes against the live book, and throws `.overQuota` listing
@@ -126,8 +127,14 @@ public struct QuotaRepository: Sendable {
     private func setQuota(_ item: QuotaItem, unitID: Int64, zoneID: Int64, quota: Int?, approval: ChangeApproval, action: String,
                           actor: String) async throws {
         let audit = audit, backend = database.backend, now = clock.isoTimestamp
+        let policies = PolicyRepository(database: database, audit: audit, clock: clock)
         try await database.transaction { tx in
             try await Self.requireUnit(unitID, of: zoneID, in: tx)
+            // Withdrawing a quota of an unlisted kind is always allowed: it brings the zone back in line with its policy.
+            if case .establishment(let category) = item, (quota ?? 0) > 0,
+               let refusal = try await policies.current(zoneID: zoneID, in: tx)?.policy.organization.refusal(category, for: .quota) {
+                throw StoreError.invalid(refusal.message, english: refusal.english)
+            }
             let old = try await EstablishmentLedger.set(item, unitID: unitID, zoneID: zoneID, to: quota, approval: approval, actor: actor, at: now, in: tx)
             let column = if case .leadership = item { "class" } else { "category" }
             try await audit.append(AuditEntry(actor: actor, action: action, entity: "unit", entityID: String(unitID),

@@ -101,6 +101,7 @@ struct PlanController {
                 if let planError = preview.error { Components.flash("方案无法套用到现有数据：" + planError.description) }
                 if !preview.overages.isEmpty { Components.flash("按此方案实施后将出现：" + preview.overages.map(\.message).joined(separator: "；")) }
                 if let growth = preview.establishmentGrowth { Components.flash(growth) }
+                for miss in preview.targets where miss.met == false { Components.flash("本方案未达到政策目标：" + miss.message) }
             }
             HTML.tag("div", ["class": "actions"]) {
                 Self.statusTag(stored.status)
@@ -115,6 +116,12 @@ struct PlanController {
                         Components.csrf(principal)
                         HTML.tag("button", ["type": "submit"]) { "实施方案（一次性调整机构与人员）" }
                     }
+                }
+            }
+            if let preview, !preview.targets.isEmpty {
+                HTML.tag("div", ["class": "card"]) {
+                    HTML.tag("h2") { "领导职数目标（政策 organization.leadership_targets）" }
+                    HTML.tag("ul") { for check in preview.targets { HTML.tag("li") { check.message } } }
                 }
             }
             HTML.tag("div", ["class": "card"]) {

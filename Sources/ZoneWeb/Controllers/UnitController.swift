@@ -147,7 +147,7 @@ struct UnitController {
                     HTML.tag("dt") { "设立文件与时间" }; HTML.tag("dd") { register.map { $0.register.establishedBy.isEmpty ? "—" : $0.register.establishedBy } ?? "—" }
                     HTML.tag("dt") { "经济职能" }; HTML.tag("dd") { unit.isEconomic ? "是" : "否" }
                     HTML.tag("dt") { "编制所属" }; HTML.tag("dd") { holder.flatMap { snap.tree[$0]?.name } ?? "未核定编制" }
-                    HTML.tag("dt") { "平编管理" }; HTML.tag("dd") { book.flatUnits.contains(id) ? "是（出一进一）" : "否" }
+                    HTML.tag("dt") { "平编管理" }; HTML.tag("dd") { book.flatUnits.contains(id) ? "是（\((book.organization?.atQuota ?? .oneOutOneIn).label)）" : "否" }
                 }
             }
             HTML.tag("div", ["class": "card"]) {
@@ -289,8 +289,12 @@ struct UnitController {
             guard let category = EstablishmentCategory(rawValue: form["category"]) else {
                 return try await detail(id, principal, error: "编制类别无效，未保存。", status: .unprocessableContent)
             }
-            try await env.store.quotas.setEstablishment(unitID: id, zoneID: try principal.zoneID, category: category, quota: quota, approval: approval,
-                                                     actor: principal.account.username)
+            do {
+                try await env.store.quotas.setEstablishment(unitID: id, zoneID: try principal.zoneID, category: category, quota: quota, approval: approval,
+                                                         actor: principal.account.username)
+            } catch let error as StoreError {
+                return try await detail(id, principal, error: error.message + "，未保存。", status: .unprocessableContent)
+            }
         }
         return .redirect(to: "/units/\(id)?msg=saved")
     }

@@ -12,6 +12,8 @@ struct PlanPreview {
     /// A warning when the plan raises the zone's total establishment, which needs the
     /// establishment office's approval rather than a zone decision.
     let establishmentGrowth: String?
+    /// The policy's 领导职数 targets (organization.leadership_targets) against the plan.
+    let targets: [LeadershipTargetCheck]
 
     init(plan: RestructuringPlan, store: Store, zoneID: Int64) async throws {
         let today = try await store.plans.snapshot(zoneID: zoneID)
@@ -28,6 +30,7 @@ struct PlanPreview {
         names = PlanNames(before: today, after: projected, steps: plan.operations)
         overages = QuotaBook(snapshot: projected, approvedEstablishment: live.approvedEstablishment,
                              approvedLeadership: live.approvedLeadership).overages()
+        targets = comparison.checks(today.organization?.leadershipTargets ?? [])
         let before = comparison.before.totalEstablishment, now = comparison.after.totalEstablishment
         establishmentGrowth = now > before
             ? "注意：本方案使核定编制总数由\(before)名增至\(now)名（+\(now - before)），须报机构编制部门审批；如为内部划转，请同时核减原单位编制。"

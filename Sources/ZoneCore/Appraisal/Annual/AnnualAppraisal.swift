@@ -19,7 +19,7 @@ public enum AnnualAppraisal {
 
     public static func run(subjects: [AppraisalSubject], sheets: [AppraisalSheet], exemptions: Set<AppraisalExemption>,
                            approvedGroups: Set<Int64>, rules: AppraisalRules) throws -> AnnualAppraisalOutcome {
-        try check(sheets: sheets, subjects: subjects, exemptions: exemptions)
+        try check(sheets: sheets, subjects: subjects, exemptions: exemptions, weights: rules.weights)
         let people = subjects.sorted { $0.personID < $1.personID }
 
         // One catalogue for all sheets; sheet s occupies catalog[starts[s] ..< starts[s] + count].
@@ -40,7 +40,7 @@ public enum AnnualAppraisal {
         let sheetEntries = KPIEntries(people: sheets.indices.map { entries(of: $0) { _ in false } })
         let kpi = try KPIScoring.score(personEntries, catalog: catalog)
         let sheetScores = try KPIScoring.score(sheetEntries, catalog: catalog).scores
-        let worklog = people.map { PersonScoring.worklogCompleteness(submitted: $0.worklogSubmitted, required: $0.worklogRequired) }
+        let worklog = people.map { PersonScoring.worklogPart(submitted: $0.worklogSubmitted, required: $0.worklogRequired) }
         let scores = try PersonScoring.scores(weights: rules.weights, kpi: kpi.scores, peer360: people.map(\.peer360),
                                               leader: people.map(\.leader), worklog: worklog)
 
@@ -67,7 +67,7 @@ public enum AnnualAppraisal {
     }
 
     /// Everything that would stop the engine, named by sheet and person rather than by index.
-    static func check(sheets: [AppraisalSheet], subjects: [AppraisalSubject], exemptions: Set<AppraisalExemption>) throws {
+    static func check(sheets: [AppraisalSheet], subjects: [AppraisalSubject], exemptions: Set<AppraisalExemption>, weights: ScoreWeights) throws {
         var messages: [String] = []
         for sheet in sheets {
             if sheet.weightTotal != 100 {
@@ -86,7 +86,9 @@ public enum AnnualAppraisal {
         for subject in subjects {
             if !seen.insert(subject.personID).inserted { messages.append("人员 \(subject.personID) 重复 / duplicate person \(subject.personID)") }
             if !sheets.indices.contains(subject.sheet) { messages.append("人员 \(subject.personID) 没有考核指标 / person \(subject.personID) has no KPI sheet") }
-            if subject.worklogRequired <= 0 { messages.append("人员 \(subject.personID) 的应提交工作日志数须为正数 / required work logs must be positive") }
+            if let problem = PersonScoring.worklogProblem(submitted: subject.worklogSubmitted, required: subject.worklogRequired, weights: weights) {
+                messages.append("人员 \(subject.personID) 的\(problem.message) / person \(subject.personID): \(problem.english)")
+            }
         }
         let lines = Dictionary(sheets.flatMap(\.lines).map { ($0.indicatorID, $0) }, uniquingKeysWith: { first, _ in first })
         for exemption in exemptions.sorted(by: { ($0.personID, $0.indicatorID) < ($1.personID, $1.indicatorID) }) {

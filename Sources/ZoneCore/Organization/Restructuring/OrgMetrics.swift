@@ -32,8 +32,16 @@ public struct OrgMetrics: Sendable, Equatable {
     public var totalEstablishment: Int { establishment.values.reduce(0, +) }
 
     /// 科级领导职数 including 正科 and 副科 set separately.
-    public var sectionLeadership: Int {
-        (leadership[.sectionLevel] ?? 0) + (leadership[.section] ?? 0) + (leadership[.deputySection] ?? 0)
+    public var sectionLeadership: Int { leadership(counting: .sectionLevel) }
+
+    /// Posts a class counts: 科级 takes in 正科 and 副科 set separately, 处级 正处 and 副处; the others count themselves.
+    public func leadership(counting quotaClass: LeadershipClass) -> Int {
+        let classes: [LeadershipClass] = switch quotaClass {
+        case .sectionLevel: [.sectionLevel, .section, .deputySection]
+        case .divisionLevel: [.divisionLevel, .division, .deputyDivision]
+        default: [quotaClass]
+        }
+        return classes.reduce(0) { $0 + (leadership[$1] ?? 0) }
     }
 }
 

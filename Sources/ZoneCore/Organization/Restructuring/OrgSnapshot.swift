@@ -42,10 +42,13 @@ public struct OrgSnapshot: Sendable, Equatable {
     public var people: [PersonState]
     /// People the plan sends out of the zone, by destination.
     public var diverted: [String: [PersonState]] = [:]
+    /// The zone's policy rules a plan must keep to (kinds in use); nil when no policy is loaded.
+    public var organization: OrganizationRules?
 
     public init(units: [UnitState], establishment: [UnitRef: [EstablishmentCategory: Int]],
-                leadership: [UnitRef: [LeadershipClass: Int]], people: [PersonState]) {
+                leadership: [UnitRef: [LeadershipClass: Int]], people: [PersonState], organization: OrganizationRules? = nil) {
         self.units = units
+        self.organization = organization
         self.establishment = establishment
         self.leadership = leadership
         self.people = people
@@ -82,6 +85,7 @@ extension QuotaBook {
         self.init(tree: UnitTree(units),
                   establishment: Dictionary(uniqueKeysWithValues: snapshot.establishment.compactMap { k, v in ids[k].map { ($0, v) } }),
                   leadership: Dictionary(uniqueKeysWithValues: snapshot.leadership.compactMap { k, v in ids[k].map { ($0, v) } }),
-                  approvedEstablishment: approvedEstablishment, approvedLeadership: approvedLeadership, placements: placements)
+                  approvedEstablishment: approvedEstablishment, approvedLeadership: approvedLeadership, placements: placements,
+                  organization: snapshot.organization)
     }
 }

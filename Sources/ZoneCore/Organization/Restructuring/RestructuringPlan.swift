@@ -89,6 +89,7 @@ public struct RestructuringPlan: Hashable, Codable, Sendable {
         case .setEstablishment(let ref, let category, let quota):
             _ = try live(ref)
             guard (quota ?? 0) >= 0 else { throw PlanError(step: step, message: "编制数不能为负") }
+            if (quota ?? 0) > 0, let refusal = s.organization?.refusal(category, for: .quota) { throw PlanError(step: step, message: refusal.message) }
             s.establishment[ref, default: [:]][category] = quota
         case .setLeadership(let ref, let quotaClass, let quota):
             _ = try live(ref)
