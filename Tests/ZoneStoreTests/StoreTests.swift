@@ -198,6 +198,23 @@ struct StoreTests {
             #expect(try await store.sessions.resume(token: "forged") == nil)
         }
     }
+
+    /// A session brings its account's zone name in the same read (and from the cache); an account of no zone has none.
+    @Test(arguments: TestDatabase.backends)
+    func aSessionCarriesItsZonesName(_ backend: Backend) async throws {
+        try await TestDatabase.withStore(backend) { (store: Store) async throws in
+            let (zoneID, _) = try await store.units.createZone(code: "yz", name: "仪征经济开发区", units: [], actor: "t")
+            let zoned = try await store.accounts.create(NewAccount(username: "yz_hr", displayName: "用户", passwordHash: "h", role: .hr, zoneID: zoneID), actor: "t")
+            let province = try await store.accounts.create(NewAccount(username: "prov", displayName: "省", passwordHash: "h", role: .province, zoneID: nil), actor: "t")
+            let (zonedToken, _) = try await store.sessions.create(accountID: zoned.id)
+            let (provinceToken, _) = try await store.sessions.create(accountID: province.id)
+            for _ in 0..<2 {
+                #expect(try await store.sessions.resume(token: zonedToken)?.zoneName == "仪征经济开发区")
+                let provinceSession = try await store.sessions.resume(token: provinceToken)
+                #expect(provinceSession != nil && provinceSession?.zoneName == nil)
+            }
+        }
+    }
 }
 
 @Suite("Calendar days are Beijing days")

@@ -28,17 +28,19 @@ public struct SessionRepository: Sendable {
         return (token, Session(accountID: accountID, csrfToken: csrf))
     }
 
-    /// The live session for a token and its account, refreshing its idle timer; nil (and deleted)
-    /// once idle for 30 minutes.
-    public func resume(token: String) async throws -> (session: Session, account: Account)? {
+    /// The live session for a token, its account and the name of the account's zone (nil for an account of
+    /// no zone, or of a zone that is not there), refreshing its idle timer; nil (and deleted) once idle for
+    /// 30 minutes. The zone comes in the same read, so a request resolves its zone without another query.
+    public func resume(token: String) async throws -> (session: Session, account: Account, zoneName: String?)? {
         let hash = Self.hash(token), now = clock.epochSeconds
         // Read before the lookup: a write committed meanwhile changes it and retires the entry.
         let stamp = database.changeStampCoversUnauditedWrites ? try await database.changeStamp() : nil
         if let stamp, let hit = recent.find(hash, stamp: stamp), now - hit.lastSeen < 60 {
-            return (hit.session, hit.account)
+            return (hit.session, hit.account, hit.zoneName)
         }
         guard let row = try await database.reader.raw("""
-            SELECT csrf_token, last_seen_at, \(AccountRepository.columns)
+            SELECT csrf_token, last_seen_at, (SELECT zones.name FROM zones WHERE zones.id = accounts.zone_id) AS zone_name,
+                   \(AccountRepository.columns)
             FROM sessions JOIN accounts ON accounts.id = sessions.account_id WHERE token_hash = \(bind: hash)
             """).first() else { return nil }
         let lastSeen = try row.decode(column: "last_seen_at", as: Int64.self)
@@ -48,15 +50,16 @@ public struct SessionRepository: Sendable {
         }
         let account = try AccountRepository.account(row)
         let session = Session(accountID: account.id, csrfToken: try row.decode(column: "csrf_token", as: String.self))
+        let zoneName = try row.decode(column: "zone_name", as: String?.self)
         // Touch at most once a minute: a page with many requests should not write on each.
         if now - lastSeen >= 60 {
             try await database.transaction { tx in
                 try await tx.raw("UPDATE sessions SET last_seen_at = \(bind: now) WHERE token_hash = \(bind: hash)").run()
             }
         } else if let stamp {
-            recent.store(hash, RecentSessions.Entry(session: session, account: account, lastSeen: lastSeen), stamp: stamp)
+            recent.store(hash, RecentSessions.Entry(session: session, account: account, zoneName: zoneName, lastSeen: lastSeen), stamp: stamp)
         }
-        return (session, account)
+        return (session, account, zoneName)
     }
 
     public func end(token: String) async throws {
@@ -84,6 +87,7 @@ final class RecentSessions: Sendable {
     struct Entry: Sendable {
         let session: Session
         let account: Account
+        let zoneName: String?
         let lastSeen: Int64
     }
 

@@ -11,13 +11,13 @@ struct SessionMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
         var context = context
         if let token = request.cookies[Self.cookieName]?.value, !token.isEmpty,
-           let (session, account) = try await store.sessions.resume(token: token), account.active {
-            // The zone is resolved here, once: every zone-scoped call of the request is given this value.
+           let (session, account, zoneName) = try await store.sessions.resume(token: token), account.active {
+            // The zone is resolved here, once (read with the session): every zone-scoped call of the request is given this value.
             var zone: ZoneScope?
             if let zoneID = account.zoneID {
                 // An account of a zone that is not there is signed in nowhere, never as one of no zone.
-                guard let found = try await store.zones.find(id: zoneID) else { return try await next(request, context) }
-                zone = ZoneScope(id: found.id, name: found.name)
+                guard let zoneName else { return try await next(request, context) }
+                zone = ZoneScope(id: zoneID, name: zoneName)
             }
             // Only a department head's scope depends on the org tree; don't load it on every request.
             let tree = if let zone, account.role == .departmentHead { try await store.units.tree(zoneID: zone.id) } else { UnitTree([]) }
