@@ -55,6 +55,7 @@ enum Stylesheet {
     .actions{display:flex;gap:10px;align-items:center;margin:4px 0 16px}
     .field .error{color:#b91c1c;font-size:13px}
     .field.invalid input,.field.invalid select{border-color:#dc2626;background:#fef2f2}
+    .import-preview{overflow-x:auto;max-width:100%}
     .hint{color:#64748b;font-size:12px}
     .flash{padding:10px 14px;border-radius:4px;margin-bottom:14px}
     .flash.error{background:#fdecec;color:#991b1b;border:1px solid #f5c2c2}
@@ -81,7 +82,7 @@ enum Stylesheet {
     table.grid.wrapping th,table.grid.wrapping td{white-space:normal;vertical-align:top}table.grid.wrapping td.num{white-space:nowrap}
     button.link{background:none;border:0;color:#b91c1c;padding:0 4px;cursor:pointer;font-size:13px}
     .rules dt{font-weight:600;color:#475569}.rules dd{margin:0 0 8px}
-    @media (max-width:720px){header.top{height:auto;min-height:52px;flex-wrap:wrap;gap:8px;padding:6px 12px}header.top .zone{display:none}.shell{flex-direction:column;min-height:0}nav.side{width:auto;display:flex;overflow-x:auto;white-space:nowrap;padding:0;border-right:0;border-bottom:1px solid #e2e8f0}nav.side a{padding:10px 14px;flex:none}nav.side a.active{border-right:0;border-bottom:3px solid #153e75}nav.side .group{display:none}main{padding:12px;min-width:0}.card{padding:12px;overflow-x:auto}.charts{grid-template-columns:1fr}}
+    @media (max-width:720px){header.top{height:auto;min-height:52px;flex-wrap:wrap;gap:8px;padding:6px 12px}header.top .zone{display:none}.shell{flex-direction:column;min-height:0}nav.side{width:auto;display:flex;overflow-x:auto;white-space:nowrap;padding:0;border-right:0;border-bottom:1px solid #e2e8f0}nav.side a{padding:10px 14px;flex:none}nav.side a.active{border-right:0;border-bottom:3px solid #153e75}nav.side .group{display:none}main{padding:12px;min-width:0}.card{padding:12px;overflow-x:auto}.charts{grid-template-columns:1fr}.field{grid-template-columns:1fr;gap:4px}.field label{text-align:left}.field input,.field select,.field textarea{width:100%;box-sizing:border-box}}
     @media print{header.top,nav.side,.actions,form{display:none}main{padding:0;max-width:none}.card{border:0;padding:0;break-inside:avoid}body{background:#fff}}
     .ledger-cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(320px,1fr));gap:12px}.ledger-card h3{margin:0 0 4px}
     .ledger-card .stats{margin:10px 0 0;grid-template-columns:repeat(auto-fill,minmax(130px,1fr))}.ledger-card .stat .value{font-size:18px}
