@@ -33,10 +33,9 @@ import openpyxl
 os.environ.setdefault("SE_AVOID_STATS", "true")
 
 from selenium import webdriver
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, TimeoutException
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, TimeoutException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.ui import WebDriverWait
 
 COLUMNS = ["姓名", "身份证号", "手机号", "单位", "编制类型", "档案职务", "档案职级", "领导职务级别", "人员状态"]
@@ -92,11 +91,24 @@ def write_sheet(path, rows):
     book.save(path)
 
 
+def replaced(old_page):
+    """A wait condition: the old page's root is gone. Chromium's driver reports a node of a document already
+    replaced either as stale or as an inspector error ("Node with given id does not belong to the document");
+    both mean the answer has arrived, where `staleness_of` lets the second escape as a failure."""
+    def gone(_driver):
+        try:
+            old_page.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+    return gone
+
+
 def submit(driver, selector):
     """Click a button and wait until the answer has replaced the page."""
     old_page = driver.find_element(By.TAG_NAME, "html")
     driver.find_element(By.CSS_SELECTOR, selector).click()
-    WebDriverWait(driver, 30).until(staleness_of(old_page))
+    WebDriverWait(driver, 30).until(replaced(old_page))
 
 
 def upload(driver, base, path):

@@ -23,11 +23,10 @@ import threading
 os.environ.setdefault("SE_AVOID_STATS", "true")
 
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from import_export import Failure, body_text, expect, free_port, headless_chromium, submit, wait_until_serving  # noqa: E402
+from import_export import Failure, body_text, expect, free_port, headless_chromium, replaced, submit, wait_until_serving  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 NEW_PASSWORD = "Browser-Zone-2026!"
@@ -73,7 +72,7 @@ def run(driver, base, admins, screenshots=None):
     Select(row.find_element(By.NAME, "role")).select_by_value("hr")
     old = driver.find_element(By.TAG_NAME, "html")
     row.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    WebDriverWait(driver, 30).until(staleness_of(old))
+    WebDriverWait(driver, 30).until(replaced(old))
     expect("已将 yz_hr 设为组织人事" in body_text(driver), "role not given: " + body_text(driver)[:300])
     logout(driver)
 
